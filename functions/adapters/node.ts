@@ -1,0 +1,70 @@
+/**
+ * The embedded server (`npm start`): the built site, the widgets and the API on one port, SQLite by default.
+ *
+ * Environment: PORT (4321), HOST (all interfaces), LADDER_DB (./data/ladder.sqlite), DATABASE_URL (postgres://…),
+ * LADDER_SITE_URL (the public URL, for links in responses; default: each request's origin), LADDER_CONTENT
+ * (campaign files; default site/content/campaigns), LADDER_SITE_OUT (dist/site), LADDER_EMBED_OUT (dist/embed).
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { createApp } from '../app.ts';
+import { loadCatalog } from '../catalog.ts';
+import { openStore } from '../store/open.ts';
+
+const env = process.env;
+const port = Number(env.PORT ?? 4321);
+const siteDir = resolve(env.LADDER_SITE_OUT ?? 'dist/site');
+const embedDir = resolve(env.LADDER_EMBED_OUT ?? 'dist/embed');
+for (const dir of [siteDir, embedDir]) {
+  if (!existsSync(dir)) throw new Error(`${dir} is missing: run "npm run build" first (npm start does it for you).`);
+}
+
+const catalog = await loadCatalog(resolve(env.LADDER_CONTENT ?? 'site/content/campaigns'));
+const store = await openStore(env);
+const api = createApp({ store, catalog, siteUrl: env.LADDER_SITE_URL });
+
+const server = new Hono();
+server.all('/api/*', (c) => api.fetch(c.req.raw));
+// The partner snippet: any page may load it (a cross-origin module script needs CORS). embed.js keeps its name
+// and so a short cache; the chunks it imports are content-hashed and cached for a year.
+server.use('/embed.js', async (c, next) => {
+  await next();
+  c.header('Access-Control-Allow-Origin', '*');
+  c.header('Cache-Control', 'public, max-age=300');
+});
+server.use('/w/*', async (c, next) => {
+  await next();
+  c.header('Access-Control-Allow-Origin', '*');
+  if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+});
+server.use('/_astro/*', async (c, next) => {
+  await next();
+  if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+});
+server.use('/embed.js', serveStatic({ root: embedDir }));
+server.use('/w/*', serveStatic({ root: embedDir }));
+server.use('*', serveStatic({ root: siteDir }));
+server.notFound(async (c) => {
+  const page = resolve(siteDir, '404.html');
+  return existsSync(page)
+    ? c.html(await (await import('node:fs/promises')).readFile(page, 'utf8'), 404)
+    : c.text('Not found', 404);
+});
+
+const listener = serve({ fetch: server.fetch, port, hostname: env.HOST }, (info) => {
+  console.log(`Ladder is running at http://localhost:${info.port}/ (${store.dialect})`);
+});
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (closing) return;
+    closing = true;
+    listener.close(() => void store.close().then(() => process.exit(0)));
+    // Keep-alive connections would hold close() open; the store is closed once they are gone or after 5 s.
+    setTimeout(() => process.exit(0), 5000).unref();
+  });
+}

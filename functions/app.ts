@@ -1,0 +1,27 @@
+/**
+ * The Ladder API: a Hono app of web-standard handlers, `app.fetch(Request) -> Response`.
+ * No platform imports and no environment here: each adapter in `adapters/` builds the options and serves it.
+ */
+import { Hono } from 'hono';
+import type { AppEnv, AppOptions } from './context.ts';
+import { errorResponse, notFound } from './middleware/errors.ts';
+import { campaigns } from './routes/campaigns.ts';
+import { signatures } from './routes/signatures.ts';
+
+export type { AppOptions } from './context.ts';
+
+export function createApp(options: AppOptions): Hono<AppEnv> {
+  const siteOrigin = options.siteUrl ? new URL(options.siteUrl).origin : undefined;
+  const app = new Hono<AppEnv>();
+  app.use('*', async (c, next) => {
+    c.set('options', options);
+    c.set('siteOrigin', siteOrigin ?? new URL(c.req.url).origin);
+    c.header('X-Content-Type-Options', 'nosniff');
+    await next();
+  });
+  app.route('/api/campaigns', campaigns);
+  app.route('/api/campaigns', signatures);
+  app.onError(errorResponse);
+  app.notFound(notFound);
+  return app;
+}

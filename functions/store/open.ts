@@ -1,0 +1,17 @@
+/** Chooses the store from the environment: `DATABASE_URL=postgres://…` or SQLite at `LADDER_DB`. */
+import { resolve } from 'node:path';
+import { openSqliteStore } from './sqlite.ts';
+import type { Store } from './types.ts';
+
+export async function openStore(env: Record<string, string | undefined>): Promise<Store> {
+  const url = env.DATABASE_URL;
+  if (url && /^postgres(ql)?:\/\//.test(url)) {
+    const { openPostgresStore } = await import('./postgres.ts');
+    return openPostgresStore(url);
+  }
+  if (url)
+    throw new Error(`DATABASE_URL must start with postgres:// (got ${url.split(':')[0]}:…); unset it to use SQLite.`);
+  return openSqliteStore(resolve(env.LADDER_DB ?? 'data/ladder.sqlite'), {
+    synchronous: env.LADDER_SQLITE_SYNC === 'FULL' ? 'FULL' : 'NORMAL',
+  });
+}

@@ -1,0 +1,132 @@
+/**
+ * A campaign as organizers write it: the frontmatter of one Markdown file in `site/content/campaigns/`.
+ * The file name is the slug (`save-the-library.md` -> `/act/save-the-library/`); the Markdown body is the
+ * campaign's text (for a petition, the letter).
+ *
+ * Messages here are for organizers reading a failed build: each says what to write instead.
+ */
+import * as z from 'zod';
+import { LANGS } from './limits.ts';
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A required text field whose one message serves both "missing" and "empty". */
+const required = (message: string) => z.string({ error: message }).min(1, message);
+
+const slug = z
+  .string()
+  .regex(SLUG_PATTERN, 'must be a campaign slug: lower-case letters, digits and dashes, like save-the-library');
+
+/** `https://partner.example` (scheme, host and port; no path, no trailing slash), or `*` for any page. */
+const partnerOrigin = z.string().refine((value) => {
+  if (value === '*') return true;
+  try {
+    return new URL(value).origin === value;
+  } catch {
+    return false;
+  }
+}, 'must be an origin like https://partner.example (no path, no trailing slash), or "*" to allow any page');
+
+/** What the supporter agrees to when they tick the box: kept with every action, by version. */
+const consent = z.object(
+  {
+    /** The sentence beside the checkbox, e.g. "Keep me updated about this campaign by email." */
+    text: required('write the sentence shown beside the consent checkbox'),
+    /** Change it whenever the text changes, e.g. "2026-11-01"; each action records the version it was given. */
+    version: required('give the consent text a version, e.g. version: "2026-11-01"'),
+  },
+  {
+    error: 'add a consent: section with text: (the checkbox sentence) and version:',
+  },
+);
+
+/** Per-language overrides of any widget string, e.g. `strings: { es: { submit: "¡Firmo!" } }`. */
+const strings = z.partialRecord(z.enum(LANGS), z.record(z.string(), z.string())).default({});
+
+/** Fields every kind of campaign has. */
+const base = z.object({
+  /** The headline. */
+  title: required('give the campaign a title').max(200, 'keep the title under 200 characters'),
+  /** One or two sentences for lists, link previews and the top of the widget. */
+  summary: required('write a one-sentence summary').max(500, 'keep the summary under 500 characters'),
+  /** The campaign's main language; widgets on its pages speak it unless `lang` says otherwise. */
+  lang: z.enum(LANGS, `must be one of: ${LANGS.join(', ')}`).default('en'),
+  /** `closed` keeps the page up but stops new actions. */
+  status: z.enum(['open', 'closed'], 'must be open or closed').default('open'),
+  /** The first goal. When the count passes it, the next step is shown (see schema/goal.ts). */
+  goal: z.int('must be a whole number, like 1000').positive('must be above 0').optional(),
+  /** When the campaign ends (YYYY-MM-DD). Shown to supporters; actions after it are still accepted. */
+  deadline: z.coerce.date('must be a date like 2027-03-01').optional(),
+  /** Partner pages allowed to embed this campaign's widgets, by origin. The campaign site itself is always allowed. */
+  partners: z.array(partnerOrigin).default([]),
+  /** Slugs of the campaigns to ask for next, in order. The first one the supporter has not done is offered. */
+  nextAsks: z.array(slug).default([]),
+  consent,
+  strings,
+});
+
+/** A petition: a demand addressed to someone with power, signed by many. */
+export const PetitionCampaign = base.extend({
+  kind: z.literal('petition'),
+  petition: z.object(
+    {
+      /** Who the petition is addressed to, e.g. "Mayor Jane Doe and the City Council". */
+      to: required('say who the petition is addressed to'),
+      /** The demand in one sentence, shown above the form. */
+      ask: required('write the demand in one sentence'),
+    },
+    { error: 'add a petition: section with to: and ask:' },
+  ),
+});
+
+/** Every kind of campaign, told apart by `kind`. */
+export const Campaign = z.discriminatedUnion('kind', [PetitionCampaign], {
+  error: 'kind must be one of: petition',
+});
+
+export type Campaign = z.output<typeof Campaign>;
+export type CampaignKind = Campaign['kind'];
+/** A campaign with the slug its file name gives it. */
+export type CampaignEntry = Campaign & { slug: string };
+
+/** What `GET /api/campaigns/<slug>` shows anyone: no partner list, nothing internal. */
+export interface PublicCampaign {
+  slug: string;
+  kind: CampaignKind;
+  title: string;
+  summary: string;
+  lang: (typeof LANGS)[number];
+  status: 'open' | 'closed';
+  goal: number | null;
+  deadline: string | null;
+  count: number;
+  consent: { text: string; version: string };
+  petition?: { to: string; ask: string };
+  strings: Partial<Record<(typeof LANGS)[number], Record<string, string>>>;
+  /** The action page on the campaign site. */
+  url: string;
+}
+
+/** Formats zod issues for an organizer: `file: field.path: message`, one per line. */
+export function describeCampaignIssues(file: string, error: z.ZodError): string {
+  return error.issues.map((issue) => `${file}: ${issue.path.join('.') || '(file)'}: ${issue.message}`).join('\n');
+}
+
+/** The public projection of a campaign, as the API serves it and the site renders it. */
+export function toPublicCampaign(entry: CampaignEntry, count: number, siteOrigin = ''): PublicCampaign {
+  return {
+    slug: entry.slug,
+    kind: entry.kind,
+    title: entry.title,
+    summary: entry.summary,
+    lang: entry.lang,
+    status: entry.status,
+    goal: entry.goal ?? null,
+    deadline: entry.deadline ? entry.deadline.toISOString().slice(0, 10) : null,
+    count,
+    consent: entry.consent,
+    petition: entry.petition,
+    strings: entry.strings,
+    url: `${siteOrigin}/act/${entry.slug}/`,
+  };
+}

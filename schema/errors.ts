@@ -1,0 +1,62 @@
+/**
+ * Error codes: the only thing clients branch on. The widget maps each code to text in the supporter's language;
+ * nothing parses `message`, which is English for people reading API responses by hand.
+ */
+
+/** Request-level error codes and the HTTP status each one answers with. */
+export const ERRORS = {
+  /** The body failed validation; `fields` says where. */
+  invalid_input: 422,
+  /** The body is not JSON, or not an object. */
+  invalid_json: 400,
+  /** The request is not `Content-Type: application/json`. */
+  unsupported_media_type: 415,
+  /** The body is larger than `LIMITS.body`. */
+  payload_too_large: 413,
+  /** No campaign with this slug. */
+  not_found: 404,
+  /** The campaign no longer accepts actions. */
+  campaign_closed: 409,
+  /** The page's origin is not on the campaign's partner allow-list. */
+  forbidden_origin: 403,
+  /** The same idempotency key was sent with a different body. */
+  idempotency_mismatch: 422,
+  /** Missing or wrong admin token. */
+  unauthorized: 401,
+  /** Too many requests; see `Retry-After`. */
+  rate_limited: 429,
+  /** Our fault. The submission may be retried with the same idempotency key. */
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/**
+ * Field-level issue codes. Schemas attach them as the zod issue message (`{ error: 'required' }`), the API returns
+ * them in `error.codes`, and the widget translates them.
+ */
+export const FIELD_ISSUES = {
+  required: 'This field is required.',
+  invalid_email: 'Enter an email address like name@example.org.',
+  invalid_postcode: 'Enter a valid postcode.',
+  too_long: 'This is too long.',
+  invalid_characters: 'This contains characters that are not allowed.',
+  invalid: 'This value is not valid.',
+} as const;
+
+export type FieldIssue = keyof typeof FIELD_ISSUES;
+
+export const isFieldIssue = (value: string): value is FieldIssue => Object.hasOwn(FIELD_ISSUES, value);
+
+/** The body of every error response. */
+export interface ErrorBody {
+  error: {
+    code: ErrorCode;
+    /** English, for people; clients use `code`. */
+    message: string;
+    /** Field path (`person.email`) to an English message. Present for `invalid_input`. */
+    fields?: Record<string, string>;
+    /** Field path to a `FieldIssue` code, for clients to translate. */
+    codes?: Record<string, FieldIssue>;
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * Which Chromium the browser tests drive: `CHROME_PATH`, else a system Chromium or Chrome, else the Chromium that
+ * ships inside the `@sparticuz/chromium` npm package (so `npm install && npm test` works on a machine with no
+ * browser). Nothing here downloads anything.
+ */
+import { existsSync } from 'node:fs';
+
+/** Flags every launch needs here: root needs --no-sandbox; the rest keep Chromium off the (closed) network. */
+export const CHROME_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+const SYSTEM_BROWSERS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
+
+export interface Chrome {
+  executablePath: string;
+  args: string[];
+}
+
+export async function findChrome(): Promise<Chrome> {
+  const fromEnv = process.env.CHROME_PATH;
+  if (fromEnv) {
+    if (!existsSync(fromEnv)) throw new Error(`CHROME_PATH=${fromEnv} does not exist`);
+    return { executablePath: fromEnv, args: CHROME_ARGS };
+  }
+  const system = SYSTEM_BROWSERS.find((path) => existsSync(path));
+  if (system) return { executablePath: system, args: CHROME_ARGS };
+  const { default: chromium } = await import('@sparticuz/chromium');
+  const executablePath = await chromium.executablePath();
+  // Its own args are tuned for AWS Lambda; keep the ones that matter and add ours.
+  return { executablePath, args: [...new Set([...chromium.args, ...CHROME_ARGS])] };
+}
