@@ -13,6 +13,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/global-setup.ts'],
           // One server and one browser per file; files run one after another on a 2-core machine.
           fileParallelism: false,
           testTimeout: 60_000,

@@ -1,4 +1,7 @@
-/** Chooses the store from the environment: `DATABASE_URL=postgres://…` or SQLite at `LADDER_DB`. */
+/**
+ * Chooses the store from the environment: `DATABASE_URL=postgres://…` (tables in `LADDER_PG_SCHEMA` if set) or
+ * SQLite at `LADDER_DB`.
+ */
 import { resolve } from 'node:path';
 import { openSqliteStore } from './sqlite.ts';
 import type { Store } from './types.ts';
@@ -7,7 +10,7 @@ export async function openStore(env: Record<string, string | undefined>): Promis
   const url = env.DATABASE_URL;
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     const { openPostgresStore } = await import('./postgres.ts');
-    return openPostgresStore(url);
+    return openPostgresStore(url, { schema: env.LADDER_PG_SCHEMA });
   }
   if (url)
     throw new Error(`DATABASE_URL must start with postgres:// (got ${url.split(':')[0]}:…); unset it to use SQLite.`);

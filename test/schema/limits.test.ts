@@ -6,7 +6,7 @@ import { LIMITS, POSTCODE_PATTERN } from '../../schema/limits.ts';
 
 describe('the widgets constraints and the server schema agree', () => {
   // The widgets use LIMITS for maxlength and POSTCODE_PATTERN for pattern; zod's JSON Schema is the server's truth.
-  const json = z.toJSONSchema(SignatureInput, { io: 'input' }) as {
+  const json = z.toJSONSchema(SignatureInput, { io: 'input' }) as unknown as {
     properties: {
       person: { properties: Record<string, { maxLength?: number; pattern?: string }> };
       comment: { maxLength?: number };

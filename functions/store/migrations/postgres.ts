@@ -36,11 +36,13 @@ CREATE TABLE consents (
   origin TEXT,
   created_at TIMESTAMPTZ NOT NULL
 );
+-- Sharded: concurrent transactions increment different rows instead of queueing on one (SUM reads them).
 CREATE TABLE counts (
   campaign TEXT NOT NULL,
   kind TEXT NOT NULL,
+  shard SMALLINT NOT NULL,
   count BIGINT NOT NULL,
-  PRIMARY KEY (campaign, kind)
+  PRIMARY KEY (campaign, kind, shard)
 );
 CREATE TABLE idempotency (
   campaign TEXT NOT NULL,

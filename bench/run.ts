@@ -1,0 +1,121 @@
+/**
+ * `npm run bench` (never part of `npm test`): bundle sizes, then signature throughput as a ratio to a bare Hono
+ * GET measured in the same run (the machine is noisy: ratios, not absolute times), on SQLite and, when it answers,
+ * PostgreSQL. Every request goes to 127.0.0.1; loops are bounded.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import postgres from 'postgres';
+import { closureSize, fileSize, jsFiles } from '../scripts/bundle-sizes.ts';
+import { load, type LoadResult } from './load.ts';
+
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 4000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
+const PG_URL = process.env.LADDER_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+function sizes(): void {
+  const out = mkdtempSync(join(tmpdir(), 'ladder-bench-'));
+  const built = spawnSync(
+    'npx',
+    ['vite', 'build', '--config', 'widgets/vite.config.ts', '--outDir', out, '--logLevel', 'warn'],
+    {
+      stdio: 'inherit',
+    },
+  );
+  if (built.status !== 0) throw new Error('widget build failed');
+  console.log('\nBundle sizes (bytes; gzip -9, brotli 11)');
+  console.log(`${'file'.padEnd(36)}${'raw'.padStart(8)}${'gzip'.padStart(8)}${'brotli'.padStart(8)}`);
+  for (const file of jsFiles(out)) {
+    const s = fileSize(out, file);
+    console.log(
+      `${file.padEnd(36)}${String(s.bytes).padStart(8)}${String(s.gzip).padStart(8)}${String(s.brotli).padStart(8)}`,
+    );
+  }
+  for (const file of jsFiles(out).filter((f) => /^w\/(petition|survey|rsvp|call)-/.test(f))) {
+    const c = closureSize(out, file);
+    console.log(
+      `${file.replace(/-[\w-]+\.js$/, '')} with its imports (${c.files.join(', ')}): gzip ${c.gzip}, brotli ${c.brotli}`,
+    );
+  }
+}
+
+async function startServer(mode: string, env: Record<string, string>): Promise<{ url: string; stop(): void }> {
+  const child = spawn(process.execPath, ['bench/server.ts', mode], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      const match = /listening (\d+)/.exec(String(chunk));
+      if (match) resolve(Number(match[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
+}
+
+const body = (i: number) =>
+  JSON.stringify({
+    person: { givenName: 'Ada', familyName: 'Lovelace', email: `ada+${i}@example.org`, postcode: '94110' },
+    consent: { contact: i % 2 === 0 },
+  });
+
+async function signatures(env: Record<string, string>, run: number): Promise<LoadResult> {
+  const server = await startServer('app', env);
+  try {
+    const url = `${server.url}/api/campaigns/bench/signatures`;
+    const post = (i: number) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `${run}-${i}` },
+        body: body(i + run * REQUESTS),
+      });
+    await load(200, CONCURRENCY, (i) => post(REQUESTS + i)); // warm-up, other people
+    return await load(REQUESTS, CONCURRENCY, post);
+  } finally {
+    server.stop();
+  }
+}
+
+const line = (name: string, r: LoadResult, baseline?: LoadResult) =>
+  `${name.padEnd(26)}${r.perSecond.toFixed(0).padStart(8)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99
+    .toFixed(1)
+    .padStart(
+      6,
+    )} ms  errors ${r.errors}${baseline ? `  ratio to bare GET ${(r.perSecond / baseline.perSecond).toFixed(2)}` : ''}`;
+
+async function throughput(): Promise<void> {
+  console.log(`\nThroughput: ${REQUESTS} requests, ${CONCURRENCY} at a time, server in its own process`);
+  const bare = await startServer('bare', {});
+  let baseline: LoadResult;
+  try {
+    await load(500, CONCURRENCY, () => fetch(bare.url));
+    baseline = await load(REQUESTS, CONCURRENCY, () => fetch(bare.url));
+  } finally {
+    bare.stop();
+  }
+  console.log(line('bare Hono GET', baseline));
+  const db = join(mkdtempSync(join(tmpdir(), 'ladder-bench-db-')), 'bench.sqlite');
+  console.log(line('POST signature, SQLite', await signatures({ LADDER_DB: db }, 0), baseline));
+  const schema = `ladder_bench_${process.pid}`;
+  const admin = postgres(PG_URL, { onnotice: () => {}, connect_timeout: 3 });
+  try {
+    await admin.unsafe(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);
+  } catch (error) {
+    console.log(`POST signature, PostgreSQL: skipped, ${PG_URL} did not answer (${(error as Error).message})`);
+    await admin.end();
+    return;
+  }
+  try {
+    const env = { DATABASE_URL: PG_URL, LADDER_PG_SCHEMA: schema };
+    console.log(line('POST signature, PostgreSQL', await signatures(env, 1), baseline));
+  } finally {
+    await admin.unsafe(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await admin.end();
+  }
+}
+
+sizes();
+await throughput();
