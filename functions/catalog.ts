@@ -5,7 +5,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
-import { Campaign, type CampaignEntry, describeCampaignIssues } from '../schema/campaign.ts';
+import { Campaign, type CampaignEntry, crossCampaignIssues, describeCampaignIssues } from '../schema/campaign.ts';
 
 export interface Catalog {
   get(slug: string): CampaignEntry | undefined;
@@ -47,6 +47,7 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
     if (parsed.success) entries.push({ ...parsed.data, slug: name.slice(0, -'.md'.length) });
     else problems.push(describeCampaignIssues(file, parsed.error));
   }
+  for (const { slug, message } of crossCampaignIssues(entries)) problems.push(`${join(dir, `${slug}.md`)}: ${message}`);
   if (problems.length) throw new CatalogError(`Some campaign files need fixing:\n${problems.join('\n')}`);
   return catalogFrom(entries);
 }

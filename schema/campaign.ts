@@ -13,6 +13,15 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** A required text field whose one message serves both "missing" and "empty". */
 const required = (message: string) => z.string({ error: message }).min(1, message);
 
+/** A misspelled field would otherwise vanish silently (`dealine:`): every object refuses keys it does not know. */
+const strict = <T extends z.core.$ZodLooseShape>(shape: T, missing?: string) =>
+  z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown field ${issue.keys.map((key) => `"${key}"`).join(', ')}: check the spelling (the README lists every field)`
+        : missing,
+  });
+
 const slug = z
   .string()
   .regex(SLUG_PATTERN, 'must be a campaign slug: lower-case letters, digits and dashes, like save-the-library');
@@ -28,23 +37,21 @@ const partnerOrigin = z.string().refine((value) => {
 }, 'must be an origin like https://partner.example (no path, no trailing slash), or "*" to allow any page');
 
 /** What the supporter agrees to when they tick the box: kept with every action, by version. */
-const consent = z.object(
+const consent = strict(
   {
     /** The sentence beside the checkbox, e.g. "Keep me updated about this campaign by email." */
     text: required('write the sentence shown beside the consent checkbox'),
     /** Change it whenever the text changes, e.g. "2026-11-01"; each action records the version it was given. */
     version: required('give the consent text a version, e.g. version: "2026-11-01"'),
   },
-  {
-    error: 'add a consent: section with text: (the checkbox sentence) and version:',
-  },
+  'add a consent: section with text: (the checkbox sentence) and version:',
 );
 
 /** Per-language overrides of any widget string, e.g. `strings: { es: { submit: "¡Firmo!" } }`. */
 const strings = z.partialRecord(z.enum(LANGS), z.record(z.string(), z.string())).default({});
 
 /** Fields every kind of campaign has. */
-const base = z.object({
+const base = strict({
   /** The headline. */
   title: required('give the campaign a title').max(200, 'keep the title under 200 characters'),
   /** One or two sentences for lists, link previews and the top of the widget. */
@@ -68,14 +75,14 @@ const base = z.object({
 /** A petition: a demand addressed to someone with power, signed by many. */
 export const PetitionCampaign = base.extend({
   kind: z.literal('petition'),
-  petition: z.object(
+  petition: strict(
     {
       /** Who the petition is addressed to, e.g. "Mayor Jane Doe and the City Council". */
       to: required('say who the petition is addressed to'),
       /** The demand in one sentence, shown above the form. */
       ask: required('write the demand in one sentence'),
     },
-    { error: 'add a petition: section with to: and ask:' },
+    'add a petition: section with to: and ask:',
   ),
 });
 
@@ -129,4 +136,14 @@ export function toPublicCampaign(entry: CampaignEntry, count: number, siteOrigin
     strings: entry.strings,
     url: `${siteOrigin}/act/${entry.slug}/`,
   };
+}
+
+/** Problems that only show across files: a `nextAsks` entry naming no campaign. As `slug: field: message`. */
+export function crossCampaignIssues(entries: readonly CampaignEntry[]): { slug: string; message: string }[] {
+  const slugs = new Set(entries.map((entry) => entry.slug));
+  return entries.flatMap((entry) =>
+    entry.nextAsks.flatMap((next, i) =>
+      slugs.has(next) ? [] : [{ slug: entry.slug, message: `nextAsks.${i}: no campaign file is named ${next}.md` }],
+    ),
+  );
 }

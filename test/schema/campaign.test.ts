@@ -31,7 +31,10 @@ function folder(files: Record<string, string>): string {
 
 describe('campaign files', () => {
   it('load with defaults filled in and the file name as slug', async () => {
-    const catalog = await loadCatalog(folder({ 'save-elm-street.md': GOOD, 'notes.txt': 'ignored' }));
+    const other = GOOD.replace('nextAsks: [safe-crossing]', 'nextAsks: [save-elm-street]');
+    const catalog = await loadCatalog(
+      folder({ 'save-elm-street.md': GOOD, 'safe-crossing.md': other, 'notes.txt': 'ignored' }),
+    );
     const entry = catalog.get('save-elm-street');
     expect(entry).toMatchObject({
       kind: 'petition',
@@ -41,7 +44,7 @@ describe('campaign files', () => {
       partners: ['https://tenants.example'],
       strings: {},
     });
-    expect(catalog.list()).toHaveLength(1);
+    expect(catalog.list()).toHaveLength(2);
     expect(toPublicCampaign(entry!, 12, 'https://campaign.example')).toMatchObject({
       count: 12,
       deadline: '2027-03-01',
@@ -54,7 +57,12 @@ describe('campaign files', () => {
       '"https://tenants.example"',
       '"https://tenants.example/join/"',
     );
+    const typo = GOOD.replace('kind: petition', 'kind: petition\ndealine: 2027-01-01').replace(
+      '[safe-crossing]',
+      '[a]',
+    );
     const dir = folder({
+      'e.md': typo,
       'a.md': bad,
       'b.md': GOOD.replace('kind: petition', 'kind: rally'),
       'c.md': 'no frontmatter',
@@ -65,9 +73,17 @@ describe('campaign files', () => {
     const message = (error as Error).message;
     expect(message).toContain(`${join(dir, 'a.md')}: goal: must be a whole number, like 1000`);
     expect(message).toContain(`${join(dir, 'a.md')}: partners.0: must be an origin like https://partner.example`);
+    expect(message).toContain(`${join(dir, 'e.md')}: (file): unknown field "dealine": check the spelling`);
     expect(message).toContain(`${join(dir, 'b.md')}: kind: kind must be one of: petition`);
     expect(message).toContain(`${join(dir, 'c.md')}: (file): starts without frontmatter`);
     expect(message).toContain(`${join(dir, 'd.md')}: (file): the frontmatter is not valid YAML`);
+  });
+
+  it('fail when nextAsks names a campaign that does not exist', async () => {
+    const dir = folder({ 'a.md': GOOD });
+    await expect(loadCatalog(dir)).rejects.toThrow(
+      `${join(dir, 'a.md')}: nextAsks.0: no campaign file is named safe-crossing.md`,
+    );
   });
 
   it('reject a consent without a version, since every action records which text it was given', () => {

@@ -1,0 +1,56 @@
+/**
+ * The API client: plain `fetch`, JSON in and out, and one answer type that tells the outbox whether the server
+ * has acknowledged a submission (keep it no longer) or not (keep it and retry).
+ */
+import type { ErrorBody } from '../../schema/errors.ts';
+import type { PublicCampaign } from '../../schema/campaign.ts';
+
+/** What a request came to. `retry` answers never reached a decision on the server; the rest did. */
+export type Answer<T> =
+  { kind: 'ok'; body: T } | { kind: 'refused'; error: ErrorBody['error'] } | { kind: 'retry'; retryAfter?: number };
+
+/**
+ * The default API base: the origin that served this module, i.e. the campaign site that served `embed.js`.
+ * Only called in the browser (under SSR, `import.meta.url` is a file URL).
+ */
+export const defaultApi = (): string => new URL(import.meta.url).origin;
+
+export const campaignUrl = (api: string, slug: string): string =>
+  `${api.replace(/\/$/, '')}/api/campaigns/${encodeURIComponent(slug)}`;
+
+export async function getCampaign(api: string, slug: string, signal?: AbortSignal): Promise<PublicCampaign> {
+  const response = await fetch(campaignUrl(api, slug), { signal });
+  if (!response.ok) throw new Error(`${response.status}`);
+  return (await response.json()) as PublicCampaign;
+}
+
+/** POSTs a JSON body with its idempotency key. Never throws: a network failure is a `retry` answer. */
+export async function post<T>(url: string, body: string, key: string): Promise<Answer<T>> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', 'idempotency-key': key },
+      // No cookies: the API needs none, and a partner page must not send the campaign site's.
+      credentials: 'omit',
+    });
+  } catch {
+    return { kind: 'retry' };
+  }
+  const { status } = response;
+  // 429 and 5xx: nothing was decided (a 500 is retried with the same key, see schema/errors.ts); 408 likewise.
+  if (status === 408 || status === 429 || status >= 500) {
+    const retryAfter = Number(response.headers.get('retry-after'));
+    return { kind: 'retry', retryAfter: retryAfter > 0 ? retryAfter : undefined };
+  }
+  const json: unknown = await response.json().catch(() => null);
+  if (response.ok) return { kind: 'ok', body: json as T };
+  return { kind: 'refused', error: (json as ErrorBody | null)?.error ?? { code: 'internal', message: `${status}` } };
+}
+
+/** A random idempotency key. `crypto.randomUUID` needs a secure context; partner pages may be plain http. */
+export function newKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,147 @@
+/**
+ * The offline outbox: every submission is written to IndexedDB with its idempotency key before it is sent, and
+ * removed only when the server has answered with a decision (stored, duplicate, or refused). Until then it is
+ * retried with backoff, after a reload too, and at once when the browser says it is back online. The key makes
+ * retries safe: the server counts a submission once however often it arrives (from this page or another tab).
+ *
+ * Known limit: on a partner's page, IndexedDB belongs to the partner's origin, so the pending submission (with
+ * the supporter's details) sits there until it is sent. A script on a page cannot store anything elsewhere.
+ */
+import { post, type Answer } from './api.ts';
+
+export interface OutboxEntry {
+  /** The idempotency key, also the record's key. */
+  key: string;
+  url: string;
+  /** The JSON body, as it will be sent. */
+  body: string;
+  created: number;
+  attempts: number;
+  /** When to try next (ms since the epoch). */
+  due: number;
+}
+
+/** Told when the server has decided on an entry (`ok` or `refused`); the entry is gone from the outbox then. */
+export type OutboxListener = (key: string, answer: Answer<unknown>) => void;
+
+const STORE = 'outbox';
+const BASE_DELAY = 2_000;
+const MAX_DELAY = 5 * 60_000;
+
+const request = <T>(r: IDBRequest<T>): Promise<T> =>
+  new Promise((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+
+function openDb(name: string): Promise<IDBDatabase | null> {
+  try {
+    const open = indexedDB.open(name, 1);
+    open.onupgradeneeded = () => open.result.createObjectStore(STORE, { keyPath: 'key' });
+    // Blocked storage (some private modes, sandboxed iframes): fall back to memory for this page.
+    return request(open).catch(() => null);
+  } catch {
+    return Promise.resolve(null);
+  }
+}
+
+export class Outbox {
+  readonly name: string;
+  #db?: Promise<IDBDatabase | null>;
+  #memory = new Map<string, OutboxEntry>();
+  #listeners = new Set<OutboxListener>();
+  #inflight = new Set<string>();
+  #timer?: ReturnType<typeof setTimeout>;
+  #started = false;
+
+  constructor(name = 'ladder') {
+    this.name = name;
+  }
+
+  async #store(mode: IDBTransactionMode): Promise<IDBObjectStore | null> {
+    const db = await (this.#db ??= openDb(this.name));
+    return db ? db.transaction(STORE, mode).objectStore(STORE) : null;
+  }
+
+  async #put(entry: OutboxEntry): Promise<void> {
+    const store = await this.#store('readwrite');
+    if (store) await request(store.put(entry));
+    else this.#memory.set(entry.key, entry);
+  }
+
+  async #delete(key: string): Promise<void> {
+    const store = await this.#store('readwrite');
+    if (store) await request(store.delete(key));
+    this.#memory.delete(key);
+  }
+
+  /** Everything waiting to be sent, oldest first. */
+  async entries(): Promise<OutboxEntry[]> {
+    const store = await this.#store('readonly');
+    const all = store ? await request(store.getAll() as IDBRequest<OutboxEntry[]>) : [...this.#memory.values()];
+    return all.sort((a, b) => a.created - b.created);
+  }
+
+  /** Hears every answer the outbox gets; returns the unsubscribe function. */
+  listen(listener: OutboxListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Stores the submission, then tries to send it now. A `retry` answer means it stays queued. */
+  async submit(url: string, body: string, key: string): Promise<Answer<unknown>> {
+    const entry: OutboxEntry = { key, url, body, created: Date.now(), attempts: 0, due: Date.now() + BASE_DELAY };
+    // Storage full or failing: still send now; it just will not survive a reload.
+    await this.#put(entry).catch(() => this.#memory.set(key, entry));
+    this.start();
+    return (await this.#send(entry)) ?? { kind: 'retry' };
+  }
+
+  /** Sends every entry that is due (every entry with `all`, as when the browser comes back online). */
+  async flush(all = false): Promise<void> {
+    const now = Date.now();
+    const due = (await this.entries()).filter((entry) => all || entry.due <= now);
+    // One at a time: a reconnecting phone should not burst, and order is kept.
+    for (const entry of due) await this.#send(entry);
+    await this.#schedule();
+  }
+
+  /** Listens for the browser coming back online and flushes what earlier pages left. Browser only; idempotent. */
+  start(): void {
+    if (this.#started) return;
+    this.#started = true;
+    addEventListener('online', () => void this.flush(true));
+    void this.flush();
+  }
+
+  /** Sends one entry; `undefined` when it is already on its way. */
+  async #send(entry: OutboxEntry): Promise<Answer<unknown> | undefined> {
+    if (this.#inflight.has(entry.key)) return;
+    this.#inflight.add(entry.key);
+    let answer: Answer<unknown>;
+    try {
+      answer = await post(entry.url, entry.body, entry.key);
+      if (answer.kind === 'retry') {
+        const backoff = Math.min(BASE_DELAY * 2 ** entry.attempts, MAX_DELAY) * (0.5 + Math.random() / 2);
+        const wait = answer.retryAfter ? answer.retryAfter * 1000 : backoff;
+        await this.#put({ ...entry, attempts: entry.attempts + 1, due: Date.now() + wait });
+        void this.#schedule();
+      } else {
+        await this.#delete(entry.key);
+      }
+    } finally {
+      this.#inflight.delete(entry.key);
+    }
+    if (answer.kind !== 'retry') for (const listener of this.#listeners) listener(entry.key, answer);
+    return answer;
+  }
+
+  async #schedule(): Promise<void> {
+    clearTimeout(this.#timer);
+    const next = Math.min(...(await this.entries()).map((entry) => entry.due));
+    if (Number.isFinite(next)) this.#timer = setTimeout(() => void this.flush(), Math.max(next - Date.now(), 0));
+  }
+}
+
+/** The outbox every widget on the page shares. */
+export const outbox = new Outbox();
