@@ -9,9 +9,12 @@
  * server (the shadow DOM is rendered in the campaign's language) and in the browser (hydration renders the same
  * words, so nothing flashes through English). The site can afford the ~2 KB; partner pages load `/embed.js`.
  */
-import { registerMessages } from '../../widgets/core/i18n.ts';
-import { es } from '../../widgets/core/i18n/es.ts';
+import { core, registerMessages } from '../../widgets/core/i18n.ts';
+import coreEs from '../../widgets/core/i18n/es.ts';
+import { petitionMessages } from '../../widgets/petition/i18n/index.ts';
+import petitionEs from '../../widgets/petition/i18n/es.ts';
 
-registerMessages('es', es);
+registerMessages(core, 'es', coreEs);
+registerMessages(petitionMessages, 'es', petitionEs);
 
 export { LadderPetition } from '../../widgets/petition/petition.ts';

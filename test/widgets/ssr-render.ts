@@ -7,12 +7,15 @@ import { render } from '@lit-labs/ssr';
 import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
 import { html } from 'lit';
 import type { PublicCampaign } from '../../schema/campaign.ts';
-import { registerMessages } from '../../widgets/core/i18n.ts';
-import { es } from '../../widgets/core/i18n/es.ts';
+import { core, registerMessages } from '../../widgets/core/i18n.ts';
+import coreEs from '../../widgets/core/i18n/es.ts';
+import { petitionMessages } from '../../widgets/petition/i18n/index.ts';
+import petitionEs from '../../widgets/petition/i18n/es.ts';
 import '../../widgets/petition/petition.ts';
 
 // As site/lib/widgets.ts does: the site renders Spanish synchronously.
-registerMessages('es', es);
+registerMessages(core, 'es', coreEs);
+registerMessages(petitionMessages, 'es', petitionEs);
 const data = JSON.parse(process.argv[2]) as PublicCampaign;
 const lang = process.argv[3] || undefined;
 const out = collectResultSync(

@@ -10,10 +10,16 @@ import type { PublicCampaign } from '../../schema/campaign.ts';
 import type { Lang } from '../../schema/limits.ts';
 import { defaultApi } from './api.ts';
 import { CampaignController } from './controllers.ts';
-import { messagesFor, resolveLang, withOverrides, type Messages } from './i18n.ts';
-import { en } from './i18n/en.ts';
+import { core, type CoreMessages, isRtl, messagesFor, resolveLang, type Translations, withOverrides } from './i18n.ts';
 
-export class LadderElement extends LitElement {
+/**
+ * `M` is the widget's own strings; `t` holds them with the shared ones. A subclass sets `static messages` to its
+ * dictionary (see `petition/i18n/`).
+ */
+export class LadderElement<M extends object = object> extends LitElement {
+  /** The widget's own dictionary. */
+  static messages: Translations<object> = { en: {}, load: {} as Translations<object>['load'], loaded: new Map() };
+
   static override properties = {
     campaign: { reflect: true },
     api: {},
@@ -32,8 +38,10 @@ export class LadderElement extends LitElement {
 
   /** The resolved language. */
   protected language: Lang = 'en';
-  /** The messages in `language`, with the campaign's overrides. */
-  protected t: Messages = en;
+  /** The messages in `language` (shared and the widget's own), with the campaign's overrides. */
+  protected t = { ...core.en, ...(this.constructor as typeof LadderElement).messages.en } as CoreMessages & M;
+  /** `rtl` for right-to-left languages: put it on the wrapper as `dir`. */
+  protected direction: 'ltr' | 'rtl' = 'ltr';
   protected readonly loader = new CampaignController(this);
 
   constructor() {
@@ -49,8 +57,14 @@ export class LadderElement extends LitElement {
     super.willUpdate(changed);
     const page = isServer ? undefined : this.closest('[lang]')?.getAttribute('lang');
     this.language = resolveLang(this.lang, page, this.data?.lang);
-    const messages = messagesFor(this.language, isServer ? undefined : () => this.requestUpdate());
-    this.t = withOverrides(messages ?? en, this.data?.strings[this.language]);
+    const own = (this.constructor as typeof LadderElement).messages;
+    const done = isServer ? undefined : () => this.requestUpdate();
+    // Both dictionaries or English for both: never half a language.
+    const shared = messagesFor(core, this.language, done);
+    const widget = messagesFor(own, this.language, done);
+    const messages = shared && widget ? { ...shared, ...widget } : { ...core.en, ...own.en };
+    this.t = withOverrides(messages as CoreMessages & M, this.data?.strings[this.language]);
+    this.direction = isRtl(this.language) ? 'rtl' : 'ltr';
   }
 
   /** A number in the widget's language: 1,234 or 1.234. */

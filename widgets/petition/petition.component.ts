@@ -8,6 +8,7 @@ import { LadderElement } from '../core/base.ts';
 import { SubmitController } from '../core/controllers.ts';
 import { LadderErrorEvent, LadderQueuedEvent, LadderSubmitEvent, LadderSuccessEvent } from '../core/events.ts';
 import { $supporter, loadSupporter, rememberSupporter, type Supporter } from '../core/supporter.ts';
+import { petitionMessages, type PetitionMessages } from './i18n/index.ts';
 import { styles } from './petition.styles.ts';
 
 type PersonField = keyof Supporter;
@@ -79,8 +80,9 @@ function webUrl(url: string, base: string): string | undefined {
  * @cssproperty --ladder-radius - Corner radius.
  * @cssproperty --ladder-gap - Space between parts.
  */
-export class LadderPetition extends LadderElement {
+export class LadderPetition extends LadderElement<PetitionMessages> {
   static override styles = styles;
+  static override messages = petitionMessages;
 
   protected readonly submitter = new SubmitController<SignatureResult>(
     this,
@@ -107,7 +109,7 @@ export class LadderPetition extends LadderElement {
     const count = result?.count ?? data?.count;
     const done = state === 'success' || state === 'duplicate' || state === 'queued';
     const closed = data?.status === 'closed';
-    return html`<div part="base" class="${state}-state">
+    return html`<div part="base" class="${state}-state" dir=${this.direction}>
       <h2 part="title" dir="auto">${data?.title}</h2>
       <p part="ask" dir="auto">
         ${data?.petition ? html`<span class="to">${t.to} ${data.petition.to}</span> ${data.petition.ask}` : nothing}

@@ -1,0 +1,16 @@
+/** The petition's own English strings (the shared ones are in core/i18n). */
+export const en = {
+  comment: 'Comment (optional)',
+  submit: 'Sign the petition',
+  loadFailed: 'This petition could not be loaded. Please reload the page.',
+  to: 'To:',
+  signatures: (count: number, n: string): string => (count === 1 ? `${n} signature` : `${n} signatures`),
+  goal: (_count: number, n: string): string => `Goal: ${n}`,
+  thanks: 'Thank you for signing!',
+  duplicate: 'You have already signed this petition. Thank you!',
+  queued: 'You seem to be offline. Your signature is saved on this device and will be sent automatically.',
+  campaign_closed: 'This petition is closed.',
+  forbidden_origin: 'This petition cannot be signed on this page.',
+};
+
+export type PetitionMessages = typeof en;

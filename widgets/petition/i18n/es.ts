@@ -1,0 +1,18 @@
+/** The petition's Spanish strings. */
+import type { PetitionMessages } from './en.ts';
+
+export const es: PetitionMessages = {
+  comment: 'Comentario (opcional)',
+  submit: 'Firmar la petición',
+  loadFailed: 'No se pudo cargar esta petición. Vuelve a cargar la página.',
+  to: 'Para:',
+  signatures: (count, n) => (count === 1 ? `${n} firma` : `${n} firmas`),
+  goal: (_count, n) => `Meta: ${n}`,
+  thanks: '¡Gracias por firmar!',
+  duplicate: 'Ya habías firmado esta petición. ¡Gracias!',
+  queued: 'Parece que no tienes conexión. Tu firma está guardada en este dispositivo y se enviará automáticamente.',
+  campaign_closed: 'Esta petición está cerrada.',
+  forbidden_origin: 'Esta petición no se puede firmar en esta página.',
+};
+
+export default es;
