@@ -58,3 +58,140 @@ export interface SignatureResult {
   shareUrl: string;
   nextAsk: NextAsk | null;
 }
+
+/**
+ * How to reach a person for surveys and events: name and email; postcode and phone optional. The phone is
+ * normalized to E.164 by the server (with the campaign's `region`), never by the widget.
+ */
+export const Contact = z.object(
+  {
+    givenName: requiredLine(LIMITS.name),
+    familyName: requiredLine(LIMITS.name),
+    email,
+    postcode: postcode.optional(),
+    phone: optionalLine(LIMITS.phone),
+  },
+  { error: typeError },
+);
+export type Contact = z.output<typeof Contact>;
+
+const referral = {
+  referrer: optionalLine(LIMITS.referrer),
+  source: optionalLine(LIMITS.source),
+};
+
+/**
+ * `POST /api/campaigns/<slug>/responses`: a survey response. `answers` is checked against the campaign's questions
+ * by the server (`checkAnswers` in survey.ts); its issues come back as `answers.<question id>`.
+ */
+export const ResponseInput = z.object({
+  /** Left out only when the survey allows anonymous responses. */
+  person: Contact.optional(),
+  answers: z
+    .record(
+      z.string().max(64),
+      z.union([z.string().max(LIMITS.answer), z.array(z.string().max(LIMITS.name)).max(50), z.number()]),
+      { error: typeError },
+    )
+    .default({}),
+  /** The values of the "Would you help?" options chosen. */
+  help: z.array(z.string().max(64)).max(20).default([]),
+  consent: z.object({ contact: z.boolean({ error: typeError }) }, { error: typeError }),
+  /** Canvasser mode: who collected it, where, and when (it may reach us hours later). */
+  canvass: z
+    .object({
+      canvasser: requiredLine(LIMITS.name),
+      turf: optionalLine(LIMITS.name),
+      collectedAt: z.iso.datetime({ offset: true, error: 'invalid' }),
+    })
+    .optional(),
+  ...referral,
+});
+export type ResponseInput = z.output<typeof ResponseInput>;
+
+/** `POST /api/campaigns/<slug>/responses/batch`: canvasser mode syncing, each response with its own key. */
+export const ResponseBatch = z.object({
+  responses: z
+    .array(z.object({ key: z.string().regex(/^[\x21-\x7e]{1,128}$/, 'invalid'), response: z.unknown() }))
+    .min(1, 'required')
+    .max(LIMITS.batch, 'too_long'),
+});
+
+/** `POST /api/campaigns/<slug>/rsvps`. RSVPing again with the same email changes the RSVP. */
+export const RsvpInput = z.object({
+  person: Contact,
+  guests: z.int({ error: typeError }).min(0, 'invalid').max(20, 'invalid').default(0),
+  /** The shift's id, when the event has shifts. */
+  shift: optionalLine(64),
+  consent: z.object(
+    {
+      contact: z.boolean({ error: typeError }),
+      /** Text messages (reminders), asked separately from email. */
+      sms: z.boolean({ error: typeError }).default(false),
+    },
+    { error: typeError },
+  ),
+  ...referral,
+});
+export type RsvpInput = z.output<typeof RsvpInput>;
+
+/** `PATCH /api/rsvps/<token>`: change guests or shift; `POST /api/rsvps/<token>/cancel` cancels. */
+export const RsvpChange = z.object({
+  guests: z.int({ error: typeError }).min(0, 'invalid').max(20, 'invalid').optional(),
+  shift: optionalLine(64),
+});
+
+/** `POST /api/campaigns/<slug>/calls`: one call's outcome. */
+export const CallInput = z.object({
+  target: z.string({ error: typeError }).min(1, 'required').max(64, 'too_long'),
+  outcome: z.enum(['contact', 'voicemail', 'unavailable', 'skipped'], { error: 'invalid' }),
+  postcode,
+  /** Optional: callers may stay anonymous. */
+  person: z
+    .object(
+      { givenName: optionalLine(LIMITS.name), familyName: optionalLine(LIMITS.name), email },
+      { error: typeError },
+    )
+    .optional(),
+  consent: z.object({ contact: z.boolean({ error: typeError }) }, { error: typeError }).optional(),
+  ...referral,
+});
+export type CallInput = z.output<typeof CallInput>;
+
+/** Every action's response carries these. */
+export interface ActionResult {
+  /** True when it was already recorded (same person): nothing was counted again. */
+  duplicate: boolean;
+  /** The campaign's count after this action. */
+  count: number;
+  /** The supporter's referral code and share link; absent for anonymous actions. */
+  referralCode?: string;
+  shareUrl?: string;
+  nextAsk: NextAsk | null;
+}
+
+export interface ResponseResult extends ActionResult {
+  response: { id: string };
+}
+
+export interface RsvpResult extends ActionResult {
+  rsvp: {
+    id: string;
+    status: 'confirmed' | 'waitlisted' | 'cancelled';
+    guests: number;
+    shift: string | null;
+    /** The private link to see, change or cancel this RSVP. */
+    manageUrl: string;
+  };
+  /** True when this email had an RSVP and it was changed. */
+  updated: boolean;
+  /** The event's calendar file. */
+  icsUrl: string;
+  spotsLeft: number | null;
+}
+
+export interface CallResult extends ActionResult {
+  call: { id: string };
+  /** The campaign's calls by outcome. */
+  outcomes: Record<string, number>;
+}

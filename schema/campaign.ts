@@ -6,25 +6,13 @@
  * Messages here are for organizers reading a failed build: each says what to write instead.
  */
 import * as z from 'zod';
+import { required, slug, strict } from './authoring.ts';
+import { CallSection } from './call.ts';
+import { EventSection, type PublicEvent } from './event.ts';
 import { LANGS } from './limits.ts';
+import { type PublicSurvey, publicSurvey, SurveySection } from './survey.ts';
 
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/** A required text field whose one message serves both "missing" and "empty". */
-const required = (message: string) => z.string({ error: message }).min(1, message);
-
-/** A misspelled field would otherwise vanish silently (`dealine:`): every object refuses keys it does not know. */
-const strict = <T extends z.core.$ZodLooseShape>(shape: T, missing?: string) =>
-  z.strictObject(shape, {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys'
-        ? `unknown field ${issue.keys.map((key) => `"${key}"`).join(', ')}: check the spelling (the README lists every field)`
-        : missing,
-  });
-
-const slug = z
-  .string()
-  .regex(SLUG_PATTERN, 'must be a campaign slug: lower-case letters, digits and dashes, like save-the-library');
+export { SLUG_PATTERN } from './authoring.ts';
 
 /** `https://partner.example` (scheme, host and port; no path, no trailing slash), or `*` for any page. */
 const partnerOrigin = z.string().refine((value) => {
@@ -58,6 +46,12 @@ const base = strict({
   summary: required('write a one-sentence summary').max(500, 'keep the summary under 500 characters'),
   /** The campaign's main language; widgets on its pages speak it unless `lang` says otherwise. */
   lang: z.enum(LANGS, `must be one of: ${LANGS.join(', ')}`).default('en'),
+  /** The country most supporters are in (ISO code like US, ES): phone numbers without +code are read as its. */
+  region: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code like US or ES')
+    .transform((r) => r.toUpperCase())
+    .optional(),
   /** `closed` keeps the page up but stops new actions. */
   status: z.enum(['open', 'closed'], 'must be open or closed').default('open'),
   /** The first goal. When the count passes it, the next step is shown (see schema/goal.ts). */
@@ -86,9 +80,20 @@ export const PetitionCampaign = base.extend({
   ),
 });
 
+/** A listening survey: questions across pages, ending with "Would you help?". */
+export const SurveyCampaign = base.extend({ kind: z.literal('survey'), survey: SurveySection });
+
+/** An event to RSVP to, with capacity, waitlist and shifts. */
+export const EventCampaign = base.extend({ kind: z.literal('event'), event: EventSection });
+
+/** Call your representative: targets by postcode, a script, outcomes. */
+export const CallCampaign = base.extend({ kind: z.literal('call'), call: CallSection });
+
+export const KINDS = ['petition', 'survey', 'event', 'call'] as const;
+
 /** Every kind of campaign, told apart by `kind`. */
-export const Campaign = z.discriminatedUnion('kind', [PetitionCampaign], {
-  error: 'kind must be one of: petition',
+export const Campaign = z.discriminatedUnion('kind', [PetitionCampaign, SurveyCampaign, EventCampaign, CallCampaign], {
+  error: `kind must be one of: ${KINDS.join(', ')}`,
 });
 
 export type Campaign = z.output<typeof Campaign>;
@@ -109,6 +114,10 @@ export interface PublicCampaign {
   count: number;
   consent: { text: string; version: string };
   petition?: { to: string; ask: string };
+  survey?: PublicSurvey;
+  /** With places left; the site renders it at build time with `capacity` as `spotsLeft`. */
+  event?: PublicEvent;
+  call?: { script: string; outcomes: Record<string, number> };
   strings: Partial<Record<(typeof LANGS)[number], Record<string, string>>>;
   /** The action page on the campaign site. */
   url: string;
@@ -119,8 +128,20 @@ export function describeCampaignIssues(file: string, error: z.ZodError): string 
   return error.issues.map((issue) => `${file}: ${issue.path.join('.') || '(file)'}: ${issue.message}`).join('\n');
 }
 
+/** Live figures beyond the count: places taken per event and shift, calls per outcome. */
+export interface CampaignFigures {
+  /** Places taken (people, guests included): `''` for the whole event, else the shift id. */
+  taken?: Record<string, number>;
+  outcomes?: Record<string, number>;
+}
+
 /** The public projection of a campaign, as the API serves it and the site renders it. */
-export function toPublicCampaign(entry: CampaignEntry, count: number, siteOrigin = ''): PublicCampaign {
+export function toPublicCampaign(
+  entry: CampaignEntry,
+  count: number,
+  siteOrigin = '',
+  figures: CampaignFigures = {},
+): PublicCampaign {
   return {
     slug: entry.slug,
     kind: entry.kind,
@@ -132,7 +153,10 @@ export function toPublicCampaign(entry: CampaignEntry, count: number, siteOrigin
     deadline: entry.deadline ? entry.deadline.toISOString().slice(0, 10) : null,
     count,
     consent: entry.consent,
-    petition: entry.petition,
+    petition: entry.kind === 'petition' ? entry.petition : undefined,
+    survey: entry.kind === 'survey' ? publicSurvey(entry.survey) : undefined,
+    event: entry.kind === 'event' ? publicEvent(entry.event, figures.taken ?? {}) : undefined,
+    call: entry.kind === 'call' ? { script: entry.call.script, outcomes: figures.outcomes ?? {} } : undefined,
     strings: entry.strings,
     url: `${siteOrigin}/act/${entry.slug}/`,
   };
@@ -146,4 +170,28 @@ export function crossCampaignIssues(entries: readonly CampaignEntry[]): { slug: 
       slugs.has(next) ? [] : [{ slug: entry.slug, message: `nextAsks.${i}: no campaign file is named ${next}.md` }],
     ),
   );
+}
+
+const left = (capacity: number | undefined, taken: number | undefined) =>
+  capacity === undefined ? null : Math.max(capacity - (taken ?? 0), 0);
+
+function publicEvent(event: EventSection, taken: Record<string, number>): PublicEvent {
+  return {
+    startsAt: event.startsAt,
+    endsAt: event.endsAt,
+    timezone: event.timezone,
+    location: event.location,
+    host: event.host,
+    capacity: event.capacity ?? null,
+    spotsLeft: left(event.capacity, taken['']),
+    maxGuests: event.maxGuests,
+    shifts: event.shifts.map((s) => ({
+      id: s.id,
+      label: s.label,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      capacity: s.capacity ?? null,
+      spotsLeft: left(s.capacity, taken[s.id]),
+    })),
+  };
 }

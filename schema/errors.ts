@@ -39,6 +39,7 @@ export const FIELD_ISSUES = {
   required: 'This field is required.',
   invalid_email: 'Enter an email address like name@example.org.',
   invalid_postcode: 'Enter a valid postcode.',
+  invalid_phone: 'Enter a phone number with its area code, like +1 415 555 0100.',
   too_long: 'This is too long.',
   invalid_characters: 'This contains characters that are not allowed.',
   invalid: 'This value is not valid.',

@@ -25,6 +25,12 @@ export const LIMITS = {
   source: 64,
   /** An idempotency key (a UUID is 36). */
   idempotencyKey: 128,
+  /** A phone number as typed, before normalization to E.164. */
+  phone: 32,
+  /** A survey answer in text. */
+  answer: 5000,
+  /** Responses in one canvasser sync. */
+  batch: 50,
   /** The whole request body, in bytes. */
   body: 16 * 1024,
 } as const;

@@ -39,6 +39,6 @@ export async function findChrome(): Promise<Chrome> {
   if (system) return { executablePath: system, args: CHROME_ARGS };
   const { default: chromium } = await import('@sparticuz/chromium');
   const executablePath = await chromium.executablePath();
-  // Its own args are tuned for AWS Lambda; keep the ones that matter and add ours.
-  return { executablePath, args: [...new Set([...chromium.args, ...CHROME_ARGS])] };
+  // Its own args are tuned for AWS Lambda (`--single-process` closes the browser with its first context): ours only.
+  return { executablePath, args: CHROME_ARGS };
 }

@@ -17,6 +17,7 @@ export const en = {
   required: 'This field is required.',
   invalid_email: 'Enter an email address like name@example.org.',
   invalid_postcode: 'Enter a valid postcode.',
+  invalid_phone: 'Enter a phone number with its area code.',
   too_long: 'This is too long.',
   invalid_characters: 'This contains characters that are not allowed.',
   invalid: 'This value is not valid.',

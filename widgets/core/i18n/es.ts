@@ -14,6 +14,7 @@ export const es: CoreMessages = {
   required: 'Este campo es obligatorio.',
   invalid_email: 'Escribe un correo como nombre@ejemplo.org.',
   invalid_postcode: 'Escribe un código postal válido.',
+  invalid_phone: 'Escribe un teléfono con su prefijo.',
   too_long: 'Es demasiado largo.',
   invalid_characters: 'Contiene caracteres no permitidos.',
   invalid: 'Este valor no es válido.',
