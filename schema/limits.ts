@@ -7,7 +7,7 @@
  */
 
 /** Languages a widget can speak, by `lang` attribute. The first is the fallback. */
-export const LANGS = ['en', 'es'] as const;
+export const LANGS = ['en', 'es', 'fr', 'ar'] as const;
 export type Lang = (typeof LANGS)[number];
 
 export const LIMITS = {

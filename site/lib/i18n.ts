@@ -40,7 +40,31 @@ const es: PageStrings = {
   goal: (goal) => `Meta: ${goal.toLocaleString('es')} firmas`,
 };
 
-const dictionaries: Record<Lang, PageStrings> = { en, es };
+const fr: PageStrings = {
+  skipToContent: 'Aller au contenu',
+  campaigns: 'Campagnes',
+  organize: 'Organiser',
+  theLetter: 'La lettre',
+  deadline: 'Date limite',
+  closed: 'Cette campagne est close et ne recueille plus de signatures.',
+  signHere: 'Signez la pétition',
+  embedThis: 'Mettez cette pétition sur votre site',
+  goal: (goal) => `Objectif : ${goal.toLocaleString('fr')} signatures`,
+};
+
+const ar: PageStrings = {
+  skipToContent: 'انتقل إلى المحتوى',
+  campaigns: 'الحملات',
+  organize: 'التنظيم',
+  theLetter: 'نص الرسالة',
+  deadline: 'الموعد النهائي',
+  closed: 'هذه الحملة مغلقة ولم تعد تقبل توقيعات جديدة.',
+  signHere: 'وقّع العريضة',
+  embedThis: 'ضع هذه العريضة على موقعك',
+  goal: (goal) => `الهدف: ${goal.toLocaleString('ar')} توقيع`,
+};
+
+const dictionaries: Record<Lang, PageStrings> = { en, es, fr, ar };
 
 export const pageStrings = (lang: Lang): PageStrings => dictionaries[lang];
 

@@ -23,6 +23,8 @@ export function translations<M>(english: M, load: Translations<M>['load']): Tran
 /** The strings every widget shares. */
 export const core = translations<CoreMessages>(en, {
   es: () => import('./i18n/es.ts'),
+  fr: () => import('./i18n/fr.ts'),
+  ar: () => import('./i18n/ar.ts'),
 });
 
 /**

@@ -6,4 +6,6 @@ export type { PetitionMessages };
 
 export const petitionMessages = translations<PetitionMessages>(en, {
   es: () => import('./es.ts'),
+  fr: () => import('./fr.ts'),
+  ar: () => import('./ar.ts'),
 });

@@ -1,0 +1,18 @@
+/** The petition's French strings. */
+import type { PetitionMessages } from './en.ts';
+
+export const fr: PetitionMessages = {
+  comment: 'Commentaire (facultatif)',
+  submit: 'Signer la pétition',
+  loadFailed: 'Impossible de charger cette pétition. Rechargez la page.',
+  to: 'À :',
+  signatures: (count, n) => (count < 2 ? `${n} signature` : `${n} signatures`),
+  goal: (_count, n) => `Objectif : ${n}`,
+  thanks: 'Merci d’avoir signé !',
+  duplicate: 'Vous avez déjà signé cette pétition. Merci !',
+  queued: 'Vous semblez hors ligne. Votre signature est enregistrée sur cet appareil et sera envoyée automatiquement.',
+  campaign_closed: 'Cette pétition est close.',
+  forbidden_origin: 'Cette pétition ne peut pas être signée sur cette page.',
+};
+
+export default fr;
