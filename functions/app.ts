@@ -6,6 +6,9 @@ import { Hono } from 'hono';
 import type { AppEnv, AppOptions } from './context.ts';
 import { errorResponse, notFound } from './middleware/errors.ts';
 import { campaigns } from './routes/campaigns.ts';
+import { calls } from './routes/calls.ts';
+import { responses } from './routes/responses.ts';
+import { manage, rsvps } from './routes/rsvps.ts';
 import { signatures } from './routes/signatures.ts';
 
 export type { AppOptions } from './context.ts';
@@ -21,6 +24,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   });
   app.route('/api/campaigns', campaigns);
   app.route('/api/campaigns', signatures);
+  app.route('/api/campaigns', responses);
+  app.route('/api/campaigns', rsvps);
+  app.route('/api/campaigns', calls);
+  app.route('/api/rsvps', manage);
   app.onError(errorResponse);
   app.notFound(notFound);
   return app;

@@ -3,18 +3,36 @@
  * The Node adapter loads it from the content folder at start; tests build one from objects.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import yaml from 'js-yaml';
+import { postcodeKey, TargetsFile } from '../schema/call.ts';
 import { Campaign, type CampaignEntry, crossCampaignIssues, describeCampaignIssues } from '../schema/campaign.ts';
 
 export interface Catalog {
   get(slug: string): CampaignEntry | undefined;
   list(): CampaignEntry[];
+  /** A call campaign's targets: those written in the file and those of its `targetsFile`, together. */
+  targets(slug: string): TargetsFile | undefined;
 }
 
-export function catalogFrom(entries: CampaignEntry[]): Catalog {
+/** `files`: the parsed `targetsFile` of each call campaign that has one, by slug. */
+export function catalogFrom(entries: CampaignEntry[], files: Record<string, TargetsFile> = {}): Catalog {
   const bySlug = new Map(entries.map((entry) => [entry.slug, entry]));
-  return { get: (slug) => bySlug.get(slug), list: () => [...bySlug.values()] };
+  const books = new Map<string, TargetsFile>();
+  for (const entry of entries) {
+    if (entry.kind !== 'call') continue;
+    const file = files[entry.slug] ?? { targets: [], postcodes: {}, areaNames: {} };
+    const postcodes: Record<string, string[]> = {};
+    for (const [code, areas] of [...Object.entries(file.postcodes), ...Object.entries(entry.call.postcodes)]) {
+      postcodes[postcodeKey(code)] = areas;
+    }
+    books.set(entry.slug, {
+      targets: [...entry.call.targets, ...file.targets],
+      postcodes,
+      areaNames: { ...file.areaNames, ...entry.call.areaNames },
+    });
+  }
+  return { get: (slug) => bySlug.get(slug), list: () => [...bySlug.values()], targets: (slug) => books.get(slug) };
 }
 
 /** Thrown with every problem of every file at once, so an organizer fixes them in one go. */
@@ -26,10 +44,10 @@ const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 
 /** Reads `*.md` files in `dir`; the file name (without `.md`) is the slug. */
 export async function loadCatalog(dir: string): Promise<Catalog> {
-  const files = (await readdir(dir)).filter((name) => name.endsWith('.md')).sort();
+  const names = (await readdir(dir)).filter((name) => name.endsWith('.md')).sort();
   const entries: CampaignEntry[] = [];
   const problems: string[] = [];
-  for (const name of files) {
+  for (const name of names) {
     const file = join(dir, name);
     const match = FRONTMATTER.exec(await readFile(file, 'utf8'));
     if (!match) {
@@ -47,7 +65,21 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
     if (parsed.success) entries.push({ ...parsed.data, slug: name.slice(0, -'.md'.length) });
     else problems.push(describeCampaignIssues(file, parsed.error));
   }
+  const files: Record<string, TargetsFile> = {};
+  for (const entry of entries) {
+    if (entry.kind !== 'call' || !entry.call.targetsFile) continue;
+    const file = resolve(dirname(join(dir, `${entry.slug}.md`)), entry.call.targetsFile);
+    try {
+      const parsed = TargetsFile.safeParse(JSON.parse(await readFile(file, 'utf8')));
+      if (parsed.success) files[entry.slug] = parsed.data;
+      else problems.push(describeCampaignIssues(file, parsed.error));
+    } catch (error) {
+      problems.push(
+        `${join(dir, `${entry.slug}.md`)}: call.targetsFile: cannot read ${file}: ${(error as Error).message}`,
+      );
+    }
+  }
   for (const { slug, message } of crossCampaignIssues(entries)) problems.push(`${join(dir, `${slug}.md`)}: ${message}`);
   if (problems.length) throw new CatalogError(`Some campaign files need fixing:\n${problems.join('\n')}`);
-  return catalogFrom(entries);
+  return catalogFrom(entries, files);
 }

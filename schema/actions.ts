@@ -46,17 +46,12 @@ export interface NextAsk {
 }
 
 /** The response to a signature: 201 when new, 200 when a duplicate or an idempotent replay. */
-export interface SignatureResult {
+export interface SignatureResult extends ActionResult {
   signature: { id: string };
-  /** True when this email had already signed this petition: nothing was counted. */
-  duplicate: boolean;
-  /** The campaign's count after this signature. */
-  count: number;
   /** The supporter's referral code, for the share link. */
   referralCode: string;
   /** The action page with the referral code, to share. */
   shareUrl: string;
-  nextAsk: NextAsk | null;
 }
 
 /**

@@ -26,7 +26,11 @@ process.on('exit', () => watcher.kill());
 
 const store = await openStore(env);
 let catalog: Catalog = await loadCatalog(contentDir);
-const liveCatalog: Catalog = { get: (slug) => catalog.get(slug), list: () => catalog.list() };
+const liveCatalog: Catalog = {
+  get: (slug) => catalog.get(slug),
+  list: () => catalog.list(),
+  targets: (slug) => catalog.targets(slug),
+};
 const api = createApp({ store, catalog: liveCatalog, siteUrl: env.LADDER_SITE_URL });
 
 const server = new Hono();

@@ -5,14 +5,30 @@ import type * as z from 'zod';
 import { LIMITS } from '../../schema/limits.ts';
 import { ApiError, invalidInput } from '../errors.ts';
 
-export const limitBody = bodyLimit({
-  maxSize: LIMITS.body,
-  onError: () => {
-    throw new ApiError('payload_too_large', `The body is larger than ${LIMITS.body} bytes.`);
-  },
-});
+const limit = (maxSize: number) =>
+  bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new ApiError('payload_too_large', `The body is larger than ${maxSize} bytes.`);
+    },
+  });
+
+export const limitBody = limit(LIMITS.body);
+export const limitBatchBody = limit(LIMITS.batchBody);
 
 export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
+  return parseWith(schema, await readBody(c));
+}
+
+/** Validates a value already read: the field errors of a 422. */
+export function parseWith<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw invalidInput(parsed.error);
+  return parsed.data;
+}
+
+/** The JSON object of the body: 415, 400. */
+async function readBody(c: Context): Promise<object> {
   const type = c.req.header('Content-Type') ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     throw new ApiError('unsupported_media_type', 'Send the body as JSON with Content-Type: application/json.');
@@ -27,9 +43,7 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new ApiError('invalid_json', 'The body must be a JSON object.');
   }
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw invalidInput(parsed.error);
-  return parsed.data;
+  return body;
 }
 
 /** `Idempotency-Key`: optional; 1 to 128 visible ASCII characters. */

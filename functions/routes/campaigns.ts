@@ -19,7 +19,8 @@ campaigns.get('/', async (c) => {
 campaigns.use('/:slug', campaignRoute);
 campaigns.get('/:slug', async (c) => {
   const campaign = c.get('campaign');
-  const count = await c.get('options').store.count(campaign.slug);
+  const { store } = c.get('options');
+  const [count, figures] = await Promise.all([store.count(campaign.slug), store.figures(campaign.slug)]);
   c.header('Cache-Control', 'no-cache');
-  return c.json(toPublicCampaign(campaign, count, c.get('siteOrigin')));
+  return c.json(toPublicCampaign(campaign, count, c.get('siteOrigin'), figures));
 });

@@ -1,28 +1,20 @@
-/** Outbox events, the same for every store. */
+/** Outbox events: what CRMs and webhooks receive, each with a stable id for receivers to de-duplicate. */
+import type { Tx } from './db.ts';
 import { newId } from './ids.ts';
-import type { OutboxEvent, SignatureRecord } from './types.ts';
 
-/** The outbox event for a new signature: everything a CRM needs, with a stable id for receivers to de-duplicate. */
-export function signatureEvent(
-  record: SignatureRecord,
-  ids: { signatureId: string; supporterId: string; now: string },
-): OutboxEvent {
-  const { input } = record;
-  return {
-    id: newId(),
-    type: 'signature.created',
-    campaign: record.campaign,
-    createdAt: ids.now,
-    payload: {
-      signatureId: ids.signatureId,
-      supporterId: ids.supporterId,
-      person: input.person,
-      comment: input.comment ?? null,
-      consent: { contact: input.consent.contact, version: record.consent.version, textHash: record.consent.textHash },
-      referrer: input.referrer ?? null,
-      source: input.source ?? null,
-      origin: record.origin,
-      createdAt: ids.now,
-    },
-  };
+export async function writeEvent(
+  tx: Tx,
+  type: string,
+  campaign: string,
+  payload: Record<string, unknown>,
+  now: string,
+): Promise<void> {
+  await tx.run(
+    'INSERT INTO outbox (id, type, campaign, payload, created_at) VALUES (?, ?, ?, ?, ?)',
+    newId(),
+    type,
+    campaign,
+    JSON.stringify({ ...payload, createdAt: now }),
+    now,
+  );
 }

@@ -9,6 +9,12 @@ export function referralCode(): string {
   return Array.from(bytes, (byte) => ALPHABET[byte % ALPHABET.length]).join('');
 }
 
+/** A secret link token (an RSVP's manage link): 24 characters, ~119 bits. */
+export function token(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(24));
+  return Array.from(bytes, (byte) => ALPHABET[byte % ALPHABET.length]).join('');
+}
+
 export const newId = (): string => crypto.randomUUID();
 
 export async function sha256(text: string): Promise<string> {

@@ -1,19 +1,18 @@
 /**
- * The embedded store: SQLite through Node's built-in `node:sqlite`.
+ * The embedded store: SQLite through Node's built-in `node:sqlite`, as a `Db` for the engine.
  *
- * node:sqlite is synchronous, so a transaction never yields to another request: `BEGIN IMMEDIATE` plus the unique
- * index make "same email at the same moment" count once. WAL with synchronous=NORMAL survives a killed process
- * (not a power cut, which could lose the last commits: set LADDER_SQLITE_SYNC=FULL where that matters).
+ * One connection, and transactions queued one after another: node:sqlite is synchronous, but the engine awaits
+ * between statements, and another request's statements must not land inside our transaction. WAL with
+ * synchronous=NORMAL survives a killed process (not a power cut, which could lose the last commits: set
+ * LADDER_SQLITE_SYNC=FULL where that matters).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
-import { signatureEvent } from './events.ts';
-import { newId, referralCode } from './ids.ts';
+import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
+import type { Db, Param, Row, Tx } from './db.ts';
+import { SqlStore } from './engine.ts';
 import { migrations } from './migrations/sqlite.ts';
-import type { OutboxEvent, RecordResult, SignatureOutcome, SignatureRecord, Store, StoredResponse } from './types.ts';
-
-type Row = Record<string, unknown>;
+import type { Store } from './types.ts';
 
 export interface SqliteOptions {
   /** `FULL` survives power loss too, at about a tenth of the write rate here (STACK.md). */
@@ -22,242 +21,81 @@ export interface SqliteOptions {
 
 export async function openSqliteStore(path: string, options: SqliteOptions = {}): Promise<Store> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new DatabaseSync(path);
-  db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = ${options.synchronous ?? 'NORMAL'};
+  const db = new SqliteDb(new DatabaseSync(path));
+  db.raw.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = ${options.synchronous ?? 'NORMAL'};
     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;`);
-  migrate(db);
-  return new SqliteStore(db);
-}
-
-function migrate(db: DatabaseSync): void {
-  db.exec(
-    'CREATE TABLE IF NOT EXISTS migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
-  );
-  const applied = new Set(
-    db
-      .prepare('SELECT id FROM migrations')
-      .all()
-      .map((row) => Number(row.id)),
-  );
-  for (const migration of migrations) {
-    if (applied.has(migration.id)) continue;
-    transaction(db, () => {
-      db.exec(migration.sql);
-      db.prepare('INSERT INTO migrations (id, name, applied_at) VALUES (?, ?, ?)').run(
+  await db.transaction(async (tx) => {
+    await tx.run(
+      'CREATE TABLE IF NOT EXISTS migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+    );
+    const applied = new Set((await tx.all('SELECT id FROM migrations')).map((row) => Number(row.id)));
+    for (const migration of migrations.filter((m) => !applied.has(m.id))) {
+      db.raw.exec(migration.sql);
+      await tx.run(
+        'INSERT INTO migrations (id, name, applied_at) VALUES (?, ?, ?)',
         migration.id,
         migration.name,
         new Date().toISOString(),
       );
-    });
-  }
+    }
+  });
+  return new SqlStore(db);
 }
 
-function transaction<T>(db: DatabaseSync, work: () => T): T {
-  db.exec('BEGIN IMMEDIATE');
-  try {
-    const result = work();
-    db.exec('COMMIT');
-    return result;
-  } catch (error) {
-    db.exec('ROLLBACK');
-    throw error;
-  }
-}
+const bind = (params: Param[]): SQLInputValue[] => params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
 
-class SqliteStore implements Store {
+class SqliteDb implements Db {
   readonly dialect = 'sqlite';
-  #db: DatabaseSync;
+  readonly raw: DatabaseSync;
+  /** The tail of the queue of transactions and statements. */
+  #queue: Promise<unknown> = Promise.resolve();
+  #direct: Tx;
 
-  constructor(db: DatabaseSync) {
-    this.#db = db;
+  constructor(raw: DatabaseSync) {
+    this.raw = raw;
+    this.#direct = {
+      get: async (sql, ...params) => raw.prepare(sql).get(...bind(params)) as Row | undefined,
+      all: async (sql, ...params) => raw.prepare(sql).all(...bind(params)) as Row[],
+      run: async (sql, ...params) => void raw.prepare(sql).run(...bind(params)),
+      lock: async () => {},
+    };
   }
 
-  #get(sql: string, ...params: (string | number | null)[]): Row | undefined {
-    return this.#db.prepare(sql).get(...params);
+  #serial<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.#queue.then(work);
+    this.#queue = result.catch(() => {});
+    return result;
   }
 
-  #all(sql: string, ...params: (string | number | null)[]): Row[] {
-    return this.#db.prepare(sql).all(...params);
-  }
-
-  #run(sql: string, ...params: (string | number | null)[]): void {
-    this.#db.prepare(sql).run(...params);
-  }
-
-  async recordSignature(
-    record: SignatureRecord,
-    respond: (outcome: SignatureOutcome) => StoredResponse,
-  ): Promise<RecordResult> {
-    return transaction(this.#db, () => {
-      const { campaign, input, idempotency } = record;
-      if (idempotency) {
-        const seen = this.#get(
-          'SELECT request_hash, body FROM idempotency WHERE campaign = ? AND key = ?',
-          campaign,
-          idempotency.key,
-        );
-        if (seen) {
-          if (seen.request_hash !== idempotency.requestHash) return { mismatch: true } as const;
-          return { status: 200, body: JSON.parse(String(seen.body)), replay: true };
-        }
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.#serial(async () => {
+      this.raw.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await work(this.#direct);
+        this.raw.exec('COMMIT');
+        return result;
+      } catch (error) {
+        this.raw.exec('ROLLBACK');
+        throw error;
       }
-      const now = new Date().toISOString();
-      const supporter = this.#upsertSupporter(record, now);
-      const signatureId = newId();
-      const inserted = this.#get(
-        `INSERT INTO actions (id, campaign, kind, supporter_id, comment, referrer_id, source, origin, created_at)
-         VALUES (?, ?, 'signature', ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id`,
-        signatureId,
-        campaign,
-        supporter.id,
-        input.comment ?? null,
-        supporter.referrerId,
-        input.source ?? null,
-        record.origin,
-        now,
-      );
-      const duplicate = !inserted;
-      const id = duplicate
-        ? String(
-            this.#get(
-              `SELECT id FROM actions WHERE campaign = ? AND supporter_id = ? AND kind = 'signature'`,
-              campaign,
-              supporter.id,
-            )?.id,
-          )
-        : signatureId;
-      if (!duplicate) {
-        this.#run(
-          'INSERT INTO consents (action_id, contact, text_version, text_hash, origin, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-          id,
-          input.consent.contact ? 1 : 0,
-          record.consent.version,
-          record.consent.textHash,
-          record.origin,
-          now,
-        );
-        this.#run(
-          `INSERT INTO counts (campaign, kind, count) VALUES (?, 'signature', 1)
-           ON CONFLICT (campaign, kind) DO UPDATE SET count = count + 1`,
-          campaign,
-        );
-        const event = signatureEvent(record, { signatureId: id, supporterId: supporter.id, now });
-        this.#run(
-          'INSERT INTO outbox (id, type, campaign, payload, created_at) VALUES (?, ?, ?, ?, ?)',
-          event.id,
-          event.type,
-          event.campaign,
-          JSON.stringify(event.payload),
-          event.createdAt,
-        );
-      }
-      const count = Number(
-        this.#get(`SELECT count FROM counts WHERE campaign = ? AND kind = 'signature'`, campaign)?.count ?? 0,
-      );
-      const done = this.#done(supporter.id, record.nextAskCandidates);
-      const response = respond({
-        signatureId: id,
-        supporterId: supporter.id,
-        duplicate,
-        count,
-        referralCode: supporter.referralCode,
-        done,
-      });
-      if (idempotency) {
-        this.#run(
-          'INSERT INTO idempotency (campaign, key, request_hash, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-          campaign,
-          idempotency.key,
-          idempotency.requestHash,
-          response.status,
-          JSON.stringify(response.body),
-          now,
-        );
-      }
-      return { ...response, replay: false };
     });
   }
 
-  /** Finds the supporter by normalized email, or creates them; the latest name and postcode win. */
-  #upsertSupporter(
-    record: SignatureRecord,
-    now: string,
-  ): { id: string; referralCode: string; referrerId: string | null } {
-    const { person, referrer } = record.input;
-    const referrerRow = referrer
-      ? this.#get('SELECT id, email FROM supporters WHERE referral_code = ?', referrer)
-      : undefined;
-    // Nobody refers themselves.
-    const referrerId = referrerRow && referrerRow.email !== person.email ? String(referrerRow.id) : null;
-    const existing = this.#get('SELECT id, referral_code FROM supporters WHERE email = ?', person.email);
-    if (existing) {
-      this.#run(
-        'UPDATE supporters SET given_name = ?, family_name = ?, postcode = ?, updated_at = ? WHERE id = ?',
-        person.givenName,
-        person.familyName,
-        person.postcode,
-        now,
-        String(existing.id),
-      );
-      return { id: String(existing.id), referralCode: String(existing.referral_code), referrerId };
-    }
-    const id = newId();
-    for (let attempt = 0; ; attempt++) {
-      const code = referralCode();
-      const row = this.#get(
-        `INSERT INTO supporters (id, email, given_name, family_name, postcode, referral_code, referred_by, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (referral_code) DO NOTHING RETURNING id`,
-        id,
-        person.email,
-        person.givenName,
-        person.familyName,
-        person.postcode,
-        code,
-        referrerId,
-        now,
-        now,
-      );
-      if (row) return { id, referralCode: code, referrerId };
-      if (attempt > 5) throw new Error('could not allocate a unique referral code');
-    }
+  get(sql: string, ...params: Param[]) {
+    return this.#serial(() => this.#direct.get(sql, ...params));
   }
 
-  #done(supporterId: string, campaigns: string[]): Set<string> {
-    if (!campaigns.length) return new Set();
-    const marks = campaigns.map(() => '?').join(', ');
-    const rows = this.#all(
-      `SELECT DISTINCT campaign FROM actions WHERE supporter_id = ? AND campaign IN (${marks})`,
-      supporterId,
-      ...campaigns,
-    );
-    return new Set(rows.map((row) => String(row.campaign)));
+  all(sql: string, ...params: Param[]) {
+    return this.#serial(() => this.#direct.all(sql, ...params));
   }
 
-  async counts(): Promise<Map<string, number>> {
-    const rows = this.#all(`SELECT campaign, count FROM counts WHERE kind = 'signature'`);
-    return new Map(rows.map((row) => [String(row.campaign), Number(row.count)]));
+  run(sql: string, ...params: Param[]) {
+    return this.#serial(() => this.#direct.run(sql, ...params));
   }
 
-  async count(campaign: string): Promise<number> {
-    return Number(
-      this.#get(`SELECT count FROM counts WHERE campaign = ? AND kind = 'signature'`, campaign)?.count ?? 0,
-    );
-  }
-
-  async pendingEvents(limit: number): Promise<OutboxEvent[]> {
-    return this.#all(
-      'SELECT id, type, campaign, payload, created_at FROM outbox WHERE delivered_at IS NULL ORDER BY created_at LIMIT ?',
-      limit,
-    ).map((row) => ({
-      id: String(row.id),
-      type: String(row.type),
-      campaign: String(row.campaign),
-      payload: JSON.parse(String(row.payload)),
-      createdAt: String(row.created_at),
-    }));
-  }
+  async lock(): Promise<void> {}
 
   async close(): Promise<void> {
-    this.#db.close();
+    await this.#serial(async () => this.raw.close());
   }
 }

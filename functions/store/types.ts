@@ -2,15 +2,15 @@
  * The store speaks the domain, not rows. One contract suite (test/functions/store.contract.ts) runs against every
  * implementation; an adapter is done when it passes.
  */
-import type { SignatureInput } from '../../schema/actions.ts';
+import type { CallInput, Contact, ResponseInput, SignatureInput } from '../../schema/actions.ts';
+import type { CampaignFigures } from '../../schema/campaign.ts';
 
-/** What the route has decided before the store records a signature. */
-export interface SignatureRecord {
+/** What every recorded action carries, decided by the route before the store is called. */
+interface ActionBase {
   campaign: string;
-  input: SignatureInput;
   /** The consent text the supporter saw: its version and SHA-256. */
   consent: { version: string; textHash: string };
-  /** The `Origin` of the page the signature came from; null from a server. */
+  /** The `Origin` of the page the action came from; null from a server. */
   origin: string | null;
   /** Present when the client sent `Idempotency-Key`. */
   idempotency: { key: string; requestHash: string } | null;
@@ -18,16 +18,73 @@ export interface SignatureRecord {
   nextAskCandidates: string[];
 }
 
+export interface SignatureRecord extends ActionBase {
+  input: SignatureInput;
+}
+
+export interface ResponseRecord extends ActionBase {
+  /** With answers already checked against the survey (`checkAnswers`). */
+  input: ResponseInput;
+  /** Tags earned by the answers and the "Would you help?" ask. */
+  tags: string[];
+}
+
+export interface CallRecord extends ActionBase {
+  input: CallInput;
+}
+
+/** The event's rules, for the store to decide confirmed or waitlisted. `''` is the whole event. */
+export interface EventRules {
+  capacity: Record<string, number | null>;
+}
+
+export interface RsvpRecord extends ActionBase {
+  /** With the phone normalized to E.164. */
+  input: {
+    person: Contact;
+    guests: number;
+    shift?: string;
+    consent: { contact: boolean; sms: boolean };
+    referrer?: string;
+    source?: string;
+  };
+  rules: EventRules;
+}
+
 /** What happened, for the route to build its response from (inside the transaction). */
-export interface SignatureOutcome {
-  signatureId: string;
-  supporterId: string;
-  /** The email had already signed this campaign: nothing was counted. */
+export interface ActionOutcome {
+  actionId: string;
+  /** Null for anonymous actions. */
+  supporterId: string | null;
+  /** Already recorded for this person: nothing was counted. */
   duplicate: boolean;
+  /** The campaign's count after this action. */
   count: number;
-  referralCode: string;
+  referralCode: string | null;
   /** Which of `nextAskCandidates` the supporter has already acted on. */
   done: Set<string>;
+}
+
+export interface CallOutcome extends ActionOutcome {
+  outcomes: Record<string, number>;
+}
+
+export interface RsvpView {
+  id: string;
+  campaign: string;
+  status: 'confirmed' | 'waitlisted' | 'cancelled';
+  guests: number;
+  /** `''` when the event has no shifts. */
+  shift: string;
+  token: string;
+}
+
+export interface RsvpOutcome extends ActionOutcome {
+  rsvp: RsvpView;
+  /** This email already had an RSVP to this event, and it was changed. */
+  updated: boolean;
+  /** People (guests included) confirmed, by shift (`''`: the whole event). */
+  taken: Record<string, number>;
 }
 
 export interface StoredResponse {
@@ -49,20 +106,30 @@ export interface OutboxEvent {
   createdAt: string;
 }
 
+export type Respond<O> = (outcome: O) => StoredResponse;
+
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   /**
-   * Records a signature exactly once: upserts the supporter, inserts the signature (a second one by the same
-   * email is a duplicate), records consent, writes an outbox event and stores the response for the idempotency
-   * key, all in one transaction. `respond` builds the response from the outcome.
+   * Each `record…` runs in one transaction: replays an idempotency key or refuses it for another body; upserts the
+   * supporter (by normalized email); inserts the action (a second signature or response by the same email is a
+   * duplicate); records consent and tags; writes an outbox event; stores the response under the idempotency key.
    */
-  recordSignature(
-    record: SignatureRecord,
-    respond: (outcome: SignatureOutcome) => StoredResponse,
-  ): Promise<RecordResult>;
-  /** Signatures per campaign (campaigns with none are absent). */
+  recordSignature(record: SignatureRecord, respond: Respond<ActionOutcome>): Promise<RecordResult>;
+  recordResponse(record: ResponseRecord, respond: Respond<ActionOutcome>): Promise<RecordResult>;
+  recordCall(record: CallRecord, respond: Respond<CallOutcome>): Promise<RecordResult>;
+  /** RSVPs hold capacity under concurrency; the same email again changes its RSVP. */
+  recordRsvp(record: RsvpRecord, respond: Respond<RsvpOutcome>): Promise<RecordResult>;
+  rsvpByToken(token: string): Promise<RsvpView | null>;
+  /** Changes guests or shift; moves to the waitlist (or off it) as capacity allows. Null: unknown token. */
+  changeRsvp(token: string, change: { guests?: number; shift?: string }, rules: EventRules): Promise<RsvpView | null>;
+  /** Cancels, and confirms people from the waitlist into the freed places, first come first served. */
+  cancelRsvp(token: string, rules: EventRules): Promise<RsvpView | null>;
+  /** Each campaign's count: signatures, responses, calls, or people confirmed for an event. */
   counts(): Promise<Map<string, number>>;
   count(campaign: string): Promise<number>;
+  /** Places taken per shift, calls per outcome. */
+  figures(campaign: string): Promise<CampaignFigures>;
   /** Undelivered outbox events, oldest first. */
   pendingEvents(limit: number): Promise<OutboxEvent[]>;
   close(): Promise<void>;

@@ -23,7 +23,118 @@ const petition = (slug: string, fields: Record<string, unknown> = {}): CampaignE
   slug,
 });
 
+const consent = { text: 'Keep me updated about this campaign.', version: '2026-11-01' };
+const entry = (slug: string, fields: Record<string, unknown>): CampaignEntry => ({ ...Campaign.parse(fields), slug });
+
+export const survey = entry('block-survey', {
+  kind: 'survey',
+  title: 'What matters on your block',
+  summary: 'Tell us what to fix first.',
+  consent,
+  survey: {
+    anonymous: true,
+    canvass: true,
+    pages: [
+      {
+        title: 'Home',
+        questions: [
+          {
+            id: 'housing',
+            type: 'single',
+            label: 'Do you rent or own?',
+            required: true,
+            options: ['rent', 'own'],
+            tags: { rent: 'renter' },
+          },
+          {
+            id: 'landlord',
+            type: 'yesno',
+            label: 'Has your landlord fixed repairs?',
+            showIf: { question: 'housing', equals: 'rent' },
+            required: true,
+          },
+        ],
+      },
+      {
+        questions: [
+          { id: 'issues', type: 'multiple', label: 'Biggest issues', options: ['rent', 'repairs', 'safety'] },
+          { id: 'urgency', type: 'scale', label: 'How urgent?', min: 1, max: 5 },
+          { id: 'story', type: 'text', label: 'Tell us more' },
+        ],
+      },
+    ],
+    help: { question: 'Would you help?', options: [{ value: 'host', label: 'Host a meeting' }, 'canvass'] },
+  },
+});
+
+export const event = entry('tenants-meeting', {
+  kind: 'event',
+  title: 'Tenants meeting',
+  summary: 'Meet your neighbours.',
+  region: 'US',
+  consent,
+  event: {
+    start: '2099-02-18 18:30',
+    end: '2099-02-18 20:00',
+    timezone: 'America/Chicago',
+    location: { name: 'Library', address: '1 Main St' },
+    capacity: 3,
+    maxGuests: 2,
+  },
+});
+
+export const shifted = entry('cleanup', {
+  kind: 'event',
+  title: 'Park cleanup',
+  summary: 'Two shifts.',
+  consent,
+  event: {
+    start: '2099-04-01 09:00',
+    end: '2099-04-01 13:00',
+    timezone: 'Europe/Madrid',
+    location: { name: 'Parque' },
+    shifts: [
+      { id: 'morning', start: '2099-04-01 09:00', end: '2099-04-01 11:00', capacity: 1 },
+      { id: 'late', start: '2099-04-01 11:00', end: '2099-04-01 13:00' },
+    ],
+  },
+});
+
+export const call = entry('call-council', {
+  kind: 'call',
+  title: 'Call the council',
+  summary: 'Ask your council member to fund repairs.',
+  consent,
+  nextAsks: ['tenants-meeting'],
+  call: {
+    script: 'Hello {target}, as {title} please fund repairs.',
+    targets: [
+      { id: 'mayor', name: 'Mayor Ruiz', title: 'Mayor', phones: [{ number: '+1 555 0100' }] },
+      {
+        id: 'ward-1',
+        name: 'Ana Soto',
+        title: 'Council member, ward 1',
+        phones: [{ number: '+1 555 0101' }],
+        areas: ['W-1'],
+      },
+      {
+        id: 'ward-2',
+        name: 'Ben Ode',
+        title: 'Council member, ward 2',
+        phones: [{ number: '+1 555 0102' }],
+        areas: ['W-2'],
+      },
+    ],
+    postcodes: { '94110': ['W-1'], '94112': ['W-1', 'W-2'] },
+    areaNames: { 'W-1': 'Ward 1', 'W-2': 'Ward 2' },
+  },
+});
+
 export const campaigns: CampaignEntry[] = [
+  survey,
+  event,
+  shifted,
+  call,
   petition('library', { partners: [PARTNER], nextAsks: ['crossing', 'closed-one', 'missing'] }),
   petition('crossing', { nextAsks: ['library'] }),
   petition('closed-one', { status: 'closed' }),

@@ -338,13 +338,22 @@ describe('GET /api/campaigns', () => {
     const res = await app.request('http://localhost/api/campaigns', { headers: { Origin: 'https://any.example' } });
     expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
     const { campaigns } = await res.json();
-    expect(campaigns.map((c: { slug: string }) => c.slug)).toEqual([
-      'library',
-      'crossing',
-      'closed-one',
-      'open-to-all',
+    expect(campaigns.map((c: { slug: string; kind: string }) => `${c.kind}:${c.slug}`)).toEqual([
+      'survey:block-survey',
+      'event:tenants-meeting',
+      'event:cleanup',
+      'call:call-council',
+      'petition:library',
+      'petition:crossing',
+      'petition:closed-one',
+      'petition:open-to-all',
     ]);
-    expect(campaigns[0]).toMatchObject({ kind: 'petition', count: 1, goal: 100, url: 'http://localhost/act/library/' });
+    expect(campaigns.find((c: { slug: string }) => c.slug === 'library')).toMatchObject({
+      kind: 'petition',
+      count: 1,
+      goal: 100,
+      url: 'http://localhost/act/library/',
+    });
     expect(campaigns[0]).not.toHaveProperty('partners');
   });
 

@@ -3,7 +3,7 @@
  * `reopen()` opens the same data again, as after a restart.
  */
 import { describe, expect, it } from 'vitest';
-import { SignatureInput } from '../../schema/actions.ts';
+import { CallInput, Contact, ResponseInput, SignatureInput } from '../../schema/actions.ts';
 import type { SignatureRecord, Store, StoredResponse } from '../../functions/store/types.ts';
 
 export interface StoreFactory {
@@ -29,13 +29,20 @@ const record = (overrides: Partial<SignatureRecord> & { email?: string; referrer
   ...overrides,
 });
 
-const echo = (outcome: Parameters<Parameters<Store['recordSignature']>[1]>[0]): StoredResponse => ({
+const base = () => ({
+  consent: { version: 'v1', textHash: 'abc' },
+  origin: null,
+  idempotency: null,
+  nextAskCandidates: [],
+});
+
+const echo = (outcome: { duplicate: boolean; done: Set<string> }): StoredResponse => ({
   status: outcome.duplicate ? 200 : 201,
   body: { ...outcome, done: [...outcome.done] },
 });
 
 type Body = {
-  signatureId: string;
+  actionId: string;
   supporterId: string;
   duplicate: boolean;
   count: number;
@@ -63,7 +70,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect(events[0]).toMatchObject({
         type: 'signature.created',
         campaign: 'library',
-        payload: { signatureId: body.signatureId },
+        payload: { actionId: body.actionId },
       });
       await store.close();
     });
@@ -75,7 +82,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect(again.body).toMatchObject({
         duplicate: true,
         count: 1,
-        signatureId: first.body.signatureId,
+        actionId: first.body.actionId,
         referralCode: first.body.referralCode,
       });
       const other = await sign(store, { campaign: 'crossing', nextAskCandidates: ['library', 'zoo'] });
@@ -93,7 +100,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
       const { store } = await factory.open();
       const results = await Promise.all(Array.from({ length: 25 }, () => sign(store)));
       expect(results.filter((r) => !r.body.duplicate)).toHaveLength(1);
-      expect(new Set(results.map((r) => r.body.signatureId)).size).toBe(1);
+      expect(new Set(results.map((r) => r.body.actionId)).size).toBe(1);
       expect(await store.count('library')).toBe(1);
       await store.close();
     });
@@ -132,6 +139,76 @@ export function storeContract(name: string, factory: StoreFactory): void {
         ada.body.referralCode,
         ada.body.referralCode,
       ]);
+      await store.close();
+    });
+
+    it('counts one response per email, every anonymous one, and tags respondents', async () => {
+      const { store } = await factory.open();
+      const response = (email?: string) => ({
+        ...base(),
+        campaign: 'survey',
+        tags: ['renter'],
+        input: ResponseInput.parse({
+          person: email ? { givenName: 'R', familyName: 'P', email } : undefined,
+          answers: { housing: 'rent' },
+          consent: { contact: !!email },
+        }),
+      });
+      const results = await Promise.all([
+        store.recordResponse(response('r@example.org'), echo),
+        store.recordResponse(response('r@example.org'), echo),
+        store.recordResponse(response(), echo),
+        store.recordResponse(response(), echo),
+      ]);
+      expect(results.map((r) => ('status' in r ? r.status : 0)).sort()).toEqual([200, 201, 201, 201]);
+      expect(await store.count('survey')).toBe(3);
+      await store.close();
+    });
+
+    it('counts calls, by outcome too', async () => {
+      const { store } = await factory.open();
+      const call = (outcome: string) => ({
+        ...base(),
+        campaign: 'calls',
+        input: CallInput.parse({ target: 't', outcome, postcode: '94110' }),
+      });
+      await Promise.all(['contact', 'voicemail', 'contact', 'unavailable'].map((o) => store.recordCall(call(o), echo)));
+      expect(await store.count('calls')).toBe(4);
+      expect((await store.figures('calls')).outcomes).toEqual({ contact: 2, voicemail: 1, unavailable: 1 });
+      await store.close();
+    });
+
+    it('never overbooks an event under concurrent RSVPs, and fills freed places from the waitlist in order', async () => {
+      const { store } = await factory.open();
+      const rules = { capacity: { '': 4 } };
+      const rsvp = (email: string, guests = 0) => ({
+        ...base(),
+        campaign: 'event',
+        rules,
+        input: {
+          person: Contact.parse({ givenName: 'E', familyName: 'B', email }),
+          guests,
+          consent: { contact: true, sms: false },
+        },
+      });
+      const views: { status: string; token: string }[] = [];
+      const respond = (o: { rsvp: { status: string; token: string } }) => {
+        views.push(o.rsvp);
+        return { status: 201, body: o.rsvp };
+      };
+      await Promise.all(
+        Array.from({ length: 10 }, (_, i) => store.recordRsvp(rsvp(`p${i}@example.org`, i % 2), respond)),
+      );
+      const taken = (await store.figures('event')).taken!;
+      expect(taken['']).toBeLessThanOrEqual(4);
+      expect(await store.count('event')).toBe(taken['']);
+      const confirmed = views.filter((v) => v.status === 'confirmed');
+      const waiting = views.filter((v) => v.status === 'waitlisted');
+      expect(confirmed.length + waiting.length).toBe(10);
+      await store.cancelRsvp(confirmed[0].token, rules);
+      expect((await store.rsvpByToken(confirmed[0].token))?.status).toBe('cancelled');
+      expect((await store.figures('event')).taken!['']).toBeGreaterThan(taken[''] - 2);
+      expect((await store.figures('event')).taken!['']).toBeLessThanOrEqual(4);
       await store.close();
     });
 

@@ -1,42 +1,68 @@
-/** PostgreSQL migrations, numbered like the SQLite ones and kept in step with them. */
+/**
+ * PostgreSQL migrations, numbered like the SQLite ones and kept in step with them.
+ */
 export const migrations: { id: number; name: string; sql: string }[] = [
   {
     id: 1,
-    name: 'signatures',
+    name: 'actions',
     sql: `
 CREATE TABLE supporters (
   id UUID PRIMARY KEY,
-  email TEXT NOT NULL UNIQUE,
+  email TEXT UNIQUE,                     -- normalized: trimmed, lower-case
   given_name TEXT NOT NULL,
   family_name TEXT NOT NULL,
   postcode TEXT,
+  phone TEXT,                            -- E.164
   referral_code TEXT NOT NULL UNIQUE,
   referred_by UUID REFERENCES supporters(id),
   created_at TIMESTAMPTZ NOT NULL,
   updated_at TIMESTAMPTZ NOT NULL
 );
+CREATE TABLE supporter_tags (
+  supporter_id UUID NOT NULL REFERENCES supporters(id),
+  tag TEXT NOT NULL,
+  source TEXT NOT NULL,                  -- the campaign, or "organizer"
+  created_at TIMESTAMPTZ NOT NULL,
+  PRIMARY KEY (supporter_id, tag)
+);
 CREATE TABLE actions (
   id UUID PRIMARY KEY,
   campaign TEXT NOT NULL,
-  kind TEXT NOT NULL,
-  supporter_id UUID NOT NULL REFERENCES supporters(id),
+  kind TEXT NOT NULL,                    -- signature | response | rsvp | call
+  supporter_id UUID REFERENCES supporters(id),   -- null: anonymous
   comment TEXT,
+  details JSONB,                          -- answers, a call's target and outcome
   referrer_id UUID REFERENCES supporters(id),
   source TEXT,
   origin TEXT,
   created_at TIMESTAMPTZ NOT NULL
 );
-CREATE UNIQUE INDEX actions_one_signature ON actions (campaign, supporter_id) WHERE kind = 'signature';
+-- One signature and one survey response per person and campaign; anonymous ones (null) are all distinct.
+CREATE UNIQUE INDEX actions_once ON actions (campaign, supporter_id, kind) WHERE kind IN ('signature', 'response');
 CREATE INDEX actions_supporter ON actions (supporter_id);
 CREATE TABLE consents (
   action_id UUID PRIMARY KEY REFERENCES actions(id),
   contact BOOLEAN NOT NULL,
+  sms BOOLEAN NOT NULL,
   text_version TEXT NOT NULL,
   text_hash TEXT NOT NULL,
   origin TEXT,
   created_at TIMESTAMPTZ NOT NULL
 );
--- Sharded: concurrent transactions increment different rows instead of queueing on one (SUM reads them).
+CREATE TABLE rsvps (
+  action_id UUID PRIMARY KEY REFERENCES actions(id),
+  campaign TEXT NOT NULL,
+  supporter_id UUID NOT NULL REFERENCES supporters(id),
+  status TEXT NOT NULL,                  -- confirmed | waitlisted | cancelled
+  guests INTEGER NOT NULL,
+  shift TEXT NOT NULL,                   -- '' when the event has no shifts
+  token TEXT NOT NULL UNIQUE,            -- the secret of the manage link
+  created_at TIMESTAMPTZ NOT NULL,              -- the place in the waitlist
+  updated_at TIMESTAMPTZ NOT NULL,
+  UNIQUE (campaign, supporter_id)
+);
+-- Counters per campaign and kind (signature, response, call, call:<outcome>). PostgreSQL spreads each over
+-- shards so that concurrent transactions do not queue on one row; SQLite uses shard 0.
 CREATE TABLE counts (
   campaign TEXT NOT NULL,
   kind TEXT NOT NULL,

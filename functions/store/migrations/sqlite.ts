@@ -1,49 +1,75 @@
 /**
  * SQLite migrations, numbered. Never edit a released one: add the next number.
- * Times are ISO-8601 UTC text; ids are UUIDs.
+ * Times are ISO-8601 UTC text; ids are UUIDs as text; booleans 0/1; JSON as text.
  */
 export const migrations: { id: number; name: string; sql: string }[] = [
   {
     id: 1,
-    name: 'signatures',
+    name: 'actions',
     sql: `
 CREATE TABLE supporters (
   id TEXT PRIMARY KEY,
-  email TEXT NOT NULL UNIQUE,            -- normalized: trimmed, lower-case
+  email TEXT UNIQUE,                     -- normalized: trimmed, lower-case
   given_name TEXT NOT NULL,
   family_name TEXT NOT NULL,
   postcode TEXT,
+  phone TEXT,                            -- E.164
   referral_code TEXT NOT NULL UNIQUE,
   referred_by TEXT REFERENCES supporters(id),
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );
+CREATE TABLE supporter_tags (
+  supporter_id TEXT NOT NULL REFERENCES supporters(id),
+  tag TEXT NOT NULL,
+  source TEXT NOT NULL,                  -- the campaign, or "organizer"
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (supporter_id, tag)
+);
 CREATE TABLE actions (
   id TEXT PRIMARY KEY,
   campaign TEXT NOT NULL,
   kind TEXT NOT NULL,                    -- signature | response | rsvp | call
-  supporter_id TEXT NOT NULL REFERENCES supporters(id),
+  supporter_id TEXT REFERENCES supporters(id),   -- null: anonymous
   comment TEXT,
+  details TEXT,                          -- answers, a call's target and outcome
   referrer_id TEXT REFERENCES supporters(id),
   source TEXT,
   origin TEXT,
   created_at TEXT NOT NULL
 );
-CREATE UNIQUE INDEX actions_one_signature ON actions (campaign, supporter_id) WHERE kind = 'signature';
+-- One signature and one survey response per person and campaign; anonymous ones (null) are all distinct.
+CREATE UNIQUE INDEX actions_once ON actions (campaign, supporter_id, kind) WHERE kind IN ('signature', 'response');
 CREATE INDEX actions_supporter ON actions (supporter_id);
 CREATE TABLE consents (
   action_id TEXT PRIMARY KEY REFERENCES actions(id),
   contact INTEGER NOT NULL,
+  sms INTEGER NOT NULL,
   text_version TEXT NOT NULL,
   text_hash TEXT NOT NULL,
   origin TEXT,
   created_at TEXT NOT NULL
 );
+CREATE TABLE rsvps (
+  action_id TEXT PRIMARY KEY REFERENCES actions(id),
+  campaign TEXT NOT NULL,
+  supporter_id TEXT NOT NULL REFERENCES supporters(id),
+  status TEXT NOT NULL,                  -- confirmed | waitlisted | cancelled
+  guests INTEGER NOT NULL,
+  shift TEXT NOT NULL,                   -- '' when the event has no shifts
+  token TEXT NOT NULL UNIQUE,            -- the secret of the manage link
+  created_at TEXT NOT NULL,              -- the place in the waitlist
+  updated_at TEXT NOT NULL,
+  UNIQUE (campaign, supporter_id)
+);
+-- Counters per campaign and kind (signature, response, call, call:<outcome>). PostgreSQL spreads each over
+-- shards so that concurrent transactions do not queue on one row; SQLite uses shard 0.
 CREATE TABLE counts (
   campaign TEXT NOT NULL,
   kind TEXT NOT NULL,
+  shard SMALLINT NOT NULL,
   count INTEGER NOT NULL,
-  PRIMARY KEY (campaign, kind)
+  PRIMARY KEY (campaign, kind, shard)
 );
 CREATE TABLE idempotency (
   campaign TEXT NOT NULL,

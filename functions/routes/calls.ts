@@ -1,0 +1,74 @@
+/** `GET /api/campaigns/:slug/targets?postcode=&area=` (whom to call) and `POST /api/campaigns/:slug/calls`. */
+import { Hono } from 'hono';
+import { CallInput, type CallResult } from '../../schema/actions.ts';
+import { fillScript, postcodeKey, reaches, type TargetLookup } from '../../schema/call.ts';
+import { LIMITS, POSTCODE_PATTERN } from '../../schema/limits.ts';
+import type { AppEnv } from '../context.ts';
+import { ApiError } from '../errors.ts';
+import { campaignRoute } from '../middleware/campaign.ts';
+import { limitBody, readJson } from '../middleware/json-body.ts';
+import { actionBase, actionResult, answer, openCampaign } from './action.ts';
+
+export const calls = new Hono<AppEnv>();
+
+const POSTCODE = new RegExp(`^${POSTCODE_PATTERN}$`);
+
+calls.use('/:slug/targets', campaignRoute);
+calls.get('/:slug/targets', (c) => {
+  const campaign = openCampaign(c, 'call');
+  const book = c.get('options').catalog.targets(campaign.slug)!;
+  const postcode = (c.req.query('postcode') ?? '').trim();
+  if (!postcode || postcode.length > LIMITS.postcode || !POSTCODE.test(postcode)) {
+    throw new ApiError('invalid_input', 'Give a postcode.', {
+      codes: { postcode: postcode ? 'invalid_postcode' : 'required' },
+    });
+  }
+  const mapped = Object.keys(book.postcodes).length > 0;
+  const areas = mapped ? (book.postcodes[postcodeKey(postcode)] ?? []) : [];
+  const area = c.req.query('area');
+  if (area !== undefined && !areas.includes(area)) {
+    throw new ApiError('invalid_input', `${area} is not an area of ${postcode}.`, { codes: { area: 'invalid' } });
+  }
+  const chosen = area !== undefined ? [area] : areas;
+  const choose = area === undefined && areas.length > 1;
+  // While the district is unknown, those reached from every candidate (senators of the state) are certain.
+  const reached = (targetAreas: string[]) => {
+    if (!mapped || !targetAreas.length) return true;
+    const from = (a: string) => targetAreas.some((t) => reaches(t, a));
+    return choose ? chosen.every(from) : chosen.some(from);
+  };
+  const lookup: TargetLookup = {
+    postcode,
+    areas: areas.map((id) => ({ id, name: book.areaNames[id] ?? id })),
+    choose,
+    unknown: mapped && !areas.length,
+    targets: book.targets
+      .filter((target) => reached(target.areas))
+      .map(({ areas: _areas, ...target }) => ({ ...target, script: fillScript(campaign.call.script, target) })),
+  };
+  c.header('Cache-Control', 'public, max-age=300');
+  return c.json(lookup);
+});
+
+calls.use('/:slug/calls', campaignRoute);
+calls.post('/:slug/calls', limitBody, async (c) => {
+  const campaign = openCampaign(c, 'call');
+  const input = await readJson(c, CallInput);
+  const book = c.get('options').catalog.targets(campaign.slug)!;
+  if (!book.targets.some((target) => target.id === input.target)) {
+    throw new ApiError('invalid_input', `No target "${input.target}" in this campaign.`, {
+      codes: { target: 'invalid' },
+    });
+  }
+  const result = await c
+    .get('options')
+    .store.recordCall({ ...(await actionBase(c, campaign, input)), input }, (outcome) => {
+      const body: CallResult = {
+        call: { id: outcome.actionId },
+        ...actionResult(c, campaign, outcome),
+        outcomes: outcome.outcomes,
+      };
+      return { status: 201, body };
+    });
+  return answer(c, result);
+});

@@ -1,0 +1,28 @@
+/**
+ * The little the store needs from a database: statements with `?` parameters, and transactions. One store
+ * (engine.ts) runs on both SQLite and PostgreSQL through it; each dialect file is only a driver.
+ */
+export type Param = string | number | boolean | null;
+export type Row = Record<string, unknown>;
+
+export interface Tx {
+  get(sql: string, ...params: Param[]): Promise<Row | undefined>;
+  all(sql: string, ...params: Param[]): Promise<Row[]>;
+  run(sql: string, ...params: Param[]): Promise<void>;
+  /** Serializes transactions that take the same key (PostgreSQL advisory lock; SQLite's are serial anyway). */
+  lock(key: string): Promise<void>;
+}
+
+export interface Db extends Tx {
+  readonly dialect: 'sqlite' | 'postgres';
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** JSON columns: TEXT in SQLite, JSONB (already parsed) in PostgreSQL. */
+export const readJson = (value: unknown): unknown => (typeof value === 'string' ? JSON.parse(value) : value);
+
+/** Time columns: TEXT in SQLite, Date in PostgreSQL. */
+export const readTime = (value: unknown): string => (value instanceof Date ? value.toISOString() : String(value));
+
+export const marks = (values: readonly unknown[]): string => values.map(() => '?').join(', ');

@@ -1,0 +1,241 @@
+/**
+ * The store, written once over `Db` (db.ts) for SQLite and PostgreSQL alike. Every action is one transaction:
+ * idempotency, supporter, action, consent, tags, counters, outbox event, stored response.
+ */
+import type { CampaignFigures } from '../../schema/campaign.ts';
+import { type Db, readJson, readTime, type Tx } from './db.ts';
+import { writeEvent } from './events.ts';
+import { newId } from './ids.ts';
+import { addTags, bump, counter, doneAmong, idempotent, type Person, recordConsent, upsertSupporter } from './steps.ts';
+import { cancelRsvp, changeRsvp, recordRsvp, rsvpByToken, takenPlaces } from './rsvps.ts';
+import type {
+  ActionOutcome,
+  CallOutcome,
+  CallRecord,
+  EventRules,
+  OutboxEvent,
+  RecordResult,
+  Respond,
+  ResponseRecord,
+  RsvpOutcome,
+  RsvpRecord,
+  RsvpView,
+  SignatureRecord,
+  Store,
+} from './types.ts';
+
+import type { ActionRecord } from './steps.ts';
+
+interface ActionSpec {
+  kind: 'signature' | 'response' | 'call';
+  person: Person | null;
+  referrer?: string;
+  source?: string;
+  comment?: string | null;
+  details?: Record<string, unknown>;
+  /** Whether they agreed to be contacted; null records no consent (an anonymous call). */
+  contact: boolean | null;
+  tags?: string[];
+  /** Counters to bump when the action is new; the first is the campaign's count. */
+  counters: string[];
+  payload: Record<string, unknown>;
+}
+
+async function action(db: Db, tx: Tx, record: ActionRecord, spec: ActionSpec): Promise<ActionOutcome> {
+  const now = new Date().toISOString();
+  const supporter = spec.person ? await upsertSupporter(tx, spec.person, spec.referrer, now) : null;
+  const supporterId = supporter?.id ?? null;
+  const inserted = await tx.get(
+    `INSERT INTO actions (id, campaign, kind, supporter_id, comment, details, referrer_id, source, origin, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id`,
+    newId(),
+    record.campaign,
+    spec.kind,
+    supporterId,
+    spec.comment ?? null,
+    spec.details ? JSON.stringify(spec.details) : null,
+    supporter?.referrerId ?? null,
+    spec.source ?? null,
+    record.origin,
+    now,
+  );
+  let actionId: string;
+  if (inserted) {
+    actionId = String(inserted.id);
+    if (spec.contact !== null) await recordConsent(tx, actionId, record, spec.contact, false, now);
+    if (supporterId && spec.tags?.length) await addTags(tx, supporterId, spec.tags, record.campaign, now);
+    for (const kind of spec.counters) await bump(tx, record.campaign, kind, 1, db.dialect === 'postgres' ? 16 : 1);
+    await writeEvent(
+      tx,
+      `${spec.kind}.created`,
+      record.campaign,
+      {
+        actionId,
+        supporterId,
+        ...spec.payload,
+        consent: spec.contact === null ? null : { contact: spec.contact, ...record.consent },
+        referrer: spec.referrer ?? null,
+        source: spec.source ?? null,
+        origin: record.origin,
+      },
+      now,
+    );
+  } else {
+    const existing = await tx.get(
+      'SELECT id FROM actions WHERE campaign = ? AND supporter_id = ? AND kind = ?',
+      record.campaign,
+      supporterId,
+      spec.kind,
+    );
+    actionId = String(existing?.id);
+  }
+  return {
+    actionId,
+    supporterId,
+    duplicate: !inserted,
+    count: await counter(tx, record.campaign, spec.counters[0]),
+    referralCode: supporter?.referralCode ?? null,
+    done: await doneAmong(tx, supporterId, record.nextAskCandidates),
+  };
+}
+
+export class SqlStore implements Store {
+  readonly #db: Db;
+
+  constructor(db: Db) {
+    this.#db = db;
+  }
+
+  get dialect() {
+    return this.#db.dialect;
+  }
+
+  recordSignature(record: SignatureRecord, respond: Respond<ActionOutcome>): Promise<RecordResult> {
+    const { person, comment, consent, referrer, source } = record.input;
+    return this.#db.transaction((tx) =>
+      idempotent(
+        tx,
+        record,
+        () =>
+          action(this.#db, tx, record, {
+            kind: 'signature',
+            person,
+            referrer,
+            source,
+            comment,
+            contact: consent.contact,
+            counters: ['signature'],
+            payload: { person, comment: comment ?? null },
+          }),
+        respond,
+      ),
+    );
+  }
+
+  recordResponse(record: ResponseRecord, respond: Respond<ActionOutcome>): Promise<RecordResult> {
+    const { person, answers, help, consent, canvass, referrer, source } = record.input;
+    return this.#db.transaction((tx) =>
+      idempotent(
+        tx,
+        record,
+        () =>
+          action(this.#db, tx, record, {
+            kind: 'response',
+            person: person ?? null,
+            referrer,
+            source,
+            details: { answers, help, canvass: canvass ?? null },
+            contact: person ? consent.contact : null,
+            tags: record.tags,
+            counters: ['response', ...(help.length ? ['response:help'] : [])],
+            payload: { person: person ?? null, answers, help, tags: record.tags, canvass: canvass ?? null },
+          }),
+        respond,
+      ),
+    );
+  }
+
+  recordCall(record: CallRecord, respond: Respond<CallOutcome>): Promise<RecordResult> {
+    const { person, target, outcome, postcode, consent, referrer, source } = record.input;
+    return this.#db.transaction((tx) =>
+      idempotent(
+        tx,
+        record,
+        async () => {
+          const base = await action(this.#db, tx, record, {
+            kind: 'call',
+            person: person ?? null,
+            referrer,
+            source,
+            details: { target, outcome, postcode },
+            contact: person && consent ? consent.contact : null,
+            counters: ['call', `call:${outcome}`],
+            payload: { person: person ?? null, target, outcome, postcode },
+          });
+          return { ...base, outcomes: await outcomes(tx, record.campaign) };
+        },
+        respond,
+      ),
+    );
+  }
+
+  recordRsvp(record: RsvpRecord, respond: Respond<RsvpOutcome>): Promise<RecordResult> {
+    return this.#db.transaction((tx) => idempotent(tx, record, () => recordRsvp(tx, record), respond));
+  }
+
+  rsvpByToken(token: string): Promise<RsvpView | null> {
+    return rsvpByToken(this.#db, token);
+  }
+
+  changeRsvp(token: string, change: { guests?: number; shift?: string }, rules: EventRules): Promise<RsvpView | null> {
+    return this.#db.transaction((tx) => changeRsvp(tx, token, change, rules));
+  }
+
+  cancelRsvp(token: string, rules: EventRules): Promise<RsvpView | null> {
+    return this.#db.transaction((tx) => cancelRsvp(tx, token, rules));
+  }
+
+  async counts(): Promise<Map<string, number>> {
+    const rows = await this.#db.all(`SELECT campaign, SUM(n) AS n FROM (${COUNTED}) counted GROUP BY campaign`);
+    return new Map(rows.map((row) => [String(row.campaign), Number(row.n)]));
+  }
+
+  async count(campaign: string): Promise<number> {
+    const row = await this.#db.get(`SELECT SUM(n) AS n FROM (${COUNTED}) counted WHERE campaign = ?`, campaign);
+    return Number(row?.n ?? 0);
+  }
+
+  async figures(campaign: string): Promise<CampaignFigures> {
+    return { taken: await takenPlaces(this.#db, campaign), outcomes: await outcomes(this.#db, campaign) };
+  }
+
+  async pendingEvents(limit: number): Promise<OutboxEvent[]> {
+    const rows = await this.#db.all(
+      'SELECT id, type, campaign, payload, created_at FROM outbox WHERE delivered_at IS NULL ORDER BY created_at LIMIT ?',
+      limit,
+    );
+    return rows.map((row) => ({
+      id: String(row.id),
+      type: String(row.type),
+      campaign: String(row.campaign),
+      payload: readJson(row.payload),
+      createdAt: readTime(row.created_at),
+    }));
+  }
+
+  close(): Promise<void> {
+    return this.#db.close();
+  }
+}
+
+/** What a campaign's count counts: signatures, responses, calls, and people (guests too) confirmed for events. */
+const COUNTED = `SELECT campaign, count AS n FROM counts WHERE kind IN ('signature', 'response', 'call')
+  UNION ALL SELECT campaign, 1 + guests AS n FROM rsvps WHERE status = 'confirmed'`;
+
+async function outcomes(tx: Tx, campaign: string): Promise<Record<string, number>> {
+  const rows = await tx.all(
+    `SELECT kind, SUM(count) AS n FROM counts WHERE campaign = ? AND kind LIKE 'call:%' GROUP BY kind`,
+    campaign,
+  );
+  return Object.fromEntries(rows.map((row) => [String(row.kind).slice('call:'.length), Number(row.n)]));
+}

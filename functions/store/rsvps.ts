@@ -1,0 +1,205 @@
+/**
+ * RSVPs: one per person and event, changed by RSVPing again. Places are counted in people (guests too) per event
+ * and per shift; whoever does not fit goes on the waitlist, and is confirmed, first come first served, when places
+ * free up. Every change takes the event's lock, so capacity holds under concurrent RSVPs.
+ */
+import type { Tx } from './db.ts';
+import { writeEvent } from './events.ts';
+import { newId, token as newToken } from './ids.ts';
+import { doneAmong, recordConsent, upsertSupporter } from './steps.ts';
+import type { EventRules, RsvpOutcome, RsvpRecord, RsvpView } from './types.ts';
+
+type Status = RsvpView['status'];
+
+const view = (row: Record<string, unknown>): RsvpView => ({
+  id: String(row.action_id),
+  campaign: String(row.campaign),
+  status: String(row.status) as Status,
+  guests: Number(row.guests),
+  shift: String(row.shift),
+  token: String(row.token),
+});
+
+const COLUMNS = 'action_id, campaign, supporter_id, status, guests, shift, token, created_at';
+
+/** People confirmed per shift; `''` is the whole event. */
+export async function takenPlaces(
+  tx: Pick<Tx, 'all'>,
+  campaign: string,
+  except?: string,
+): Promise<Record<string, number>> {
+  const rows = await tx.all(
+    `SELECT shift, SUM(1 + guests) AS n FROM rsvps WHERE campaign = ? AND status = 'confirmed'
+     ${except ? 'AND action_id <> ?' : ''} GROUP BY shift`,
+    campaign,
+    ...(except ? [except] : []),
+  );
+  const taken: Record<string, number> = { '': 0 };
+  for (const row of rows) {
+    const n = Number(row.n);
+    taken[''] += n;
+    if (row.shift) taken[String(row.shift)] = n;
+  }
+  return taken;
+}
+
+function fits(rules: EventRules, taken: Record<string, number>, shift: string, people: number): boolean {
+  const room = (key: string) => {
+    const capacity = rules.capacity[key];
+    return capacity == null || (taken[key] ?? 0) + people <= capacity;
+  };
+  return room('') && (shift === '' || room(shift));
+}
+
+/** Confirms waitlisted people, oldest first, while they fit. */
+async function promote(tx: Tx, campaign: string, rules: EventRules, now: string): Promise<void> {
+  const waiting = await tx.all(
+    `SELECT ${COLUMNS} FROM rsvps WHERE campaign = ? AND status = 'waitlisted' ORDER BY created_at, action_id`,
+    campaign,
+  );
+  for (const row of waiting) {
+    const taken = await takenPlaces(tx, campaign);
+    if (!fits(rules, taken, String(row.shift), 1 + Number(row.guests))) continue;
+    await tx.run(
+      `UPDATE rsvps SET status = 'confirmed', updated_at = ? WHERE action_id = ?`,
+      now,
+      String(row.action_id),
+    );
+    await writeEvent(
+      tx,
+      'rsvp.confirmed',
+      campaign,
+      { rsvpId: row.action_id, supporterId: row.supporter_id, from: 'waitlist' },
+      now,
+    );
+  }
+}
+
+export async function recordRsvp(tx: Tx, record: RsvpRecord): Promise<RsvpOutcome> {
+  const { campaign, input, rules } = record;
+  await tx.lock(`rsvp\n${campaign}`);
+  const now = new Date().toISOString();
+  const shift = input.shift ?? '';
+  const people = 1 + input.guests;
+  const supporter = await upsertSupporter(tx, input.person, input.referrer, now);
+  const existing = await tx.get(
+    `SELECT ${COLUMNS} FROM rsvps WHERE campaign = ? AND supporter_id = ?`,
+    campaign,
+    supporter.id,
+  );
+  const taken = await takenPlaces(tx, campaign, existing ? String(existing.action_id) : undefined);
+  const status: Status = fits(rules, taken, shift, people) ? 'confirmed' : 'waitlisted';
+  let id: string;
+  let rsvpToken: string;
+  if (existing) {
+    id = String(existing.action_id);
+    rsvpToken = String(existing.token);
+    // A new RSVP after cancelling goes to the back of the queue.
+    const requeue = existing.status === 'cancelled' ? ', created_at = ?' : '';
+    await tx.run(
+      `UPDATE rsvps SET status = ?, guests = ?, shift = ?, updated_at = ?${requeue} WHERE action_id = ?`,
+      ...([status, input.guests, shift, now, ...(requeue ? [now] : []), id] as (string | number)[]),
+    );
+  } else {
+    id = newId();
+    rsvpToken = newToken();
+    await tx.run(
+      `INSERT INTO actions (id, campaign, kind, supporter_id, referrer_id, source, origin, created_at)
+       VALUES (?, ?, 'rsvp', ?, ?, ?, ?, ?)`,
+      id,
+      campaign,
+      supporter.id,
+      supporter.referrerId,
+      input.source ?? null,
+      record.origin,
+      now,
+    );
+    await tx.run(
+      `INSERT INTO rsvps (${COLUMNS}, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      id,
+      campaign,
+      supporter.id,
+      status,
+      input.guests,
+      shift,
+      rsvpToken,
+      now,
+      now,
+    );
+  }
+  await recordConsent(tx, id, record, input.consent.contact, input.consent.sms, now);
+  await writeEvent(
+    tx,
+    existing ? 'rsvp.updated' : 'rsvp.created',
+    campaign,
+    {
+      rsvpId: id,
+      supporterId: supporter.id,
+      person: input.person,
+      status,
+      guests: input.guests,
+      shift: shift || null,
+      consent: { ...input.consent, ...record.consent },
+      referrer: input.referrer ?? null,
+      source: input.source ?? null,
+      origin: record.origin,
+    },
+    now,
+  );
+  if (existing) await promote(tx, campaign, rules, now);
+  const after = await takenPlaces(tx, campaign);
+  return {
+    actionId: id,
+    supporterId: supporter.id,
+    duplicate: false,
+    count: after[''],
+    referralCode: supporter.referralCode,
+    done: await doneAmong(tx, supporter.id, record.nextAskCandidates),
+    rsvp: { id, campaign, status, guests: input.guests, shift, token: rsvpToken },
+    updated: !!existing,
+    taken: after,
+  };
+}
+
+export async function rsvpByToken(tx: Pick<Tx, 'get'>, token: string): Promise<RsvpView | null> {
+  const row = await tx.get(`SELECT ${COLUMNS} FROM rsvps WHERE token = ?`, token);
+  return row ? view(row) : null;
+}
+
+export async function changeRsvp(
+  tx: Tx,
+  token: string,
+  change: { guests?: number; shift?: string },
+  rules: EventRules,
+): Promise<RsvpView | null> {
+  const found = await rsvpByToken(tx, token);
+  if (!found || found.status === 'cancelled') return found;
+  await tx.lock(`rsvp\n${found.campaign}`);
+  const now = new Date().toISOString();
+  const guests = change.guests ?? found.guests;
+  const shift = change.shift ?? found.shift;
+  const taken = await takenPlaces(tx, found.campaign, found.id);
+  const status: Status = fits(rules, taken, shift, 1 + guests) ? 'confirmed' : 'waitlisted';
+  await tx.run(
+    'UPDATE rsvps SET status = ?, guests = ?, shift = ?, updated_at = ? WHERE action_id = ?',
+    status,
+    guests,
+    shift,
+    now,
+    found.id,
+  );
+  await writeEvent(tx, 'rsvp.updated', found.campaign, { rsvpId: found.id, status, guests, shift: shift || null }, now);
+  await promote(tx, found.campaign, rules, now);
+  return rsvpByToken(tx, token);
+}
+
+export async function cancelRsvp(tx: Tx, token: string, rules: EventRules): Promise<RsvpView | null> {
+  const found = await rsvpByToken(tx, token);
+  if (!found || found.status === 'cancelled') return found;
+  await tx.lock(`rsvp\n${found.campaign}`);
+  const now = new Date().toISOString();
+  await tx.run(`UPDATE rsvps SET status = 'cancelled', updated_at = ? WHERE action_id = ?`, now, found.id);
+  await writeEvent(tx, 'rsvp.cancelled', found.campaign, { rsvpId: found.id }, now);
+  await promote(tx, found.campaign, rules, now);
+  return rsvpByToken(tx, token);
+}

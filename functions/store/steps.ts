@@ -1,0 +1,164 @@
+/** The steps every action's transaction is made of, shared by the engine and the RSVPs. */
+import type { Tx } from './db.ts';
+import { marks, readJson } from './db.ts';
+import { newId, referralCode } from './ids.ts';
+import type { RecordResult, Respond, SignatureRecord, StoredResponse } from './types.ts';
+
+export type ActionRecord = Pick<
+  SignatureRecord,
+  'campaign' | 'consent' | 'origin' | 'idempotency' | 'nextAskCandidates'
+>;
+
+export interface Person {
+  email: string;
+  givenName?: string;
+  familyName?: string;
+  postcode?: string;
+  phone?: string;
+}
+
+/** Runs `work` after the idempotency check and stores what `respond` answers under the key. */
+export async function idempotent<O>(
+  tx: Tx,
+  record: ActionRecord,
+  work: () => Promise<O>,
+  respond: Respond<O>,
+): Promise<RecordResult> {
+  const { campaign, idempotency } = record;
+  if (idempotency) {
+    await tx.lock(`idempotency\n${campaign}\n${idempotency.key}`);
+    const seen = await tx.get(
+      'SELECT request_hash, body FROM idempotency WHERE campaign = ? AND key = ?',
+      campaign,
+      idempotency.key,
+    );
+    if (seen) {
+      if (seen.request_hash !== idempotency.requestHash) return { mismatch: true };
+      return { status: 200, body: readJson(seen.body), replay: true };
+    }
+  }
+  const response: StoredResponse = respond(await work());
+  if (idempotency) {
+    await tx.run(
+      'INSERT INTO idempotency (campaign, key, request_hash, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      campaign,
+      idempotency.key,
+      idempotency.requestHash,
+      response.status,
+      JSON.stringify(response.body),
+      new Date().toISOString(),
+    );
+  }
+  return { ...response, replay: false };
+}
+
+/** Finds the supporter by email, or creates them; the latest name, postcode and phone win. */
+export async function upsertSupporter(
+  tx: Tx,
+  person: Person,
+  referrer: string | undefined,
+  now: string,
+): Promise<{ id: string; referralCode: string; referrerId: string | null }> {
+  const by = referrer ? await tx.get('SELECT id, email FROM supporters WHERE referral_code = ?', referrer) : undefined;
+  // Nobody refers themselves.
+  const referrerId = by && by.email !== person.email ? String(by.id) : null;
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const existing = await tx.get('SELECT id, referral_code FROM supporters WHERE email = ?', person.email);
+    if (existing) {
+      await tx.run(
+        `UPDATE supporters SET given_name = COALESCE(?, given_name), family_name = COALESCE(?, family_name),
+         postcode = COALESCE(?, postcode), phone = COALESCE(?, phone), updated_at = ? WHERE id = ?`,
+        person.givenName ?? null,
+        person.familyName ?? null,
+        person.postcode ?? null,
+        person.phone ?? null,
+        now,
+        String(existing.id),
+      );
+      return { id: String(existing.id), referralCode: String(existing.referral_code), referrerId };
+    }
+    // No conflict target: a concurrent insert of the same email (PostgreSQL waits for it) or a referral code
+    // collision both end here with no row, and the loop looks again.
+    const id = newId();
+    const code = referralCode();
+    const row = await tx.get(
+      `INSERT INTO supporters (id, email, given_name, family_name, postcode, phone, referral_code, referred_by,
+       created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id`,
+      id,
+      person.email,
+      person.givenName ?? '',
+      person.familyName ?? '',
+      person.postcode ?? null,
+      person.phone ?? null,
+      code,
+      referrerId,
+      now,
+      now,
+    );
+    if (row) return { id, referralCode: code, referrerId };
+  }
+  throw new Error('could not create the supporter');
+}
+
+export async function bump(tx: Tx, campaign: string, kind: string, by: number, shards: number): Promise<void> {
+  await tx.run(
+    `INSERT INTO counts (campaign, kind, shard, count) VALUES (?, ?, ?, ?)
+     ON CONFLICT (campaign, kind, shard) DO UPDATE SET count = counts.count + excluded.count`,
+    campaign,
+    kind,
+    Math.floor(Math.random() * shards),
+    by,
+  );
+}
+
+export async function counter(tx: Tx, campaign: string, kind: string): Promise<number> {
+  const row = await tx.get('SELECT SUM(count) AS n FROM counts WHERE campaign = ? AND kind = ?', campaign, kind);
+  return Number(row?.n ?? 0);
+}
+
+/** Which of the campaigns the supporter has acted on. */
+export async function doneAmong(tx: Tx, supporterId: string | null, campaigns: string[]): Promise<Set<string>> {
+  if (!supporterId || !campaigns.length) return new Set();
+  const rows = await tx.all(
+    `SELECT DISTINCT campaign FROM actions WHERE supporter_id = ? AND campaign IN (${marks(campaigns)})`,
+    supporterId,
+    ...campaigns,
+  );
+  return new Set(rows.map((row) => String(row.campaign)));
+}
+
+export async function recordConsent(
+  tx: Tx,
+  actionId: string,
+  record: ActionRecord,
+  contact: boolean,
+  sms: boolean,
+  now: string,
+): Promise<void> {
+  // One consent per action: RSVPing again replaces it with what the person agreed to this time.
+  await tx.run(
+    `INSERT INTO consents (action_id, contact, sms, text_version, text_hash, origin, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (action_id) DO UPDATE SET contact = excluded.contact,
+     sms = excluded.sms, text_version = excluded.text_version, text_hash = excluded.text_hash,
+     origin = excluded.origin, created_at = excluded.created_at`,
+    actionId,
+    contact,
+    sms,
+    record.consent.version,
+    record.consent.textHash,
+    record.origin,
+    now,
+  );
+}
+
+export async function addTags(tx: Tx, supporterId: string, tags: string[], source: string, now: string) {
+  for (const tag of new Set(tags)) {
+    await tx.run(
+      'INSERT INTO supporter_tags (supporter_id, tag, source, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      supporterId,
+      tag,
+      source,
+      now,
+    );
+  }
+}
