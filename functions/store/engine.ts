@@ -7,6 +7,7 @@ import { type Db, readJson, readTime, type Tx } from './db.ts';
 import { writeEvent } from './events.ts';
 import { newId } from './ids.ts';
 import { addTags, bump, counter, doneAmong, idempotent, type Person, recordConsent, upsertSupporter } from './steps.ts';
+import * as outbox from './outbox.ts';
 import { cancelRsvp, changeRsvp, recordRsvp, rsvpByToken, takenPlaces } from './rsvps.ts';
 import type {
   ActionOutcome,
@@ -209,9 +210,9 @@ export class SqlStore implements Store {
     return { taken: await takenPlaces(this.#db, campaign), outcomes: await outcomes(this.#db, campaign) };
   }
 
-  async pendingEvents(limit: number): Promise<OutboxEvent[]> {
+  async outboxEvents(limit: number): Promise<OutboxEvent[]> {
     const rows = await this.#db.all(
-      'SELECT id, type, campaign, payload, created_at FROM outbox WHERE delivered_at IS NULL ORDER BY created_at LIMIT ?',
+      'SELECT id, type, campaign, payload, created_at FROM outbox WHERE erased_at IS NULL ORDER BY created_at, id LIMIT ?',
       limit,
     );
     return rows.map((row) => ({
@@ -221,6 +222,30 @@ export class SqlStore implements Store {
       payload: readJson(row.payload),
       createdAt: readTime(row.created_at),
     }));
+  }
+
+  claimDeliveries(sink: string, limit: number, leaseMs: number) {
+    return outbox.claimDeliveries(this.#db, sink, limit, leaseMs);
+  }
+
+  markDelivered(sink: string, eventId: string) {
+    return outbox.markDelivered(this.#db, sink, eventId);
+  }
+
+  markFailed(sink: string, eventId: string, error: string, retryAt: Date | null) {
+    return outbox.markFailed(this.#db, sink, eventId, error, retryAt);
+  }
+
+  deadLetters(limit: number) {
+    return outbox.deadLetters(this.#db, limit);
+  }
+
+  redeliver(eventId: string, sink?: string) {
+    return outbox.redeliver(this.#db, eventId, sink);
+  }
+
+  deliveryHealth(sinks: string[]) {
+    return outbox.deliveryHealth(this.#db, sinks);
   }
 
   close(): Promise<void> {

@@ -10,10 +10,11 @@ export async function writeEvent(
   now: string,
 ): Promise<void> {
   await tx.run(
-    'INSERT INTO outbox (id, type, campaign, payload, created_at) VALUES (?, ?, ?, ?, ?)',
+    'INSERT INTO outbox (id, type, campaign, supporter_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)',
     newId(),
     type,
     campaign,
+    typeof payload.supporterId === 'string' ? payload.supporterId : null,
     JSON.stringify({ ...payload, createdAt: now }),
     now,
   );

@@ -108,6 +108,32 @@ export interface OutboxEvent {
 
 export type Respond<O> = (outcome: O) => StoredResponse;
 
+/** An outbox event on its way to one sink. */
+export interface Delivery {
+  event: OutboxEvent;
+  sink: string;
+  /** Attempts before this one. */
+  attempts: number;
+}
+
+export interface DeliveryHealth {
+  sink: string;
+  delivered: number;
+  /** Waiting for their first or next attempt. */
+  pending: number;
+  dead: number;
+  /** The oldest undelivered event's time, if any. */
+  oldestPending: string | null;
+}
+
+export interface DeadLetter {
+  event: OutboxEvent;
+  sink: string;
+  attempts: number;
+  error: string;
+  deadAt: string;
+}
+
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   /**
@@ -130,7 +156,19 @@ export interface Store {
   count(campaign: string): Promise<number>;
   /** Places taken per shift, calls per outcome. */
   figures(campaign: string): Promise<CampaignFigures>;
-  /** Undelivered outbox events, oldest first. */
-  pendingEvents(limit: number): Promise<OutboxEvent[]>;
+  /** The outbox's events (but erased supporters'), oldest first. */
+  outboxEvents(limit: number): Promise<OutboxEvent[]>;
+  /**
+   * Events due for `sink` (never delivered to it, not dead, next attempt due), oldest first, leased for `leaseMs`:
+   * another dispatcher claiming meanwhile does not get them. Events of erased supporters are never handed out.
+   */
+  claimDeliveries(sink: string, limit: number, leaseMs: number): Promise<Delivery[]>;
+  markDelivered(sink: string, eventId: string): Promise<void>;
+  /** A failed attempt: try again at `retryAt`, or dead-letter it (`retryAt` null) with the reason. */
+  markFailed(sink: string, eventId: string, error: string, retryAt: Date | null): Promise<void>;
+  deadLetters(limit: number): Promise<DeadLetter[]>;
+  /** Makes dead (or pending) deliveries of the event due now again, for one sink or all. Returns how many. */
+  redeliver(eventId: string, sink?: string): Promise<number>;
+  deliveryHealth(sinks: string[]): Promise<DeliveryHealth[]>;
   close(): Promise<void>;
 }

@@ -105,7 +105,7 @@ describe('POST /api/campaigns/:slug/rsvps', () => {
     const person = { givenName: 'E', familyName: 'B', email: 'e@example.org', phone: '(415) 555-0100' };
     const res = await app.request(`${BASE}/rsvps`, post({ person, consent: { contact: true, sms: true } }));
     expect(res.status).toBe(201);
-    const [event] = await store.pendingEvents(1);
+    const [event] = await store.outboxEvents(1);
     expect(event.payload).toMatchObject({ person: { phone: '+14155550100' }, consent: { sms: true } });
     const bad = await app.request(
       `${BASE}/rsvps`,

@@ -43,7 +43,7 @@ describe('POST /api/campaigns/:slug/signatures', () => {
     expect(statuses.filter((status) => status === 201)).toHaveLength(1);
     expect(statuses.filter((status) => status === 200)).toHaveLength(19);
     expect(await store.count('library')).toBe(1);
-    expect(await store.pendingEvents(100)).toHaveLength(1);
+    expect(await store.outboxEvents(100)).toHaveLength(1);
   });
 
   it('replays an Idempotency-Key with the stored response and refuses it for another body', async () => {
@@ -77,7 +77,7 @@ describe('POST /api/campaigns/:slug/signatures', () => {
     };
     const res = await app.request(URL_, post(signature({ person, comment: '<b>bold</b>\nline two\t😀' })));
     expect(res.status).toBe(201);
-    const [event] = await store.pendingEvents(1);
+    const [event] = await store.outboxEvents(1);
     const payload = event.payload as { person: Record<string, string>; comment: string };
     expect(payload.person).toEqual({ ...person, postcode: 'SW1A 1AA' });
     expect(payload.comment).toBe('<b>bold</b>\nline two\t😀');
@@ -198,7 +198,7 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
         for (const path of Object.keys(codes)) expect(body.error.fields[path]).toMatch(/\w/);
       }
       expect(await store.count('library')).toBe(0);
-      expect(await store.pendingEvents(10)).toEqual([]);
+      expect(await store.outboxEvents(10)).toEqual([]);
     });
   }
 

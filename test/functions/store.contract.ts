@@ -65,7 +65,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect(body.referralCode).toMatch(/^[2-9a-z]{8}$/);
       expect(await store.count('library')).toBe(1);
       expect(await store.counts()).toEqual(new Map([['library', 1]]));
-      const events = await store.pendingEvents(10);
+      const events = await store.outboxEvents(10);
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({
         type: 'signature.created',
@@ -92,7 +92,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
         supporterId: first.body.supporterId,
         done: ['library'],
       });
-      expect(await store.pendingEvents(10)).toHaveLength(2);
+      expect(await store.outboxEvents(10)).toHaveLength(2);
       await store.close();
     });
 
@@ -109,7 +109,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
       const { store } = await factory.open();
       await Promise.all(Array.from({ length: 50 }, (_, i) => sign(store, { email: `p${i}@example.org` })));
       expect(await store.count('library')).toBe(50);
-      expect(await store.pendingEvents(100)).toHaveLength(50);
+      expect(await store.outboxEvents(100)).toHaveLength(50);
       await store.close();
     });
 
@@ -133,7 +133,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
       const ada = await sign(store);
       await sign(store, { email: 'grace@example.org', referrer: ada.body.referralCode });
       await sign(store, { campaign: 'crossing', referrer: ada.body.referralCode });
-      const events = await store.pendingEvents(10);
+      const events = await store.outboxEvents(10);
       expect(events.map((e) => (e.payload as { referrer: string | null }).referrer)).toEqual([
         null,
         ada.body.referralCode,
@@ -209,6 +209,37 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect((await store.rsvpByToken(confirmed[0].token))?.status).toBe('cancelled');
       expect((await store.figures('event')).taken!['']).toBeGreaterThan(taken[''] - 2);
       expect((await store.figures('event')).taken!['']).toBeLessThanOrEqual(4);
+      await store.close();
+    });
+
+    it('hands each event to each sink once at a time, retries failures when due, dead-letters and redelivers', async () => {
+      const { store } = await factory.open();
+      await Promise.all(Array.from({ length: 5 }, (_, i) => sign(store, { email: `d${i}@example.org` })));
+      // Two dispatchers claiming together share the events, never both get one.
+      const [a, b] = await Promise.all([
+        store.claimDeliveries('hook', 3, 60_000),
+        store.claimDeliveries('hook', 3, 60_000),
+      ]);
+      const ids = [...a, ...b].map((d) => d.event.id);
+      expect(new Set(ids).size).toBe(5);
+      expect(await store.claimDeliveries('hook', 10, 60_000)).toEqual([]);
+      // Another sink gets everything, independently.
+      expect(await store.claimDeliveries('crm', 10, 60_000)).toHaveLength(5);
+      await store.markDelivered('hook', ids[0]);
+      await store.markFailed('hook', ids[1], 'HTTP 500', new Date(Date.now() - 1));
+      await store.markFailed('hook', ids[2], 'HTTP 422: email invalid', null);
+      const again = await store.claimDeliveries('hook', 10, 0);
+      expect(again.map((d) => [d.event.id, d.attempts])).toEqual([[ids[1], 1]]);
+      const dead = await store.deadLetters(10);
+      expect(dead).toMatchObject([
+        { sink: 'hook', attempts: 1, error: 'HTTP 422: email invalid', event: { id: ids[2] } },
+      ]);
+      const health = await store.deliveryHealth(['hook', 'crm']);
+      expect(health[0]).toMatchObject({ sink: 'hook', delivered: 1, dead: 1, pending: 3 });
+      expect(health[1]).toMatchObject({ sink: 'crm', delivered: 0, dead: 0, pending: 5 });
+      expect(await store.redeliver(ids[2], 'hook')).toBe(1);
+      expect((await store.claimDeliveries('hook', 10, 60_000)).map((d) => d.event.id)).toContain(ids[2]);
+      expect(await store.deadLetters(10)).toEqual([]);
       await store.close();
     });
 

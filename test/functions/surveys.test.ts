@@ -19,7 +19,7 @@ describe('POST /api/campaigns/:slug/responses', () => {
     const body = await res.json();
     expect(body).toMatchObject({ duplicate: false, count: 1, response: { id: expect.any(String) } });
     expect(body.shareUrl).toMatch(/\/act\/block-survey\/\?ref=/);
-    const [event] = await store.pendingEvents(5);
+    const [event] = await store.outboxEvents(5);
     expect(event).toMatchObject({
       type: 'response.created',
       payload: {
@@ -64,7 +64,7 @@ describe('POST /api/campaigns/:slug/responses', () => {
     // An owner is never asked about the landlord: that answer is dropped, not refused.
     const owner = await app.request(URL_, post(response({ answers: { housing: 'own', landlord: 'yes' } })));
     expect(owner.status).toBe(201);
-    const [event] = await store.pendingEvents(1);
+    const [event] = await store.outboxEvents(1);
     expect((event.payload as { answers: object }).answers).toEqual({ housing: 'own' });
   });
 

@@ -80,17 +80,28 @@ CREATE TABLE idempotency (
   PRIMARY KEY (campaign, key)
 );
 CREATE TABLE outbox (
-  id UUID PRIMARY KEY,
+  id UUID PRIMARY KEY,                   -- the event's stable id: receivers de-duplicate on it
   type TEXT NOT NULL,
   campaign TEXT NOT NULL,
+  supporter_id UUID,                     -- whose data the payload holds, for erasure
   payload JSONB NOT NULL,
   created_at TIMESTAMPTZ NOT NULL,
-  attempts INTEGER NOT NULL DEFAULT 0,
-  next_attempt_at TIMESTAMPTZ,
-  delivered_at TIMESTAMPTZ,
-  last_error TEXT
+  erased_at TIMESTAMPTZ                         -- the supporter was erased: the payload is gone, nothing is sent
 );
-CREATE INDEX outbox_pending ON outbox (created_at) WHERE delivered_at IS NULL;
+CREATE INDEX outbox_created ON outbox (created_at);
+CREATE INDEX outbox_supporter ON outbox (supporter_id);
+-- One row per event and sink once an attempt was made: at least once, backoff, dead letters.
+CREATE TABLE deliveries (
+  event_id UUID NOT NULL REFERENCES outbox(id),
+  sink TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at TIMESTAMPTZ,                  -- also the end of the lease while an attempt is on its way
+  delivered_at TIMESTAMPTZ,
+  dead_at TIMESTAMPTZ,
+  last_error TEXT,
+  PRIMARY KEY (event_id, sink)
+);
+CREATE INDEX deliveries_sink ON deliveries (sink, delivered_at, dead_at);
 `,
   },
 ];

@@ -81,17 +81,28 @@ CREATE TABLE idempotency (
   PRIMARY KEY (campaign, key)
 );
 CREATE TABLE outbox (
-  id TEXT PRIMARY KEY,
+  id TEXT PRIMARY KEY,                   -- the event's stable id: receivers de-duplicate on it
   type TEXT NOT NULL,
   campaign TEXT NOT NULL,
+  supporter_id TEXT,                     -- whose data the payload holds, for erasure
   payload TEXT NOT NULL,
   created_at TEXT NOT NULL,
-  attempts INTEGER NOT NULL DEFAULT 0,
-  next_attempt_at TEXT,
-  delivered_at TEXT,
-  last_error TEXT
+  erased_at TEXT                         -- the supporter was erased: the payload is gone, nothing is sent
 );
-CREATE INDEX outbox_pending ON outbox (created_at) WHERE delivered_at IS NULL;
+CREATE INDEX outbox_created ON outbox (created_at);
+CREATE INDEX outbox_supporter ON outbox (supporter_id);
+-- One row per event and sink once an attempt was made: at least once, backoff, dead letters.
+CREATE TABLE deliveries (
+  event_id TEXT NOT NULL REFERENCES outbox(id),
+  sink TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at TEXT,                  -- also the end of the lease while an attempt is on its way
+  delivered_at TEXT,
+  dead_at TEXT,
+  last_error TEXT,
+  PRIMARY KEY (event_id, sink)
+);
+CREATE INDEX deliveries_sink ON deliveries (sink, delivered_at, dead_at);
 `,
   },
 ];

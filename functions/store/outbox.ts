@@ -1,0 +1,123 @@
+/**
+ * Deliveries: each outbox event goes to each sink at least once. A claim leases events for a while so that two
+ * dispatchers (a timer and a cron, two instances) do not send the same event at the same time; a failure sets
+ * the next attempt or dead-letters; erased supporters' events are never handed out.
+ */
+import { type Db, readJson, readTime, type Row } from './db.ts';
+import type { DeadLetter, Delivery, DeliveryHealth, OutboxEvent } from './types.ts';
+
+const event = (row: Row): OutboxEvent => ({
+  id: String(row.id),
+  type: String(row.type),
+  campaign: String(row.campaign),
+  payload: readJson(row.payload),
+  createdAt: readTime(row.created_at),
+});
+
+export function claimDeliveries(db: Db, sink: string, limit: number, leaseMs: number): Promise<Delivery[]> {
+  return db.transaction(async (tx) => {
+    await tx.lock(`dispatch\n${sink}`);
+    const now = new Date();
+    const rows = await tx.all(
+      `SELECT o.id, o.type, o.campaign, o.payload, o.created_at, COALESCE(d.attempts, 0) AS attempts
+       FROM outbox o LEFT JOIN deliveries d ON d.event_id = o.id AND d.sink = ?
+       WHERE o.erased_at IS NULL AND d.delivered_at IS NULL AND d.dead_at IS NULL
+         AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= ?)
+       ORDER BY o.created_at, o.id LIMIT ?`,
+      sink,
+      now.toISOString(),
+      limit,
+    );
+    const lease = new Date(now.getTime() + leaseMs).toISOString();
+    for (const row of rows) {
+      await tx.run(
+        `INSERT INTO deliveries (event_id, sink, attempts, next_attempt_at) VALUES (?, ?, 0, ?)
+         ON CONFLICT (event_id, sink) DO UPDATE SET next_attempt_at = excluded.next_attempt_at`,
+        String(row.id),
+        sink,
+        lease,
+      );
+    }
+    return rows.map((row) => ({ event: event(row), sink, attempts: Number(row.attempts) }));
+  });
+}
+
+export async function markDelivered(db: Db, sink: string, eventId: string): Promise<void> {
+  await db.run(
+    `UPDATE deliveries SET delivered_at = ?, next_attempt_at = NULL, attempts = attempts + 1
+     WHERE event_id = ? AND sink = ?`,
+    new Date().toISOString(),
+    eventId,
+    sink,
+  );
+}
+
+export async function markFailed(db: Db, sink: string, eventId: string, error: string, retryAt: Date | null) {
+  await db.run(
+    `INSERT INTO deliveries (event_id, sink, attempts, next_attempt_at, dead_at, last_error) VALUES (?, ?, 1, ?, ?, ?)
+     ON CONFLICT (event_id, sink) DO UPDATE SET attempts = deliveries.attempts + 1,
+       next_attempt_at = excluded.next_attempt_at, dead_at = excluded.dead_at, last_error = excluded.last_error`,
+    eventId,
+    sink,
+    retryAt ? retryAt.toISOString() : null,
+    retryAt ? null : new Date().toISOString(),
+    error.slice(0, 1000),
+  );
+}
+
+export async function deadLetters(db: Db, limit: number): Promise<DeadLetter[]> {
+  const rows = await db.all(
+    `SELECT o.id, o.type, o.campaign, o.payload, o.created_at, d.sink, d.attempts, d.last_error, d.dead_at
+     FROM deliveries d JOIN outbox o ON o.id = d.event_id
+     WHERE d.dead_at IS NOT NULL AND o.erased_at IS NULL ORDER BY d.dead_at DESC LIMIT ?`,
+    limit,
+  );
+  return rows.map((row) => ({
+    event: event(row),
+    sink: String(row.sink),
+    attempts: Number(row.attempts),
+    error: String(row.last_error ?? ''),
+    deadAt: readTime(row.dead_at),
+  }));
+}
+
+export async function redeliver(db: Db, eventId: string, sink?: string): Promise<number> {
+  return db.transaction(async (tx) => {
+    const where = sink ? 'event_id = ? AND sink = ?' : 'event_id = ?';
+    const params = sink ? [eventId, sink] : [eventId];
+    const row = await tx.get(`SELECT COUNT(*) AS n FROM deliveries WHERE ${where} AND delivered_at IS NULL`, ...params);
+    await tx.run(
+      `UPDATE deliveries SET dead_at = NULL, next_attempt_at = ? WHERE ${where} AND delivered_at IS NULL`,
+      new Date().toISOString(),
+      ...params,
+    );
+    return Number(row?.n ?? 0);
+  });
+}
+
+export async function deliveryHealth(db: Db, sinks: string[]): Promise<DeliveryHealth[]> {
+  const total = Number((await db.get('SELECT COUNT(*) AS n FROM outbox WHERE erased_at IS NULL'))?.n ?? 0);
+  const health: DeliveryHealth[] = [];
+  for (const sink of sinks) {
+    const row = await db.get(
+      `SELECT COUNT(d.delivered_at) AS delivered, COUNT(d.dead_at) AS dead FROM deliveries d
+       JOIN outbox o ON o.id = d.event_id WHERE d.sink = ? AND o.erased_at IS NULL`,
+      sink,
+    );
+    const oldest = await db.get(
+      `SELECT MIN(o.created_at) AS at FROM outbox o LEFT JOIN deliveries d ON d.event_id = o.id AND d.sink = ?
+       WHERE o.erased_at IS NULL AND d.delivered_at IS NULL AND d.dead_at IS NULL`,
+      sink,
+    );
+    const delivered = Number(row?.delivered ?? 0);
+    const dead = Number(row?.dead ?? 0);
+    health.push({
+      sink,
+      delivered,
+      dead,
+      pending: total - delivered - dead,
+      oldestPending: oldest?.at ? readTime(oldest.at) : null,
+    });
+  }
+  return health;
+}
