@@ -6,19 +6,23 @@ import { Hono } from 'hono';
 import type { AppEnv, AppOptions } from './context.ts';
 import { errorResponse, notFound } from './middleware/errors.ts';
 import { campaigns } from './routes/campaigns.ts';
+import { admin } from './routes/admin.ts';
 import { calls } from './routes/calls.ts';
 import { responses } from './routes/responses.ts';
 import { manage, rsvps } from './routes/rsvps.ts';
 import { signatures } from './routes/signatures.ts';
+import { sha256 } from './store/ids.ts';
 
 export type { AppOptions } from './context.ts';
 
-export function createApp(options: AppOptions): Hono<AppEnv> {
+export function createApp({ adminToken, ...options }: AppOptions): Hono<AppEnv> {
+  const tokenHash = adminToken ? sha256(adminToken) : Promise.resolve(undefined);
   const siteOrigin = options.siteUrl ? new URL(options.siteUrl).origin : undefined;
   const app = new Hono<AppEnv>();
   app.use('*', async (c, next) => {
     c.set('options', options);
     c.set('siteOrigin', siteOrigin ?? new URL(c.req.url).origin);
+    c.set('adminTokenHash', await tokenHash);
     c.header('X-Content-Type-Options', 'nosniff');
     await next();
   });
@@ -28,6 +32,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/api/campaigns', rsvps);
   app.route('/api/campaigns', calls);
   app.route('/api/rsvps', manage);
+  app.route('/api/admin', admin);
   app.onError(errorResponse);
   app.notFound(notFound);
   return app;

@@ -8,6 +8,10 @@ export interface AppOptions {
   catalog: Catalog;
   /** The campaign site's public URL (e.g. https://campaign.example). Default: the origin each request came to. */
   siteUrl?: string;
+  /** Opens `/api/admin/*`. Unset: the admin API answers 401 to everyone. */
+  adminToken?: string;
+  /** Names of the configured delivery sinks, for the outbox health report. */
+  sinks?: string[];
 }
 
 export interface AppEnv {
@@ -17,5 +21,7 @@ export interface AppEnv {
     campaign: CampaignEntry;
     /** Where links in responses point: `siteUrl`, or the request's own origin. */
     siteOrigin: string;
+    /** SHA-256 of the admin token; the token itself is not kept. */
+    adminTokenHash: string | undefined;
   };
 }

@@ -24,7 +24,7 @@ for (const dir of [siteDir, embedDir]) {
 
 const catalog = await loadCatalog(resolve(env.LADDER_CONTENT ?? 'site/content/campaigns'));
 const store = await openStore(env);
-const api = createApp({ store, catalog, siteUrl: env.LADDER_SITE_URL });
+const api = createApp({ store, catalog, siteUrl: env.LADDER_SITE_URL, adminToken: env.LADDER_ADMIN_TOKEN });
 
 const server = new Hono();
 server.all('/api/*', (c) => api.fetch(c.req.raw));

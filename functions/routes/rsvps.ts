@@ -130,6 +130,21 @@ manage.patch('/:token', limitBody, async (c) => {
   return manageAnswer(c, changed ?? view, campaign);
 });
 
+/** Self check-in: the personal link, opened at the event (a QR code on the door leads to the same page). */
+manage.post('/:token/check-in', async (c) => {
+  const { view, campaign } = await byToken(c);
+  if (view.status === 'cancelled')
+    throw new ApiError('invalid_input', 'This RSVP was cancelled.', { codes: { rsvp: 'invalid' } });
+  const opens = new Date(Date.parse(campaign.event.startsAt) - 2 * 3600_000).toISOString();
+  const closes = new Date(Date.parse(campaign.event.endsAt) + 12 * 3600_000).toISOString();
+  const now = new Date().toISOString();
+  if (now < opens || now > closes) {
+    throw new ApiError('campaign_closed', 'Check-in opens two hours before the event and closes twelve hours after.');
+  }
+  const done = await c.get('options').store.checkIn({ token: view.token });
+  return c.json({ checkedIn: true, already: done?.already ?? false });
+});
+
 manage.post('/:token/cancel', async (c) => {
   const { view, campaign } = await byToken(c);
   const cancelled = await c.get('options').store.cancelRsvp(view.token, rules(campaign));

@@ -15,6 +15,10 @@ export interface Tx {
 
 export interface Db extends Tx {
   readonly dialect: 'sqlite' | 'postgres';
+  /** SQL for the UTC day (YYYY-MM-DD) of a time column. */
+  day(column: string): string;
+  /** SQL for a text field of a JSON column. */
+  jsonText(column: string, field: string): string;
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

@@ -3,10 +3,22 @@
  * idempotency, supporter, action, consent, tags, counters, outbox event, stored response.
  */
 import type { CampaignFigures } from '../../schema/campaign.ts';
+import type { Rung } from '../../schema/funnel.ts';
 import { type Db, readJson, readTime, type Tx } from './db.ts';
 import { writeEvent } from './events.ts';
 import { newId } from './ids.ts';
-import { addTags, bump, counter, doneAmong, idempotent, type Person, recordConsent, upsertSupporter } from './steps.ts';
+import {
+  addTags,
+  bump,
+  counter,
+  doneAmong,
+  idempotent,
+  type Person,
+  recordConsent,
+  updateRung,
+  upsertSupporter,
+} from './steps.ts';
+import * as admin from './admin.ts';
 import * as outbox from './outbox.ts';
 import { cancelRsvp, changeRsvp, recordRsvp, rsvpByToken, takenPlaces } from './rsvps.ts';
 import type {
@@ -65,6 +77,7 @@ async function action(db: Db, tx: Tx, record: ActionRecord, spec: ActionSpec): P
     actionId = String(inserted.id);
     if (spec.contact !== null) await recordConsent(tx, actionId, record, spec.contact, false, now);
     if (supporterId && spec.tags?.length) await addTags(tx, supporterId, spec.tags, record.campaign, now);
+    if (supporterId) await updateRung(tx, supporterId, now);
     for (const kind of spec.counters) await bump(tx, record.campaign, kind, 1, db.dialect === 'postgres' ? 16 : 1);
     await writeEvent(
       tx,
@@ -246,6 +259,30 @@ export class SqlStore implements Store {
 
   deliveryHealth(sinks: string[]) {
     return outbox.deliveryHealth(this.#db, sinks);
+  }
+
+  funnel() {
+    return admin.funnel(this.#db);
+  }
+
+  supporterByEmail(email: string) {
+    return admin.supporterByEmail(this.#db, email);
+  }
+
+  eraseSupporter(email: string) {
+    return admin.eraseSupporter(this.#db, email);
+  }
+
+  setRung(supporterId: string, rung: Rung | null) {
+    return admin.setRung(this.#db, supporterId, rung);
+  }
+
+  exportRows(campaign: string) {
+    return admin.exportRows(this.#db, campaign);
+  }
+
+  checkIn(by: { token: string } | { id: string }) {
+    return admin.checkIn(this.#db, by);
   }
 
   close(): Promise<void> {

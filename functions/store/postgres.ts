@@ -85,6 +85,14 @@ class PostgresDb implements Db {
     throw new Error('locks are taken inside transactions');
   }
 
+  day(column: string): string {
+    return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD')`;
+  }
+
+  jsonText(column: string, field: string): string {
+    return `(${column} ->> '${field}')`;
+  }
+
   close(): Promise<void> {
     return this.#sql.end({ timeout: 5 });
   }

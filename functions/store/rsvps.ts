@@ -6,7 +6,7 @@
 import type { Tx } from './db.ts';
 import { writeEvent } from './events.ts';
 import { newId, token as newToken } from './ids.ts';
-import { doneAmong, recordConsent, upsertSupporter } from './steps.ts';
+import { doneAmong, recordConsent, updateRung, upsertSupporter } from './steps.ts';
 import type { EventRules, RsvpOutcome, RsvpRecord, RsvpView } from './types.ts';
 
 type Status = RsvpView['status'];
@@ -146,6 +146,7 @@ export async function recordRsvp(tx: Tx, record: RsvpRecord): Promise<RsvpOutcom
     },
     now,
   );
+  await updateRung(tx, supporter.id, now);
   if (existing) await promote(tx, campaign, rules, now);
   const after = await takenPlaces(tx, campaign);
   return {

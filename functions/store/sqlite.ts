@@ -95,6 +95,14 @@ class SqliteDb implements Db {
 
   async lock(): Promise<void> {}
 
+  day(column: string): string {
+    return `substr(${column}, 1, 10)`;
+  }
+
+  jsonText(column: string, field: string): string {
+    return `json_extract(${column}, '$.${field}')`;
+  }
+
   async close(): Promise<void> {
     await this.#serial(async () => this.raw.close());
   }

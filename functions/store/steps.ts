@@ -1,6 +1,7 @@
 /** The steps every action's transaction is made of, shared by the engine and the RSVPs. */
 import type { Tx } from './db.ts';
 import { marks, readJson } from './db.ts';
+import { isRung, rungFor } from '../../schema/funnel.ts';
 import { newId, referralCode } from './ids.ts';
 import type { RecordResult, Respond, SignatureRecord, StoredResponse } from './types.ts';
 
@@ -95,7 +96,18 @@ export async function upsertSupporter(
       now,
       now,
     );
-    if (row) return { id, referralCode: code, referrerId };
+    if (row) {
+      await tx.run(
+        'INSERT INTO supporter_rungs (supporter_id, rung, previous, at) VALUES (?, ?, ?, ?)',
+        id,
+        'contact',
+        null,
+        now,
+      );
+      // Recruiting someone moves the recruiter up.
+      if (referrerId) await updateRung(tx, referrerId, now);
+      return { id, referralCode: code, referrerId };
+    }
   }
   throw new Error('could not create the supporter');
 }
@@ -161,4 +173,37 @@ export async function addTags(tx: Tx, supporterId: string, tags: string[], sourc
       now,
     );
   }
+}
+
+/** Recomputes a supporter's rung from their actions and records the change, if any. */
+export async function updateRung(tx: Tx, supporterId: string, now: string): Promise<void> {
+  const row = await tx.get(
+    `SELECT s.rung, s.rung_override,
+       (SELECT COUNT(*) FROM actions a WHERE a.supporter_id = s.id) AS actions,
+       (SELECT COUNT(*) FROM rsvps r WHERE r.supporter_id = s.id AND r.attended_at IS NOT NULL) AS attended,
+       (SELECT COUNT(*) FROM supporter_tags t WHERE t.supporter_id = s.id
+          AND t.tag IN ('volunteer', 'volunteer-prospect')) AS volunteered,
+       (SELECT COUNT(*) FROM supporter_tags t WHERE t.supporter_id = s.id AND t.tag = 'leader') AS leads,
+       (SELECT COUNT(*) FROM supporters r WHERE r.referred_by = s.id) AS recruits
+     FROM supporters s WHERE s.id = ?`,
+    supporterId,
+  );
+  if (!row) return;
+  const rung = rungFor({
+    actions: Number(row.actions),
+    attended: Number(row.attended) > 0,
+    volunteered: Number(row.volunteered) > 0,
+    recruits: Number(row.recruits),
+    leads: Number(row.leads) > 0,
+    override: isRung(row.rung_override) ? row.rung_override : null,
+  });
+  if (rung === row.rung) return;
+  await tx.run('UPDATE supporters SET rung = ? WHERE id = ?', rung, supporterId);
+  await tx.run(
+    'INSERT INTO supporter_rungs (supporter_id, rung, previous, at) VALUES (?, ?, ?, ?)',
+    supporterId,
+    rung,
+    String(row.rung),
+    now,
+  );
 }

@@ -4,6 +4,7 @@
  */
 import type { CallInput, Contact, ResponseInput, SignatureInput } from '../../schema/actions.ts';
 import type { CampaignFigures } from '../../schema/campaign.ts';
+import type { Rung } from '../../schema/funnel.ts';
 
 /** What every recorded action carries, decided by the route before the store is called. */
 interface ActionBase {
@@ -126,6 +127,81 @@ export interface DeliveryHealth {
   oldestPending: string | null;
 }
 
+/** The organizer's dashboard, aggregated. */
+export interface Funnel {
+  /** Supporters on each rung now. */
+  rungs: Record<Rung, number>;
+  /** Arrivals on each rung, per day (UTC). */
+  movement: { day: string; rung: Rung; n: number }[];
+  campaigns: { campaign: string; actions: number; supporters: number; daily: { day: string; n: number }[] }[];
+  /** Actions by the page they came from (origin) and `?source=`. */
+  partners: { campaign: string; origin: string | null; source: string | null; actions: number }[];
+  calls: { campaign: string; target: string; outcome: string; n: number }[];
+  /** RSVPs against attendance: the flake rate is 1 - attended / confirmed. */
+  events: {
+    campaign: string;
+    confirmed: number;
+    waitlisted: number;
+    cancelled: number;
+    people: number;
+    attended: number;
+  }[];
+  recruiters: { supporterId: string; name: string; recruits: number }[];
+}
+
+export interface SupporterRecord {
+  id: string;
+  email: string;
+  givenName: string;
+  familyName: string;
+  postcode: string | null;
+  phone: string | null;
+  referralCode: string;
+  rung: Rung;
+  rungOverride: Rung | null;
+  tags: string[];
+  recruits: number;
+  createdAt: string;
+  rungs: { rung: Rung; at: string }[];
+  timeline: {
+    id: string;
+    campaign: string;
+    kind: string;
+    at: string;
+    comment: string | null;
+    details: unknown;
+    source: string | null;
+    origin: string | null;
+    rsvp: { status: string; attended: boolean } | null;
+  }[];
+}
+
+/** One line of a campaign export. */
+export type ExportRow = Record<
+  | 'id'
+  | 'kind'
+  | 'createdAt'
+  | 'givenName'
+  | 'familyName'
+  | 'email'
+  | 'postcode'
+  | 'phone'
+  | 'rung'
+  | 'comment'
+  | 'details'
+  | 'consentContact'
+  | 'consentSms'
+  | 'consentVersion'
+  | 'rsvp'
+  | 'guests'
+  | 'shift'
+  | 'attended'
+  | 'source'
+  | 'origin'
+  | 'referrer',
+  string
+>;
+
 export interface DeadLetter {
   event: OutboxEvent;
   sink: string;
@@ -170,5 +246,13 @@ export interface Store {
   /** Makes dead (or pending) deliveries of the event due now again, for one sink or all. Returns how many. */
   redeliver(eventId: string, sink?: string): Promise<number>;
   deliveryHealth(sinks: string[]): Promise<DeliveryHealth[]>;
+  funnel(): Promise<Funnel>;
+  supporterByEmail(email: string): Promise<SupporterRecord | null>;
+  /** Erases a person from the store, the outbox and future exports; counts stay. False: nobody by that email. */
+  eraseSupporter(email: string): Promise<boolean>;
+  setRung(supporterId: string, rung: Rung | null): Promise<boolean>;
+  exportRows(campaign: string): Promise<ExportRow[]>;
+  /** Attendance, by the manage link's token or by the RSVP's id (host check-in). */
+  checkIn(by: { token: string } | { id: string }): Promise<{ campaign: string; already: boolean } | null>;
   close(): Promise<void>;
 }

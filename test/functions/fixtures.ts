@@ -143,10 +143,25 @@ export const campaigns: CampaignEntry[] = [
 
 export const tempDb = (): string => join(mkdtempSync(join(tmpdir(), 'ladder-test-')), 'ladder.sqlite');
 
-export async function testApp(store?: Store) {
+export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+
+export async function testApp(store?: Store, extra: CampaignEntry[] = []) {
   const theStore = store ?? (await openSqliteStore(tempDb()));
-  const app = createApp({ store: theStore, catalog: catalogFrom(campaigns) });
+  const app = createApp({ store: theStore, catalog: catalogFrom([...campaigns, ...extra]), adminToken: ADMIN_TOKEN });
   return { app, store: theStore };
+}
+
+/** An event happening now, in local time of its zone (for check-in). */
+export function eventNow(slug: string): CampaignEntry {
+  const local = (offsetHours: number) =>
+    new Date(Date.now() + offsetHours * 3600_000).toLocaleString('sv', { timeZone: 'Europe/Paris' }).slice(0, 16);
+  return entry(slug, {
+    kind: 'event',
+    title: 'Happening now',
+    summary: 'Now.',
+    consent,
+    event: { start: local(-1), end: local(2), timezone: 'Europe/Paris', location: { name: 'Hall' } },
+  });
 }
 
 export const signature = (overrides: Record<string, unknown> = {}) => ({

@@ -14,10 +14,21 @@ CREATE TABLE supporters (
   postcode TEXT,
   phone TEXT,                            -- E.164
   referral_code TEXT NOT NULL UNIQUE,
+  rung TEXT NOT NULL DEFAULT 'contact',  -- contact | supporter | participant | volunteer | leader
+  rung_override TEXT,                    -- set by an organizer; wins over what the actions say
   referred_by UUID REFERENCES supporters(id),
   created_at TIMESTAMPTZ NOT NULL,
   updated_at TIMESTAMPTZ NOT NULL
 );
+CREATE INDEX supporters_referred_by ON supporters (referred_by);
+-- Every change of rung, for movement over time.
+CREATE TABLE supporter_rungs (
+  supporter_id UUID NOT NULL REFERENCES supporters(id),
+  rung TEXT NOT NULL,
+  previous TEXT,
+  at TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX supporter_rungs_at ON supporter_rungs (at);
 CREATE TABLE supporter_tags (
   supporter_id UUID NOT NULL REFERENCES supporters(id),
   tag TEXT NOT NULL,
@@ -57,6 +68,7 @@ CREATE TABLE rsvps (
   guests INTEGER NOT NULL,
   shift TEXT NOT NULL,                   -- '' when the event has no shifts
   token TEXT NOT NULL UNIQUE,            -- the secret of the manage link
+  attended_at TIMESTAMPTZ,                      -- checked in (self, by the host, or a walk-in)
   created_at TIMESTAMPTZ NOT NULL,              -- the place in the waitlist
   updated_at TIMESTAMPTZ NOT NULL,
   UNIQUE (campaign, supporter_id)

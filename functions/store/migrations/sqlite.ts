@@ -15,10 +15,21 @@ CREATE TABLE supporters (
   postcode TEXT,
   phone TEXT,                            -- E.164
   referral_code TEXT NOT NULL UNIQUE,
+  rung TEXT NOT NULL DEFAULT 'contact',  -- contact | supporter | participant | volunteer | leader
+  rung_override TEXT,                    -- set by an organizer; wins over what the actions say
   referred_by TEXT REFERENCES supporters(id),
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );
+CREATE INDEX supporters_referred_by ON supporters (referred_by);
+-- Every change of rung, for movement over time.
+CREATE TABLE supporter_rungs (
+  supporter_id TEXT NOT NULL REFERENCES supporters(id),
+  rung TEXT NOT NULL,
+  previous TEXT,
+  at TEXT NOT NULL
+);
+CREATE INDEX supporter_rungs_at ON supporter_rungs (at);
 CREATE TABLE supporter_tags (
   supporter_id TEXT NOT NULL REFERENCES supporters(id),
   tag TEXT NOT NULL,
@@ -58,6 +69,7 @@ CREATE TABLE rsvps (
   guests INTEGER NOT NULL,
   shift TEXT NOT NULL,                   -- '' when the event has no shifts
   token TEXT NOT NULL UNIQUE,            -- the secret of the manage link
+  attended_at TEXT,                      -- checked in (self, by the host, or a walk-in)
   created_at TEXT NOT NULL,              -- the place in the waitlist
   updated_at TEXT NOT NULL,
   UNIQUE (campaign, supporter_id)

@@ -1,0 +1,131 @@
+/**
+ * The admin API, for the organizer dashboard and for scripts: the funnel, supporters (lookup, erasure, rung
+ * overrides), exports (CSV, OSDI), host check-in, delivery health and redelivery. Every route needs the token.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { Hono } from 'hono';
+import * as z from 'zod';
+import { isRung, RUNGS } from '../../schema/funnel.ts';
+import type { AppEnv } from '../context.ts';
+import { ApiError } from '../errors.ts';
+import { adminOnly } from '../middleware/admin.ts';
+import { limitBody, readJson } from '../middleware/json-body.ts';
+import type { ExportRow } from '../store/types.ts';
+
+export const admin = new Hono<AppEnv>();
+admin.use('*', adminOnly);
+
+admin.get('/funnel', async (c) => c.json(await c.get('options').store.funnel()));
+
+const emailOf = (c: { req: { query(name: string): string | undefined } }) => {
+  const email = c.req.query('email')?.trim().toLowerCase();
+  if (!email) throw new ApiError('invalid_input', 'Give ?email=.', { codes: { email: 'required' } });
+  return email;
+};
+
+admin.get('/supporters', async (c) => {
+  const found = await c.get('options').store.supporterByEmail(emailOf(c));
+  if (!found) throw new ApiError('not_found', 'Nobody with this email.');
+  return c.json(found);
+});
+
+admin.delete('/supporters', async (c) => {
+  const erased = await c.get('options').store.eraseSupporter(emailOf(c));
+  if (!erased) throw new ApiError('not_found', 'Nobody with this email.');
+  return c.json({ erased: true });
+});
+
+const RungChange = z.object({ rung: z.union([z.enum(RUNGS), z.null()], { error: 'invalid' }) });
+admin.put('/supporters/:id/rung', limitBody, async (c) => {
+  const { rung } = await readJson(c, RungChange);
+  const done = await c.get('options').store.setRung(c.req.param('id'), isRung(rung) ? rung : null);
+  if (!done) throw new ApiError('not_found', 'No such supporter.');
+  return c.json({ ok: true });
+});
+
+/**
+ * Spreadsheets run a cell that starts with = + - @ (or a tab or carriage return) as a formula: such a cell gets
+ * a leading apostrophe, as OWASP advises, so a supporter named `=HYPERLINK(…)` stays text.
+ */
+const defuse = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+
+const COLUMNS: (keyof ExportRow)[] = [
+  'id',
+  'kind',
+  'createdAt',
+  'givenName',
+  'familyName',
+  'email',
+  'postcode',
+  'phone',
+  'rung',
+  'comment',
+  'details',
+  'consentContact',
+  'consentSms',
+  'consentVersion',
+  'rsvp',
+  'guests',
+  'shift',
+  'attended',
+  'source',
+  'origin',
+  'referrer',
+];
+
+const campaignOf = (c: {
+  get(key: 'options'): AppEnv['Variables']['options'];
+  req: { param(name: string): string | undefined };
+}) => {
+  const campaign = c.get('options').catalog.get(c.req.param('slug') ?? '');
+  if (!campaign) throw new ApiError('not_found', 'No such campaign.');
+  return campaign;
+};
+
+admin.get('/campaigns/:slug/export.csv', async (c) => {
+  const campaign = campaignOf(c);
+  const rows = await c.get('options').store.exportRows(campaign.slug);
+  const csv = stringify(
+    rows.map((row) => COLUMNS.map((column) => defuse(row[column]))),
+    { header: true, columns: COLUMNS },
+  );
+  c.header('Content-Type', 'text/csv; charset=utf-8');
+  c.header('Content-Disposition', `attachment; filename="${campaign.slug}.csv"`);
+  // A byte-order mark, so that spreadsheet programs read the names as UTF-8.
+  return c.body(`\uFEFF${csv}`);
+});
+
+/** The campaign's people as an OSDI people collection (https://opensupporter.github.io/osdi-docs/people.html). */
+admin.get('/campaigns/:slug/export.osdi.json', async (c) => {
+  const campaign = campaignOf(c);
+  const rows = await c.get('options').store.exportRows(campaign.slug);
+  const people = rows.map((row) => ({
+    identifiers: [`ladder:${row.id}`],
+    given_name: row.givenName,
+    family_name: row.familyName,
+    email_addresses: row.email
+      ? [{ address: row.email, primary: true, status: row.consentContact === 'yes' ? 'subscribed' : 'unsubscribed' }]
+      : [],
+    postal_addresses: row.postcode ? [{ postal_code: row.postcode, primary: true }] : [],
+    phone_numbers: row.phone ? [{ number: row.phone, primary: true, sms_capable: row.consentSms === 'yes' }] : [],
+    created_date: row.createdAt,
+    custom_fields: { ladder_action: row.kind, ladder_rung: row.rung, ladder_campaign: campaign.slug },
+  }));
+  return c.json({ total_records: people.length, _embedded: { 'osdi:people': people } });
+});
+
+admin.post('/rsvps/:id/check-in', async (c) => {
+  const done = await c.get('options').store.checkIn({ id: c.req.param('id') });
+  if (!done) throw new ApiError('not_found', 'No such RSVP.');
+  return c.json(done);
+});
+
+admin.get('/outbox', async (c) => {
+  const { store, sinks = [] } = c.get('options');
+  return c.json({ sinks: await store.deliveryHealth(sinks), dead: await store.deadLetters(50) });
+});
+
+admin.post('/outbox/:id/redeliver', async (c) => {
+  const n = await c.get('options').store.redeliver(c.req.param('id'), c.req.query('sink'));
+  return c.json({ redelivered: n });
+});

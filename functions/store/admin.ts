@@ -1,0 +1,221 @@
+/**
+ * What organizers read and do through the admin API: the funnel, one supporter's record, erasure, rung overrides,
+ * exports. Aggregated in the database, so the dashboard gets numbers, not rows.
+ */
+import { isRung, type Rung, RUNGS } from '../../schema/funnel.ts';
+import { type Db, readJson, readTime, type Row } from './db.ts';
+import { updateRung } from './steps.ts';
+import type { ExportRow, Funnel, SupporterRecord } from './types.ts';
+
+const num = (value: unknown) => Number(value ?? 0);
+
+export async function funnel(db: Db): Promise<Funnel> {
+  const rungs = Object.fromEntries(RUNGS.map((r) => [r, 0])) as Record<Rung, number>;
+  for (const row of await db.all('SELECT rung, COUNT(*) AS n FROM supporters GROUP BY rung')) {
+    if (isRung(row.rung)) rungs[row.rung] = num(row.n);
+  }
+  const movement = await db.all(
+    `SELECT ${db.day('at')} AS day, rung, COUNT(*) AS n FROM supporter_rungs GROUP BY ${db.day('at')}, rung ORDER BY day`,
+  );
+  const campaigns = await db.all(
+    `SELECT campaign, COUNT(*) AS actions, COUNT(DISTINCT supporter_id) AS supporters FROM actions GROUP BY campaign`,
+  );
+  const daily = await db.all(
+    `SELECT campaign, ${db.day('created_at')} AS day, COUNT(*) AS n FROM actions
+     GROUP BY campaign, ${db.day('created_at')} ORDER BY day`,
+  );
+  const partners = await db.all(
+    `SELECT campaign, origin, source, COUNT(*) AS n FROM actions GROUP BY campaign, origin, source ORDER BY n DESC`,
+  );
+  const target = db.jsonText('details', 'target');
+  const outcome = db.jsonText('details', 'outcome');
+  const calls = await db.all(
+    `SELECT campaign, ${target} AS target, ${outcome} AS outcome, COUNT(*) AS n FROM actions
+     WHERE kind = 'call' AND details IS NOT NULL GROUP BY campaign, ${target}, ${outcome}`,
+  );
+  const events = await db.all(
+    `SELECT campaign, status, COUNT(*) AS n, SUM(1 + guests) AS people, COUNT(attended_at) AS attended
+     FROM rsvps GROUP BY campaign, status`,
+  );
+  const recruiters = await db.all(
+    `SELECT r.id, r.given_name, r.family_name, COUNT(*) AS n FROM supporters s JOIN supporters r ON r.id = s.referred_by
+     GROUP BY r.id, r.given_name, r.family_name ORDER BY n DESC, r.id LIMIT 20`,
+  );
+  const byEvent = new Map<string, Funnel['events'][number]>();
+  for (const row of events) {
+    const campaign = String(row.campaign);
+    const entry = byEvent.get(campaign) ?? {
+      campaign,
+      confirmed: 0,
+      waitlisted: 0,
+      cancelled: 0,
+      people: 0,
+      attended: 0,
+    };
+    const status = String(row.status) as 'confirmed' | 'waitlisted' | 'cancelled';
+    entry[status] = num(row.n);
+    if (status === 'confirmed') entry.people = num(row.people);
+    entry.attended += num(row.attended);
+    byEvent.set(campaign, entry);
+  }
+  return {
+    rungs,
+    movement: movement.map((row) => ({ day: String(row.day), rung: String(row.rung) as Rung, n: num(row.n) })),
+    campaigns: campaigns.map((row) => ({
+      campaign: String(row.campaign),
+      actions: num(row.actions),
+      supporters: num(row.supporters),
+      daily: daily.filter((d) => d.campaign === row.campaign).map((d) => ({ day: String(d.day), n: num(d.n) })),
+    })),
+    partners: partners.map((row) => ({
+      campaign: String(row.campaign),
+      origin: (row.origin as string | null) ?? null,
+      source: (row.source as string | null) ?? null,
+      actions: num(row.n),
+    })),
+    calls: calls.map((row) => ({
+      campaign: String(row.campaign),
+      target: String(row.target),
+      outcome: String(row.outcome),
+      n: num(row.n),
+    })),
+    events: [...byEvent.values()],
+    recruiters: recruiters.map((row) => ({
+      supporterId: String(row.id),
+      name: `${row.given_name} ${row.family_name}`.trim(),
+      recruits: num(row.n),
+    })),
+  };
+}
+
+export async function supporterByEmail(db: Db, email: string): Promise<SupporterRecord | null> {
+  const s = await db.get('SELECT * FROM supporters WHERE email = ?', email);
+  if (!s) return null;
+  const id = String(s.id);
+  const tags = await db.all('SELECT tag FROM supporter_tags WHERE supporter_id = ? ORDER BY tag', id);
+  const actions = await db.all(
+    `SELECT a.id, a.campaign, a.kind, a.comment, a.details, a.source, a.origin, a.created_at, r.status, r.attended_at
+     FROM actions a LEFT JOIN rsvps r ON r.action_id = a.id WHERE a.supporter_id = ? ORDER BY a.created_at, a.id`,
+    id,
+  );
+  const recruits = await db.get('SELECT COUNT(*) AS n FROM supporters WHERE referred_by = ?', id);
+  const rungs = await db.all('SELECT rung, at FROM supporter_rungs WHERE supporter_id = ? ORDER BY at', id);
+  return {
+    id,
+    email: String(s.email),
+    givenName: String(s.given_name),
+    familyName: String(s.family_name),
+    postcode: (s.postcode as string | null) ?? null,
+    phone: (s.phone as string | null) ?? null,
+    referralCode: String(s.referral_code),
+    rung: String(s.rung) as Rung,
+    rungOverride: isRung(s.rung_override) ? s.rung_override : null,
+    tags: tags.map((row) => String(row.tag)),
+    recruits: num(recruits?.n),
+    createdAt: readTime(s.created_at),
+    rungs: rungs.map((row) => ({ rung: String(row.rung) as Rung, at: readTime(row.at) })),
+    timeline: actions.map((row: Row) => ({
+      id: String(row.id),
+      campaign: String(row.campaign),
+      kind: String(row.kind),
+      at: readTime(row.created_at),
+      comment: (row.comment as string | null) ?? null,
+      details: row.details ? readJson(row.details) : null,
+      source: (row.source as string | null) ?? null,
+      origin: (row.origin as string | null) ?? null,
+      rsvp: row.status ? { status: String(row.status), attended: !!row.attended_at } : null,
+    })),
+  };
+}
+
+/**
+ * Erases a person: their supporter record, tags, rung history and RSVPs; their actions stay as anonymous counts
+ * (no comment, no answers); their outbox events lose their payload and are never sent; stored API responses that
+ * carried their referral code are dropped. True when there was someone to erase.
+ */
+export function eraseSupporter(db: Db, email: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const s = await tx.get('SELECT id, referral_code FROM supporters WHERE email = ?', email);
+    if (!s) return false;
+    const id = String(s.id);
+    const now = new Date().toISOString();
+    await tx.run('DELETE FROM supporter_tags WHERE supporter_id = ?', id);
+    await tx.run('DELETE FROM supporter_rungs WHERE supporter_id = ?', id);
+    await tx.run('DELETE FROM rsvps WHERE supporter_id = ?', id);
+    await tx.run('UPDATE actions SET supporter_id = NULL, comment = NULL, details = NULL WHERE supporter_id = ?', id);
+    await tx.run('UPDATE actions SET referrer_id = NULL WHERE referrer_id = ?', id);
+    await tx.run('UPDATE supporters SET referred_by = NULL WHERE referred_by = ?', id);
+    await tx.run(`UPDATE outbox SET payload = ?, erased_at = ? WHERE supporter_id = ?`, '{}', now, id);
+    await tx.run('DELETE FROM idempotency WHERE CAST(body AS TEXT) LIKE ?', `%${String(s.referral_code)}%`);
+    await tx.run('DELETE FROM supporters WHERE id = ?', id);
+    return true;
+  });
+}
+
+/** An organizer's say on someone's rung (null: back to what their actions say). */
+export function setRung(db: Db, supporterId: string, rung: Rung | null): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const found = await tx.get('SELECT id FROM supporters WHERE id = ?', supporterId);
+    if (!found) return false;
+    await tx.run('UPDATE supporters SET rung_override = ? WHERE id = ?', rung, supporterId);
+    await updateRung(tx, supporterId, new Date().toISOString());
+    return true;
+  });
+}
+
+/** Every action of a campaign with its person, for CSV and OSDI exports. Erased people are absent. */
+export async function exportRows(db: Db, campaign: string): Promise<ExportRow[]> {
+  const rows = await db.all(
+    `SELECT a.id, a.kind, a.created_at, a.comment, a.details, a.source, a.origin, s.given_name, s.family_name,
+       s.email, s.postcode, s.phone, s.rung, c.contact, c.sms, c.text_version, r.status, r.guests, r.shift,
+       r.attended_at, ref.referral_code AS referrer
+     FROM actions a JOIN supporters s ON s.id = a.supporter_id
+     LEFT JOIN consents c ON c.action_id = a.id LEFT JOIN rsvps r ON r.action_id = a.id
+     LEFT JOIN supporters ref ON ref.id = a.referrer_id
+     WHERE a.campaign = ? ORDER BY a.created_at, a.id`,
+    campaign,
+  );
+  const text = (value: unknown) => (value == null ? '' : String(value));
+  return rows.map((row) => ({
+    id: String(row.id),
+    kind: String(row.kind),
+    createdAt: readTime(row.created_at),
+    givenName: text(row.given_name),
+    familyName: text(row.family_name),
+    email: text(row.email),
+    postcode: text(row.postcode),
+    phone: text(row.phone),
+    rung: text(row.rung),
+    comment: text(row.comment),
+    details: row.details ? JSON.stringify(readJson(row.details)) : '',
+    consentContact: row.contact == null ? '' : row.contact === true || Number(row.contact) === 1 ? 'yes' : 'no',
+    consentSms: row.sms == null ? '' : row.sms === true || Number(row.sms) === 1 ? 'yes' : 'no',
+    consentVersion: text(row.text_version),
+    rsvp: text(row.status),
+    guests: text(row.guests),
+    shift: text(row.shift),
+    attended: row.attended_at ? 'yes' : '',
+    source: text(row.source),
+    origin: text(row.origin),
+    referrer: text(row.referrer),
+  }));
+}
+
+/** Records attendance (self check-in by the manage link, or by the host). Null: no such RSVP. */
+export function checkIn(
+  db: Db,
+  by: { token: string } | { id: string },
+): Promise<{ campaign: string; already: boolean } | null> {
+  return db.transaction(async (tx) => {
+    const row =
+      'token' in by
+        ? await tx.get('SELECT action_id, campaign, supporter_id, attended_at FROM rsvps WHERE token = ?', by.token)
+        : await tx.get('SELECT action_id, campaign, supporter_id, attended_at FROM rsvps WHERE action_id = ?', by.id);
+    if (!row) return null;
+    if (row.attended_at) return { campaign: String(row.campaign), already: true };
+    const now = new Date().toISOString();
+    await tx.run('UPDATE rsvps SET attended_at = ? WHERE action_id = ?', now, String(row.action_id));
+    await updateRung(tx, String(row.supporter_id), now);
+    return { campaign: String(row.campaign), already: false };
+  });
+}
