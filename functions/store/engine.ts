@@ -20,7 +20,7 @@ import {
 } from './steps.ts';
 import * as admin from './admin.ts';
 import * as outbox from './outbox.ts';
-import { cancelRsvp, changeRsvp, recordRsvp, rsvpByToken, takenPlaces } from './rsvps.ts';
+import { cancelRsvp, changeRsvp, recordRsvp, remind, rsvpByToken, takenPlaces } from './rsvps.ts';
 import type {
   ActionOutcome,
   CallOutcome,
@@ -259,6 +259,10 @@ export class SqlStore implements Store {
 
   deliveryHealth(sinks: string[]) {
     return outbox.deliveryHealth(this.#db, sinks);
+  }
+
+  remind(campaign: string, kind: string) {
+    return remind(this.#db, campaign, kind);
   }
 
   funnel() {

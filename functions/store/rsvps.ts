@@ -3,7 +3,7 @@
  * and per shift; whoever does not fit goes on the waitlist, and is confirmed, first come first served, when places
  * free up. Every change takes the event's lock, so capacity holds under concurrent RSVPs.
  */
-import type { Tx } from './db.ts';
+import type { Db, Tx } from './db.ts';
 import { writeEvent } from './events.ts';
 import { newId, token as newToken } from './ids.ts';
 import { doneAmong, recordConsent, updateRung, upsertSupporter } from './steps.ts';
@@ -203,4 +203,57 @@ export async function cancelRsvp(tx: Tx, token: string, rules: EventRules): Prom
   await writeEvent(tx, 'rsvp.cancelled', found.campaign, { rsvpId: found.id }, now);
   await promote(tx, found.campaign, rules, now);
   return rsvpByToken(tx, token);
+}
+
+/**
+ * Queues one `rsvp.reminder` event per RSVP still due this message: confirmed people (and for `after`, those who
+ * did not check in). The reminders table makes it once, however often the scheduler runs.
+ */
+export function remind(db: Db, campaign: string, kind: string): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx.lock(`remind\n${campaign}`);
+    const rows = await tx.all(
+      `SELECT r.action_id, r.supporter_id, r.guests, r.shift, r.token, r.attended_at, s.email, s.given_name,
+         s.family_name, s.phone, c.sms
+       FROM rsvps r JOIN supporters s ON s.id = r.supporter_id LEFT JOIN consents c ON c.action_id = r.action_id
+       LEFT JOIN rsvp_reminders m ON m.rsvp_id = r.action_id AND m.kind = ?
+       WHERE r.campaign = ? AND r.status = 'confirmed' AND m.rsvp_id IS NULL`,
+      kind,
+      campaign,
+    );
+    const now = new Date().toISOString();
+    let queued = 0;
+    for (const row of rows) {
+      await tx.run(
+        'INSERT INTO rsvp_reminders (rsvp_id, kind, created_at) VALUES (?, ?, ?)',
+        String(row.action_id),
+        kind,
+        now,
+      );
+      if (kind === 'after' && row.attended_at) continue;
+      await writeEvent(
+        tx,
+        'rsvp.reminder',
+        campaign,
+        {
+          kind,
+          rsvpId: row.action_id,
+          supporterId: row.supporter_id,
+          person: {
+            givenName: row.given_name,
+            familyName: row.family_name,
+            email: row.email,
+            phone: row.phone ?? undefined,
+          },
+          guests: Number(row.guests),
+          shift: row.shift || null,
+          consent: { sms: row.sms === true || Number(row.sms) === 1 },
+          manageToken: row.token,
+        },
+        now,
+      );
+      queued++;
+    }
+    return queued;
+  });
 }

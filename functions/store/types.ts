@@ -246,6 +246,8 @@ export interface Store {
   /** Makes dead (or pending) deliveries of the event due now again, for one sink or all. Returns how many. */
   redeliver(eventId: string, sink?: string): Promise<number>;
   deliveryHealth(sinks: string[]): Promise<DeliveryHealth[]>;
+  /** Queues the `kind` reminder (`day_before`, `day_of`, `after`) for every RSVP not yet sent it; how many. */
+  remind(campaign: string, kind: string): Promise<number>;
   funnel(): Promise<Funnel>;
   supporterByEmail(email: string): Promise<SupporterRecord | null>;
   /** Erases a person from the store, the outbox and future exports; counts stay. False: nobody by that email. */

@@ -205,6 +205,8 @@ export function storeContract(name: string, factory: StoreFactory): void {
       const confirmed = views.filter((v) => v.status === 'confirmed');
       const waiting = views.filter((v) => v.status === 'waitlisted');
       expect(confirmed.length + waiting.length).toBe(10);
+      expect(await store.remind('event', 'day_before')).toBe(confirmed.length);
+      expect(await store.remind('event', 'day_before')).toBe(0);
       await store.cancelRsvp(confirmed[0].token, rules);
       expect((await store.rsvpByToken(confirmed[0].token))?.status).toBe('cancelled');
       expect((await store.figures('event')).taken!['']).toBeGreaterThan(taken[''] - 2);

@@ -74,6 +74,13 @@ CREATE TABLE rsvps (
   updated_at TEXT NOT NULL,
   UNIQUE (campaign, supporter_id)
 );
+-- The messages sent about an RSVP (day_before, day_of, after), each once.
+CREATE TABLE rsvp_reminders (
+  rsvp_id TEXT NOT NULL REFERENCES rsvps(action_id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (rsvp_id, kind)
+);
 -- Counters per campaign and kind (signature, response, call, call:<outcome>). PostgreSQL spreads each over
 -- shards so that concurrent transactions do not queue on one row; SQLite uses shard 0.
 CREATE TABLE counts (
