@@ -225,7 +225,7 @@ export class SqlStore implements Store {
 
   async outboxEvents(limit: number): Promise<OutboxEvent[]> {
     const rows = await this.#db.all(
-      'SELECT id, type, campaign, payload, created_at FROM outbox WHERE erased_at IS NULL ORDER BY created_at, id LIMIT ?',
+      'SELECT id, type, campaign, payload, created_at FROM outbox WHERE erased_at IS NULL ORDER BY seq LIMIT ?',
       limit,
     );
     return rows.map((row) => ({

@@ -23,7 +23,7 @@ export function claimDeliveries(db: Db, sink: string, limit: number, leaseMs: nu
        FROM outbox o LEFT JOIN deliveries d ON d.event_id = o.id AND d.sink = ?
        WHERE o.erased_at IS NULL AND d.delivered_at IS NULL AND d.dead_at IS NULL
          AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= ?)
-       ORDER BY o.created_at, o.id LIMIT ?`,
+       ORDER BY o.seq LIMIT ?`,
       sink,
       now.toISOString(),
       limit,

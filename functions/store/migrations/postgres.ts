@@ -99,7 +99,8 @@ CREATE TABLE idempotency (
   PRIMARY KEY (campaign, key)
 );
 CREATE TABLE outbox (
-  id UUID PRIMARY KEY,                   -- the event's stable id: receivers de-duplicate on it
+  seq BIGSERIAL PRIMARY KEY,            -- the order events were written in
+  id UUID NOT NULL UNIQUE,               -- the event's stable id: receivers de-duplicate on it
   type TEXT NOT NULL,
   campaign TEXT NOT NULL,
   supporter_id UUID,                     -- whose data the payload holds, for erasure
@@ -107,7 +108,6 @@ CREATE TABLE outbox (
   created_at TIMESTAMPTZ NOT NULL,
   erased_at TIMESTAMPTZ                         -- the supporter was erased: the payload is gone, nothing is sent
 );
-CREATE INDEX outbox_created ON outbox (created_at);
 CREATE INDEX outbox_supporter ON outbox (supporter_id);
 -- One row per event and sink once an attempt was made: at least once, backoff, dead letters.
 CREATE TABLE deliveries (

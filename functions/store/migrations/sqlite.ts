@@ -100,7 +100,8 @@ CREATE TABLE idempotency (
   PRIMARY KEY (campaign, key)
 );
 CREATE TABLE outbox (
-  id TEXT PRIMARY KEY,                   -- the event's stable id: receivers de-duplicate on it
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, -- the order events were written in
+  id TEXT NOT NULL UNIQUE,               -- the event's stable id: receivers de-duplicate on it
   type TEXT NOT NULL,
   campaign TEXT NOT NULL,
   supporter_id TEXT,                     -- whose data the payload holds, for erasure
@@ -108,7 +109,6 @@ CREATE TABLE outbox (
   created_at TEXT NOT NULL,
   erased_at TEXT                         -- the supporter was erased: the payload is gone, nothing is sent
 );
-CREATE INDEX outbox_created ON outbox (created_at);
 CREATE INDEX outbox_supporter ON outbox (supporter_id);
 -- One row per event and sink once an attempt was made: at least once, backoff, dead letters.
 CREATE TABLE deliveries (
