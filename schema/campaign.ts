@@ -60,6 +60,18 @@ const base = strict({
   deadline: z.coerce.date('must be a date like 2027-03-01').optional(),
   /** Partner pages allowed to embed this campaign's widgets, by origin. The campaign site itself is always allowed. */
   partners: z.array(partnerOrigin).default([]),
+  /**
+   * A coalition: partner organizations by name and the origin of their pages. Their pages are allowed like
+   * `partners`, and the campaign shows each partner's share of the total.
+   */
+  coalition: z
+    .array(
+      strict({
+        name: required('give the partner organization a name'),
+        origin: partnerOrigin.refine((o) => o !== '*', 'a coalition partner needs its own origin'),
+      }),
+    )
+    .default([]),
   /** Slugs of the campaigns to ask for next, in order. The first one the supporter has not done is offered. */
   nextAsks: z.array(slug).default([]),
   consent,
@@ -118,6 +130,8 @@ export interface PublicCampaign {
   /** With places left; the site renders it at build time with `capacity` as `spotsLeft`. */
   event?: PublicEvent;
   call?: { script: string; outcomes: Record<string, number> };
+  /** A coalition's partners and how many actions came through each one's pages. */
+  coalition?: { name: string; count: number }[];
   strings: Partial<Record<(typeof LANGS)[number], Record<string, string>>>;
   /** The action page on the campaign site. */
   url: string;
@@ -133,6 +147,8 @@ export interface CampaignFigures {
   /** Places taken (people, guests included): `''` for the whole event, else the shift id. */
   taken?: Record<string, number>;
   outcomes?: Record<string, number>;
+  /** Actions per page origin (null: no Origin, as from a server). */
+  shares?: { origin: string | null; count: number }[];
 }
 
 /** The public projection of a campaign, as the API serves it and the site renders it. */
@@ -157,6 +173,12 @@ export function toPublicCampaign(
     survey: entry.kind === 'survey' ? publicSurvey(entry.survey) : undefined,
     event: entry.kind === 'event' ? publicEvent(entry.event, figures.taken ?? {}) : undefined,
     call: entry.kind === 'call' ? { script: entry.call.script, outcomes: figures.outcomes ?? {} } : undefined,
+    coalition: entry.coalition.length
+      ? entry.coalition.map(({ name, origin }) => ({
+          name,
+          count: figures.shares?.find((share) => share.origin === origin)?.count ?? 0,
+        }))
+      : undefined,
     strings: entry.strings,
     url: `${siteOrigin}/act/${entry.slug}/`,
   };

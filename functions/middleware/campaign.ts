@@ -45,6 +45,7 @@ export function originAllowed(
   siteOrigin: string,
 ): boolean {
   if (origin === siteOrigin || campaign.partners.includes('*') || campaign.partners.includes(origin)) return true;
+  if (campaign.coalition.some((partner) => partner.origin === origin)) return true;
   // The site itself, seen through a TLS-terminating proxy: same host, the scheme may differ.
   try {
     return new URL(origin).host === new URL(requestUrl).host;

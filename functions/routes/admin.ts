@@ -5,11 +5,13 @@
 import { stringify } from 'csv-stringify/sync';
 import { Hono } from 'hono';
 import * as z from 'zod';
+import { Contact } from '../../schema/actions.ts';
 import { isRung, RUNGS } from '../../schema/funnel.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { adminOnly } from '../middleware/admin.ts';
 import { limitBody, readJson } from '../middleware/json-body.ts';
+import { sha256 } from '../store/ids.ts';
 import type { ExportRow } from '../store/types.ts';
 
 export const admin = new Hono<AppEnv>();
@@ -112,6 +114,51 @@ admin.get('/campaigns/:slug/export.osdi.json', async (c) => {
     custom_fields: { ladder_action: row.kind, ladder_rung: row.rung, ladder_campaign: campaign.slug },
   }));
   return c.json({ total_records: people.length, _embedded: { 'osdi:people': people } });
+});
+
+const Tags = z.object({
+  add: z.array(z.string().trim().min(1).max(64)).max(20).default([]),
+  remove: z.array(z.string().max(64)).max(20).default([]),
+});
+admin.put('/supporters/:id/tags', limitBody, async (c) => {
+  const { add, remove } = await readJson(c, Tags);
+  if (!(await c.get('options').store.tagSupporter(c.req.param('id'), add, remove))) {
+    throw new ApiError('not_found', 'No such supporter.');
+  }
+  return c.json({ ok: true });
+});
+
+admin.get('/referrals', async (c) => c.json({ supporters: await c.get('options').store.recruitment(1000) }));
+
+admin.get('/campaigns/:slug/rsvps', async (c) => {
+  const campaign = campaignOf(c);
+  if (campaign.kind !== 'event') throw new ApiError('not_found', 'Not an event.');
+  return c.json({ rsvps: await c.get('options').store.eventRsvps(campaign.slug) });
+});
+
+const WalkIn = z.object({ person: Contact, guests: z.int().min(0).max(20).default(0), shift: z.string().optional() });
+/** Someone who came without an RSVP: recorded as confirmed and checked in, whatever the capacity. */
+admin.post('/campaigns/:slug/walk-ins', limitBody, async (c) => {
+  const campaign = campaignOf(c);
+  if (campaign.kind !== 'event') throw new ApiError('not_found', 'Not an event.');
+  const { person, guests, shift } = await readJson(c, WalkIn);
+  const { store } = c.get('options');
+  const result = await store.recordRsvp(
+    {
+      campaign: campaign.slug,
+      consent: { version: campaign.consent.version, textHash: await sha256(campaign.consent.text) },
+      origin: null,
+      idempotency: null,
+      nextAskCandidates: [],
+      // Walk-ins did not see the consent text: no consent to contact is recorded for them.
+      input: { person, guests, shift, consent: { contact: false, sms: false }, source: 'walk-in' },
+      rules: { capacity: {} },
+    },
+    (outcome) => ({ status: 201, body: outcome.rsvp }),
+  );
+  const rsvp = 'body' in result ? (result.body as { id: string }) : null;
+  if (rsvp) await store.checkIn({ id: rsvp.id });
+  return c.json({ id: rsvp?.id, checkedIn: true }, 201);
 });
 
 admin.post('/rsvps/:id/check-in', async (c) => {

@@ -4,8 +4,8 @@
  */
 import { isRung, type Rung, RUNGS } from '../../schema/funnel.ts';
 import { type Db, readJson, readTime, type Row } from './db.ts';
-import { updateRung } from './steps.ts';
-import type { ExportRow, Funnel, SupporterRecord } from './types.ts';
+import { addTags, updateRung } from './steps.ts';
+import type { EventRsvp, ExportRow, Funnel, RecruitNode, SupporterRecord } from './types.ts';
 
 const num = (value: unknown) => Number(value ?? 0);
 
@@ -217,5 +217,57 @@ export function checkIn(
     await tx.run('UPDATE rsvps SET attended_at = ? WHERE action_id = ?', now, String(row.action_id));
     await updateRung(tx, String(row.supporter_id), now);
     return { campaign: String(row.campaign), already: false };
+  });
+}
+
+/** An event's RSVPs for the host's check-in list, in the order people signed up. */
+export async function eventRsvps(db: Db, campaign: string): Promise<EventRsvp[]> {
+  const rows = await db.all(
+    `SELECT r.action_id, r.status, r.guests, r.shift, r.attended_at, s.given_name, s.family_name, s.email
+     FROM rsvps r JOIN supporters s ON s.id = r.supporter_id WHERE r.campaign = ? ORDER BY r.created_at, r.action_id`,
+    campaign,
+  );
+  return rows.map((row) => ({
+    id: String(row.action_id),
+    givenName: String(row.given_name),
+    familyName: String(row.family_name),
+    email: String(row.email),
+    guests: num(row.guests),
+    shift: row.shift ? String(row.shift) : null,
+    status: String(row.status) as EventRsvp['status'],
+    attended: !!row.attended_at,
+  }));
+}
+
+/** Who brought whom: every supporter who recruited or was recruited, with their recruiter (at most `limit`). */
+export async function recruitment(db: Db, limit: number): Promise<RecruitNode[]> {
+  const rows = await db.all(
+    `SELECT s.id, s.given_name, s.family_name, s.referred_by, s.rung,
+       (SELECT COUNT(*) FROM supporters r WHERE r.referred_by = s.id) AS recruits
+     FROM supporters s
+     WHERE s.referred_by IS NOT NULL OR EXISTS (SELECT 1 FROM supporters r WHERE r.referred_by = s.id)
+     ORDER BY s.created_at, s.id LIMIT ?`,
+    limit,
+  );
+  return rows.map((row) => ({
+    id: String(row.id),
+    name: `${row.given_name} ${row.family_name}`.trim(),
+    referredBy: (row.referred_by as string | null) ?? null,
+    rung: String(row.rung) as Rung,
+    recruits: num(row.recruits),
+  }));
+}
+
+/** An organizer's tags on a supporter (`leader`, `volunteer` move their rung). */
+export function tagSupporter(db: Db, supporterId: string, add: string[], remove: string[]): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const found = await tx.get('SELECT id FROM supporters WHERE id = ?', supporterId);
+    if (!found) return false;
+    const now = new Date().toISOString();
+    await addTags(tx, supporterId, add, 'organizer', now);
+    for (const tag of remove)
+      await tx.run('DELETE FROM supporter_tags WHERE supporter_id = ? AND tag = ?', supporterId, tag);
+    await updateRung(tx, supporterId, now);
+    return true;
   });
 }

@@ -220,7 +220,11 @@ export class SqlStore implements Store {
   }
 
   async figures(campaign: string): Promise<CampaignFigures> {
-    return { taken: await takenPlaces(this.#db, campaign), outcomes: await outcomes(this.#db, campaign) };
+    return {
+      taken: await takenPlaces(this.#db, campaign),
+      outcomes: await outcomes(this.#db, campaign),
+      shares: await this.shares(campaign),
+    };
   }
 
   async outboxEvents(limit: number): Promise<OutboxEvent[]> {
@@ -283,6 +287,26 @@ export class SqlStore implements Store {
 
   exportRows(campaign: string) {
     return admin.exportRows(this.#db, campaign);
+  }
+
+  eventRsvps(campaign: string) {
+    return admin.eventRsvps(this.#db, campaign);
+  }
+
+  recruitment(limit: number) {
+    return admin.recruitment(this.#db, limit);
+  }
+
+  tagSupporter(supporterId: string, add: string[], remove: string[]) {
+    return admin.tagSupporter(this.#db, supporterId, add, remove);
+  }
+
+  async shares(campaign: string) {
+    const rows = await this.#db.all(
+      'SELECT origin, COUNT(*) AS n FROM actions WHERE campaign = ? GROUP BY origin ORDER BY n DESC',
+      campaign,
+    );
+    return rows.map((row) => ({ origin: (row.origin as string | null) ?? null, count: Number(row.n) }));
   }
 
   checkIn(by: { token: string } | { id: string }) {

@@ -176,6 +176,25 @@ export interface SupporterRecord {
   }[];
 }
 
+export interface EventRsvp {
+  id: string;
+  givenName: string;
+  familyName: string;
+  email: string;
+  guests: number;
+  shift: string | null;
+  status: 'confirmed' | 'waitlisted' | 'cancelled';
+  attended: boolean;
+}
+
+export interface RecruitNode {
+  id: string;
+  name: string;
+  referredBy: string | null;
+  rung: Rung;
+  recruits: number;
+}
+
 /** One line of a campaign export. */
 export type ExportRow = Record<
   | 'id'
@@ -254,6 +273,11 @@ export interface Store {
   eraseSupporter(email: string): Promise<boolean>;
   setRung(supporterId: string, rung: Rung | null): Promise<boolean>;
   exportRows(campaign: string): Promise<ExportRow[]>;
+  eventRsvps(campaign: string): Promise<EventRsvp[]>;
+  recruitment(limit: number): Promise<RecruitNode[]>;
+  tagSupporter(supporterId: string, add: string[], remove: string[]): Promise<boolean>;
+  /** Actions per page origin: a coalition's partners and their shares. */
+  shares(campaign: string): Promise<{ origin: string | null; count: number }[]>;
   /** Attendance, by the manage link's token or by the RSVP's id (host check-in). */
   checkIn(by: { token: string } | { id: string }): Promise<{ campaign: string; already: boolean } | null>;
   close(): Promise<void>;

@@ -137,4 +137,28 @@ describe('the admin API', () => {
       (await app.request(`${API}/admin/supporters?email=ada@example.org`, { method: 'DELETE', headers: auth })).status,
     ).toBe(404);
   });
+
+  it('lists an event's RSVPs for the host, takes walk-ins, tags people and shows who recruited whom', async () => {
+    const { app } = await seeded();
+    const json = { ...auth, 'Content-Type': 'application/json' };
+    const walkIn = await app.request(`${API}/admin/campaigns/now-event/walk-ins`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ person: { givenName: 'Walk', familyName: 'In', email: 'walk@example.org' }, guests: 1 }),
+    });
+    expect(walkIn.status).toBe(201);
+    const { rsvps } = await (await app.request(`${API}/admin/campaigns/now-event/rsvps`, { headers: auth })).json();
+    expect(rsvps.map((r: { email: string; attended: boolean }) => [r.email, r.attended])).toEqual([
+      ['rosa@example.org', false],
+      ['walk@example.org', true],
+    ]);
+    const rosa = await (await app.request(`${API}/admin/supporters?email=rosa@example.org`, { headers: auth })).json();
+    await app.request(`${API}/admin/supporters/${rosa.id}/tags`, { method: 'PUT', headers: json, body: JSON.stringify({ add: ['leader'] }) });
+    const after = await (await app.request(`${API}/admin/supporters?email=rosa@example.org`, { headers: auth })).json();
+    expect(after).toMatchObject({ tags: ['leader'], rung: 'leader' });
+    const { supporters } = await (await app.request(`${API}/admin/referrals`, { headers: auth })).json();
+    const ada = supporters.find((s: { name: string }) => s.name === 'Ada Lovelace');
+    expect(ada).toMatchObject({ referredBy: null, recruits: 1, rung: 'volunteer' });
+    expect(supporters.find((s: { referredBy: string | null }) => s.referredBy === ada.id)).toBeDefined();
+  });
 });

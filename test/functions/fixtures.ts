@@ -139,6 +139,12 @@ export const campaigns: CampaignEntry[] = [
   petition('crossing', { nextAsks: ['library'] }),
   petition('closed-one', { status: 'closed' }),
   petition('open-to-all', { partners: ['*'] }),
+  petition('coalition', {
+    coalition: [
+      { name: 'Tenants Union', origin: 'https://tenants.example' },
+      { name: 'Library Friends', origin: 'https://friends.example' },
+    ],
+  }),
 ];
 
 export const tempDb = (): string => join(mkdtempSync(join(tmpdir(), 'ladder-test-')), 'ladder.sqlite');

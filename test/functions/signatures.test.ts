@@ -331,6 +331,24 @@ describe('origins', () => {
   });
 });
 
+describe('coalitions', () => {
+  it("accept their partners' pages and show each partner's share of the total", async () => {
+    const { app } = await testApp();
+    const url = 'http://localhost/api/campaigns/coalition/signatures';
+    const person = (email: string) => signature({ person: { ...signature().person, email } });
+    await app.request(url, post(person('a@example.org'), { Origin: 'https://tenants.example' }));
+    await app.request(url, post(person('b@example.org'), { Origin: 'https://tenants.example' }));
+    await app.request(url, post(person('c@example.org'), { Origin: 'https://friends.example' }));
+    await app.request(url, post(person('d@example.org')));
+    const campaign = await (await app.request('http://localhost/api/campaigns/coalition')).json();
+    expect(campaign.count).toBe(4);
+    expect(campaign.coalition).toEqual([
+      { name: 'Tenants Union', count: 2 },
+      { name: 'Library Friends', count: 1 },
+    ]);
+  });
+});
+
 describe('GET /api/campaigns', () => {
   it('lists every campaign with its kind and live count, readable from any origin', async () => {
     const { app } = await testApp();
@@ -347,6 +365,7 @@ describe('GET /api/campaigns', () => {
       'petition:crossing',
       'petition:closed-one',
       'petition:open-to-all',
+      'petition:coalition',
     ]);
     expect(campaigns.find((c: { slug: string }) => c.slug === 'library')).toMatchObject({
       kind: 'petition',
