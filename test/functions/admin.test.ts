@@ -138,7 +138,7 @@ describe('the admin API', () => {
     ).toBe(404);
   });
 
-  it('lists an event's RSVPs for the host, takes walk-ins, tags people and shows who recruited whom', async () => {
+  it("lists an event's RSVPs for the host, takes walk-ins, tags people and shows who recruited whom", async () => {
     const { app } = await seeded();
     const json = { ...auth, 'Content-Type': 'application/json' };
     const walkIn = await app.request(`${API}/admin/campaigns/now-event/walk-ins`, {
@@ -153,7 +153,11 @@ describe('the admin API', () => {
       ['walk@example.org', true],
     ]);
     const rosa = await (await app.request(`${API}/admin/supporters?email=rosa@example.org`, { headers: auth })).json();
-    await app.request(`${API}/admin/supporters/${rosa.id}/tags`, { method: 'PUT', headers: json, body: JSON.stringify({ add: ['leader'] }) });
+    await app.request(`${API}/admin/supporters/${rosa.id}/tags`, {
+      method: 'PUT',
+      headers: json,
+      body: JSON.stringify({ add: ['leader'] }),
+    });
     const after = await (await app.request(`${API}/admin/supporters?email=rosa@example.org`, { headers: auth })).json();
     expect(after).toMatchObject({ tags: ['leader'], rung: 'leader' });
     const { supporters } = await (await app.request(`${API}/admin/referrals`, { headers: auth })).json();
