@@ -3,7 +3,8 @@
  *
  * Environment: PORT (4321), HOST (all interfaces), LADDER_DB (./data/ladder.sqlite), DATABASE_URL (postgres://…),
  * LADDER_SITE_URL (the public URL, for links in responses; default: each request's origin), LADDER_CONTENT
- * (campaign files; default site/content/campaigns), LADDER_SITE_OUT (dist/site), LADDER_EMBED_OUT (dist/embed).
+ * (campaign files; default site/content/campaigns), LADDER_SITE_OUT (dist/site), LADDER_EMBED_OUT (dist/embed),
+ * LADDER_DISPATCH_INTERVAL (ms between delivery passes, 15000) and the sinks' variables (functions/outbox/config.ts).
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -12,6 +13,8 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { createApp } from '../app.ts';
 import { loadCatalog } from '../catalog.ts';
+import { sinksFromEnv } from '../outbox/config.ts';
+import { type RunningDispatcher, startDispatcher } from '../outbox/dispatcher.ts';
 import { openStore } from '../store/open.ts';
 
 const env = process.env;
@@ -24,7 +27,16 @@ for (const dir of [siteDir, embedDir]) {
 
 const catalog = await loadCatalog(resolve(env.LADDER_CONTENT ?? 'site/content/campaigns'));
 const store = await openStore(env);
-const api = createApp({ store, catalog, siteUrl: env.LADDER_SITE_URL, adminToken: env.LADDER_ADMIN_TOKEN });
+// Read before listening: a mistake in a sink's configuration stops the start, naming the variable.
+const sinks = sinksFromEnv(env, catalog);
+let dispatcher: RunningDispatcher | null = null;
+const api = createApp({
+  store,
+  catalog,
+  siteUrl: env.LADDER_SITE_URL,
+  adminToken: env.LADDER_ADMIN_TOKEN,
+  sinks: sinks.map((sink) => sink.name),
+});
 
 const server = new Hono();
 server.all('/api/*', (c) => api.fetch(c.req.raw));
@@ -56,6 +68,11 @@ server.notFound(async (c) => {
 
 const listener = serve({ fetch: server.fetch, port, hostname: env.HOST }, (info) => {
   console.log(`Ladder is running at http://localhost:${info.port}/ (${store.dialect})`);
+  // Delivery runs beside the server, never inside a request (see functions/outbox/dispatcher.ts).
+  if (sinks.length) {
+    dispatcher = startDispatcher(store, sinks, Number(env.LADDER_DISPATCH_INTERVAL ?? 15_000), { catalog });
+    console.log(`Delivering events to ${sinks.map((sink) => sink.name).join(', ')}`);
+  }
 });
 
 let closing = false;
@@ -63,7 +80,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (closing) return;
     closing = true;
-    listener.close(() => void store.close().then(() => process.exit(0)));
+    // The dispatcher stops first: a delivery cut short is retried later, and it must not outlive the store.
+    const stopped = dispatcher?.stop() ?? Promise.resolve();
+    listener.close(() => void stopped.then(() => store.close()).then(() => process.exit(0)));
     // Keep-alive connections would hold close() open; the store is closed once they are gone or after 5 s.
     setTimeout(() => process.exit(0), 5000).unref();
   });

@@ -253,6 +253,10 @@ export class SqlStore implements Store {
     return outbox.markFailed(this.#db, sink, eventId, error, retryAt);
   }
 
+  releaseDeliveries(sink: string, eventIds: string[]) {
+    return outbox.releaseDeliveries(this.#db, sink, eventIds);
+  }
+
   deadLetters(limit: number) {
     return outbox.deadLetters(this.#db, limit);
   }

@@ -3,7 +3,7 @@
  * dispatchers (a timer and a cron, two instances) do not send the same event at the same time; a failure sets
  * the next attempt or dead-letters; erased supporters' events are never handed out.
  */
-import { type Db, readJson, readTime, type Row } from './db.ts';
+import { type Db, marks, readJson, readTime, type Row } from './db.ts';
 import type { DeadLetter, Delivery, DeliveryHealth, OutboxEvent } from './types.ts';
 
 const event = (row: Row): OutboxEvent => ({
@@ -120,4 +120,16 @@ export async function deliveryHealth(db: Db, sinks: string[]): Promise<DeliveryH
     });
   }
   return health;
+}
+
+/** Hands back claimed events that were not tried (a pass that stopped early): due again at once. */
+export async function releaseDeliveries(db: Db, sink: string, eventIds: string[]): Promise<void> {
+  if (!eventIds.length) return;
+  await db.run(
+    `UPDATE deliveries SET next_attempt_at = ? WHERE sink = ? AND delivered_at IS NULL AND dead_at IS NULL
+       AND attempts = 0 AND event_id IN (${marks(eventIds)})`,
+    new Date().toISOString(),
+    sink,
+    ...eventIds,
+  );
 }

@@ -261,6 +261,8 @@ export interface Store {
   markDelivered(sink: string, eventId: string): Promise<void>;
   /** A failed attempt: try again at `retryAt`, or dead-letter it (`retryAt` null) with the reason. */
   markFailed(sink: string, eventId: string, error: string, retryAt: Date | null): Promise<void>;
+  /** Claimed events that were not tried (never attempted) become due again at once. */
+  releaseDeliveries(sink: string, eventIds: string[]): Promise<void>;
   deadLetters(limit: number): Promise<DeadLetter[]>;
   /** Makes dead (or pending) deliveries of the event due now again, for one sink or all. Returns how many. */
   redeliver(eventId: string, sink?: string): Promise<number>;

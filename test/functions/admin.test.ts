@@ -34,7 +34,8 @@ async function seeded() {
 describe('the admin API', () => {
   it('answers 401 without the right token, and gives no data', async () => {
     const { app } = await seeded();
-    for (const headers of [{}, { Authorization: 'Bearer wrong' }, { Authorization: ADMIN_TOKEN }]) {
+    const attempts: Record<string, string>[] = [{}, { Authorization: 'Bearer wrong' }, { Authorization: ADMIN_TOKEN }];
+    for (const headers of attempts) {
       const res = await app.request(`${API}/admin/funnel`, { headers });
       expect(res.status).toBe(401);
       expect(await res.json()).toEqual({ error: { code: 'unauthorized', message: expect.any(String) } });

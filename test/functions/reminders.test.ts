@@ -19,11 +19,14 @@ const event = (slug: string, start: string, end: string, timezone: string): Camp
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+function eventOf(entry: CampaignEntry) {
+  if (entry.kind !== 'event') throw new Error('not an event');
+  return entry.event;
+}
+
 describe('the three contacts are timed in the event time zone', () => {
   it('for an evening meeting in Los Angeles', () => {
-    const times = reminderTimes(
-      (event('la', '2027-03-15 18:30', '2027-03-15 20:00', 'America/Los_Angeles') as { event: never }).event,
-    );
+    const times = reminderTimes(eventOf(event('la', '2027-03-15 18:30', '2027-03-15 20:00', 'America/Los_Angeles')));
     // 10:00 PDT the day before (DST began on March 14, 2027), 15:30 PDT on the day, 22:00 PDT after.
     expect(iso(times.day_before)).toBe('2027-03-14T17:00:00.000Z');
     expect(iso(times.day_of)).toBe('2027-03-15T22:30:00.000Z');
@@ -31,9 +34,7 @@ describe('the three contacts are timed in the event time zone', () => {
   });
 
   it('for an early morning cleanup in Tokyo, where the day before is another UTC day', () => {
-    const times = reminderTimes(
-      (event('tokyo', '2027-01-10 07:00', '2027-01-10 09:00', 'Asia/Tokyo') as { event: never }).event,
-    );
+    const times = reminderTimes(eventOf(event('tokyo', '2027-01-10 07:00', '2027-01-10 09:00', 'Asia/Tokyo')));
     expect(iso(times.day_before)).toBe('2027-01-09T01:00:00.000Z'); // 10:00 JST on the 9th
     expect(iso(times.day_of)).toBe('2027-01-09T21:00:00.000Z'); // 06:00 JST: an hour before, as it starts before 08:00
     expect(iso(times.after)).toBe('2027-01-10T02:00:00.000Z'); // 11:00 JST
@@ -52,7 +53,7 @@ describe('scheduling', () => {
         post({ person: { givenName: 'A', familyName: 'B', email }, consent: { contact: true } }),
       );
     }
-    const times = reminderTimes((meeting as { event: never }).event);
+    const times = reminderTimes(eventOf(meeting));
     expect(await scheduleReminders(store, catalog, times.day_before - 60_000)).toBe(0);
     expect(await scheduleReminders(store, catalog, times.day_before + 60_000)).toBe(2);
     expect(await scheduleReminders(store, catalog, times.day_before + 120_000)).toBe(0);

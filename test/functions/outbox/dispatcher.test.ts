@@ -2,6 +2,7 @@
  * The dispatcher against a real store (SQLite and PostgreSQL) and real HTTP receivers: at least once, retried
  * with backoff, dead-lettered with the reason, never blocked by a slow receiver, redeliverable.
  */
+import type { ServerResponse } from 'node:http';
 import postgres from 'postgres';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { dispatch, redeliver, startDispatcher, deliveryHealth } from '../../../functions/outbox/dispatcher.ts';
@@ -47,7 +48,7 @@ async function receiver(handler: Parameters<typeof listen>[0]): Promise<TestServ
   return server;
 }
 
-const ok = (_: unknown, res: import('node:http').ServerResponse) => json(res, 200, { ok: true });
+const ok = (_: unknown, res: ServerResponse) => json(res, 200, { ok: true });
 
 describe.each(Object.keys(stores))('dispatcher on %s', (name) => {
   async function setup() {
@@ -105,7 +106,7 @@ describe.each(Object.keys(stores))('dispatcher on %s', (name) => {
     expect(await deliveryHealth(store, [sink])).toMatchObject([{ delivered: 1, pending: 0, dead: 0 }]);
   });
 
-  it('honours Retry-After on 429 and backs off exponentially otherwise', async () => {
+  it('honours Retry-After on 429: not tried again before it', async () => {
     const { store: real, sign } = await setup();
     const { store, failures } = recordingFailures(real);
     const server = await receiver((_, res) => json(res, 429, {}, { 'Retry-After': '120' }));
@@ -161,19 +162,20 @@ describe('a slow receiver', () => {
     const hanging = await receiver(() => {}); // never answers
     const quick = await receiver(ok);
     for (const email of ['a@example.org', 'b@example.org', 'c@example.org']) await sign(email);
-    const slow = webhookSink({ url: hanging.url, secrets: [NEW], name: 'webhook:slow' }, { timeoutMs: 300 });
+    const slow = webhookSink({ url: hanging.url, secrets: [NEW], name: 'webhook:slow' }, { timeoutMs: 1500 });
     const fastSink = webhookSink({ url: quick.url, secrets: [NEW] });
     const started = performance.now();
     const pass = dispatch(store, [slow, fastSink], quiet);
     // While the slow receiver holds its request, a supporter signs: answered at once.
     const signing = performance.now();
     expect(await sign('d@example.org')).toBe(201);
-    expect(performance.now() - signing).toBeLessThan(250);
+    // Well under the receiver's 1.5 s: the submission did not wait for it (margins for a busy 2-core machine).
+    expect(performance.now() - signing).toBeLessThan(750);
     const result = await pass;
     expect(result['webhook:slow']).toMatchObject({ retried: 1, sent: 0 });
     expect(result[fastSink.name].sent).toBeGreaterThanOrEqual(3);
     // One timeout (the pass stops a struggling receiver after its first failure), not one per event.
-    expect(performance.now() - started).toBeLessThan(1500);
+    expect(performance.now() - started).toBeLessThan(3000);
     expect((await store.deliveryHealth(['webhook:slow']))[0]).toMatchObject({ pending: 4, delivered: 0 });
   });
 

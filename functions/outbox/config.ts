@@ -1,0 +1,110 @@
+/**
+ * The sinks a deployment delivers to, built from the environment by the adapters (`npm start`, `npm run dispatch`).
+ * Nothing configured: no sinks, and events wait in the outbox until some are.
+ *
+ * - `LADDER_WEBHOOKS`: JSON list of `{ url, secrets: [...], campaigns?: [...], events?: [...], name? }`
+ * - `LADDER_ACTION_NETWORK`: JSON `{ apiKey, baseUrl?, campaigns: { <slug>: { petition|form|event|advocacy_campaign?: '<id>', tags?: [...] } } }`
+ * - `LADDER_SMTP_URL` and `LADDER_MAIL_FROM` (both, for email); `LADDER_MAIL_CAMPAIGNS`: comma-separated slugs
+ * - `LADDER_TWILIO`: JSON `{ accountSid, authToken, from, baseUrl?, campaigns?: [...] }`
+ * - `LADDER_DELIVERY_TIMEOUT`: milliseconds one request may take (default 10000)
+ * - `LADDER_SITE_URL`: links in messages (default http://localhost:$PORT)
+ */
+import * as z from 'zod';
+import { actionNetworkSink } from './action-network.ts';
+import { emailSink } from './email.ts';
+import type { CatalogLike } from './messages.ts';
+import type { Sink } from './sink.ts';
+import { smsSink } from './sms.ts';
+import { webhookName, webhookSink } from './webhook.ts';
+
+const slugs = z.array(z.string().min(1)).optional();
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+
+const Webhooks = z.array(
+  z.object({
+    url: httpUrl,
+    secrets: z.array(z.string().min(16, 'secrets must be at least 16 characters')).min(1, 'give at least one secret'),
+    campaigns: slugs,
+    events: slugs,
+    name: z.string().min(1).optional(),
+  }),
+);
+
+const ActionNetwork = z.object({
+  apiKey: z.string().min(1, 'give the API key'),
+  baseUrl: httpUrl.optional(),
+  campaigns: z.record(
+    z.string(),
+    z.object({
+      petition: z.string().optional(),
+      form: z.string().optional(),
+      event: z.string().optional(),
+      advocacy_campaign: z.string().optional(),
+      tags: z.array(z.string()).optional(),
+    }),
+  ),
+  perSecond: z.number().positive().max(4).optional(),
+});
+
+const Twilio = z.object({
+  accountSid: z.string().min(1),
+  authToken: z.string().min(1),
+  from: z.string().min(1),
+  baseUrl: httpUrl.optional(),
+  campaigns: slugs,
+});
+
+/** Thrown with the variable's name and what to fix; the server refuses to start on it. */
+export class SinkConfigError extends Error {
+  override name = 'SinkConfigError';
+}
+
+function parse<T>(variable: string, schema: z.ZodType<T>, raw: string): T {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new SinkConfigError(`${variable} is not valid JSON`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(value)'}: ${issue.message}`);
+    throw new SinkConfigError(`${variable}: ${issues.join('; ')}`);
+  }
+  return parsed.data;
+}
+
+export function sinksFromEnv(env: Record<string, string | undefined>, catalog: CatalogLike): Sink[] {
+  const timeoutMs = Number(env.LADDER_DELIVERY_TIMEOUT ?? 10_000);
+  const siteUrl = (env.LADDER_SITE_URL ?? `http://localhost:${env.PORT ?? 4321}`).replace(/\/+$/, '');
+  const sinks: Sink[] = [];
+  if (env.LADDER_WEBHOOKS) {
+    for (const config of parse('LADDER_WEBHOOKS', Webhooks, env.LADDER_WEBHOOKS)) {
+      sinks.push(webhookSink(config, { timeoutMs }));
+    }
+  }
+  if (env.LADDER_ACTION_NETWORK) {
+    const config = parse('LADDER_ACTION_NETWORK', ActionNetwork, env.LADDER_ACTION_NETWORK);
+    sinks.push(actionNetworkSink(config, { catalog, http: { timeoutMs } }));
+  }
+  if (env.LADDER_SMTP_URL || env.LADDER_MAIL_FROM) {
+    if (!env.LADDER_SMTP_URL || !env.LADDER_MAIL_FROM)
+      throw new SinkConfigError('set both LADDER_SMTP_URL and LADDER_MAIL_FROM to send email (or neither)');
+    const campaigns = env.LADDER_MAIL_CAMPAIGNS?.split(',')
+      .map((slug) => slug.trim())
+      .filter(Boolean);
+    sinks.push(
+      emailSink({ smtpUrl: env.LADDER_SMTP_URL, from: env.LADDER_MAIL_FROM, siteUrl, campaigns, timeoutMs }, catalog),
+    );
+  }
+  if (env.LADDER_TWILIO) {
+    sinks.push(smsSink(parse('LADDER_TWILIO', Twilio, env.LADDER_TWILIO), catalog, siteUrl, { timeoutMs }));
+  }
+  const names = sinks.map((sink) => sink.name);
+  const twice = names.find((name, i) => names.indexOf(name) !== i);
+  // Deliveries are kept under the sink's name: two sinks with one name would share (and lose) them.
+  if (twice) throw new SinkConfigError(`two sinks are named ${twice}: give one of the webhooks a "name"`);
+  return sinks;
+}
+
+export { webhookName };

@@ -1,0 +1,166 @@
+/**
+ * The confirmation messages supporters receive (email and SMS): one small template per event type, plain text and
+ * minimal HTML, in the campaign's language when there is a translation (English otherwise). The reminder timeline
+ * (the day before, on the day, after) comes later and will add its own templates here.
+ */
+import type { CampaignEntry } from '../../schema/campaign.ts';
+import type { Catalog } from '../catalog.ts';
+import type { OutboxEvent } from '../store/types.ts';
+import type { EventPayload } from './sink.ts';
+
+export type CatalogLike = Pick<Catalog, 'get' | 'targets'>;
+
+export interface Message {
+  subject: string;
+  text: string;
+  /** The same text as simple HTML, every value escaped. */
+  html: string;
+  /** A text message; absent where an SMS makes no sense. */
+  sms?: string;
+}
+
+type EventCampaign = Extract<CampaignEntry, { kind: 'event' }>;
+
+interface Words {
+  hello: (name: string) => string;
+  signed: (title: string) => [subject: string, body: string];
+  answered: (title: string) => [string, string];
+  called: (title: string) => [string, string];
+  going: (title: string) => [string, string];
+  waitlisted: (title: string) => [string, string];
+  when: string;
+  where: string;
+  guests: (n: number) => string;
+  shift: string;
+  page: string;
+  manage: string;
+  calendar: string;
+  smsGoing: (title: string, when: string) => string;
+  smsWaitlisted: (title: string) => string;
+}
+
+const en: Words = {
+  hello: (name) => (name ? `Hi ${name},` : 'Hi,'),
+  signed: (t) => [`Thank you for signing: ${t}`, `Thank you for adding your name to "${t}".`],
+  answered: (t) => [`Thank you for your answers: ${t}`, `Thank you for answering "${t}". We read every answer.`],
+  called: (t) => [`Thank you for calling: ${t}`, `Thank you for making a call for "${t}".`],
+  going: (t) => [`You're going: ${t}`, `You're confirmed for "${t}". See you there!`],
+  waitlisted: (t) => [
+    `You're on the waitlist: ${t}`,
+    `"${t}" is full, so you're on the waitlist. We'll write as soon as a place frees up.`,
+  ],
+  when: 'When',
+  where: 'Where',
+  guests: (n) => (n === 1 ? 'You are bringing 1 guest.' : `You are bringing ${n} guests.`),
+  shift: 'Shift',
+  page: 'Campaign page',
+  manage: 'Change or cancel your RSVP',
+  calendar: 'The calendar file (.ics) is attached.',
+  smsGoing: (t, when) => `You're going: ${t}, ${when}.`,
+  smsWaitlisted: (t) => `You're on the waitlist for ${t}. We'll text you if a place frees up.`,
+};
+
+const es: Words = {
+  hello: (name) => (name ? `Hola, ${name}:` : 'Hola:'),
+  signed: (t) => [`Gracias por firmar: ${t}`, `Gracias por añadir tu nombre a «${t}».`],
+  answered: (t) => [`Gracias por tus respuestas: ${t}`, `Gracias por responder «${t}». Leemos todas las respuestas.`],
+  called: (t) => [`Gracias por llamar: ${t}`, `Gracias por hacer una llamada por «${t}».`],
+  going: (t) => [`Vas a ir: ${t}`, `Tu asistencia a «${t}» está confirmada. ¡Nos vemos allí!`],
+  waitlisted: (t) => [
+    `Estás en la lista de espera: ${t}`,
+    `«${t}» está completo, así que estás en la lista de espera. Te escribiremos en cuanto se libere una plaza.`,
+  ],
+  when: 'Cuándo',
+  where: 'Dónde',
+  guests: (n) => (n === 1 ? 'Vienes con 1 acompañante.' : `Vienes con ${n} acompañantes.`),
+  shift: 'Horario',
+  page: 'Página de la campaña',
+  manage: 'Cambiar o cancelar tu confirmación',
+  calendar: 'Adjuntamos el archivo de calendario (.ics).',
+  smsGoing: (t, when) => `Vas a ir: ${t}, ${when}.`,
+  smsWaitlisted: (t) => `Estás en la lista de espera de ${t}. Te escribiremos si se libera una plaza.`,
+};
+
+/** French and Arabic fall back to English until someone translates these few lines. */
+const WORDS: Record<string, Words> = { en, es };
+
+export const wordsFor = (lang: string): { lang: string; words: Words } =>
+  WORDS[lang] ? { lang, words: WORDS[lang] } : { lang: 'en', words: en };
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** The start time as people at the event read it, e.g. "Thursday, February 18, 2099 at 6:30 PM CST". */
+export function eventTime(campaign: EventCampaign, lang: string, iso = campaign.event.startsAt): string {
+  return new Intl.DateTimeFormat(lang, {
+    dateStyle: 'full',
+    timeStyle: 'short',
+    timeZone: campaign.event.timezone,
+  })
+    .format(new Date(iso))
+    .concat(` (${campaign.event.timezone})`);
+}
+
+/** Lines of text; a `[label, url]` pair is a link. */
+type Line = string | [label: string, url: string];
+
+function render(subject: string, lines: Line[]): Omit<Message, 'sms'> {
+  const text = lines.map((line) => (typeof line === 'string' ? line : `${line[0]}: ${line[1]}`)).join('\n\n');
+  const html = lines
+    .map((line) =>
+      typeof line === 'string'
+        ? `<p>${escapeHtml(line).replace(/\n/g, '<br>')}</p>`
+        : `<p><a href="${escapeHtml(line[1])}">${escapeHtml(line[0])}</a></p>`,
+    )
+    .join('\n');
+  return { subject, text: `${text}\n`, html: `<!doctype html>\n<meta charset="utf-8">\n${html}\n` };
+}
+
+/**
+ * The confirmation for an event, or null when this event type has none (or lacks what it needs: the campaign,
+ * a person). `siteUrl` is the campaign site's public origin, for links.
+ */
+export function confirmation(event: OutboxEvent, campaign: CampaignEntry | undefined, siteUrl: string): Message | null {
+  const payload = event.payload as EventPayload;
+  if (!campaign || !payload?.person?.email) return null;
+  const { lang, words } = wordsFor(campaign.lang);
+  const page: Line = [words.page, `${siteUrl}/act/${campaign.slug}/`];
+  const hello = words.hello(payload.person.givenName ?? '');
+  const simple = (pair: [string, string]) => render(pair[0], [hello, pair[1], page]);
+  switch (event.type) {
+    case 'signature.created':
+      return simple(words.signed(campaign.title));
+    case 'response.created':
+      return simple(words.answered(campaign.title));
+    case 'call.created':
+      return simple(words.called(campaign.title));
+    case 'rsvp.created':
+    case 'rsvp.updated': {
+      if (campaign.kind !== 'event' || (payload.status !== 'confirmed' && payload.status !== 'waitlisted')) return null;
+      const { event: details } = campaign;
+      const shift = details.shifts.find((s) => s.id === payload.shift);
+      const when = eventTime(campaign, lang, shift?.startsAt);
+      const place = [details.location.name, details.location.address].filter(Boolean).join(', ');
+      const going = payload.status === 'confirmed';
+      const [subject, intro] = (going ? words.going : words.waitlisted)(campaign.title);
+      const lines: Line[] = [
+        hello,
+        intro,
+        `${words.when}: ${when}${shift ? `\n${words.shift}: ${shift.label ?? shift.id}` : ''}` +
+          (place ? `\n${words.where}: ${place}` : ''),
+        ...(details.location.online ? [[words.where, details.location.online] as Line] : []),
+        ...(payload.guests ? [words.guests(payload.guests)] : []),
+        page,
+        ...(payload.token ? [[words.manage, `${siteUrl}/rsvp/?t=${payload.token}`] as Line] : []),
+        ...(going ? [words.calendar] : []),
+      ];
+      const sms = going ? words.smsGoing(campaign.title, when) : words.smsWaitlisted(campaign.title);
+      // Plain spaces: ICU puts a narrow no-break space before "PM", and one character outside GSM-7 makes the
+      // whole text UCS-2, 70 characters a part instead of 160.
+      const text = `${sms} ${siteUrl}/act/${campaign.slug}/`.replace(/[\u00a0\u202f]/g, ' ');
+      return { ...render(subject, lines), sms: text };
+    }
+    default:
+      return null;
+  }
+}

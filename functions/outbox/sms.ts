@@ -1,0 +1,54 @@
+/**
+ * Text messages through a Twilio-compatible API: `POST /2010-04-01/Accounts/<AccountSid>/Messages.json`,
+ * form-encoded `To`, `From`, `Body`, HTTP Basic auth AccountSid:AuthToken. Only RSVP confirmations, and only to
+ * people who asked for texts (`consent.sms`) and gave a phone number (normalized to E.164 by the route).
+ */
+import type { OutboxEvent } from '../store/types.ts';
+import { type HttpOptions, send } from './http.ts';
+import { type CatalogLike, confirmation } from './messages.ts';
+import { type Delivered, type DeliverContext, payloadOf, type Sink, takes } from './sink.ts';
+
+export interface TwilioConfig {
+  accountSid: string;
+  authToken: string;
+  /** The sending number (E.164). */
+  from: string;
+  /** Default https://api.twilio.com (another provider with the same API, or a test server). */
+  baseUrl?: string;
+  /** Only these campaigns; default all. */
+  campaigns?: string[];
+}
+
+const RSVP = new Set(['rsvp.created', 'rsvp.updated']);
+
+export function smsSink(
+  config: TwilioConfig,
+  catalog: CatalogLike,
+  siteUrl: string,
+  http: Omit<HttpOptions, 'signal'> = {},
+): Sink {
+  const base = (config.baseUrl ?? 'https://api.twilio.com').replace(/\/+$/, '');
+  const url = `${base}/2010-04-01/Accounts/${encodeURIComponent(config.accountSid)}/Messages.json`;
+  const auth = `Basic ${Buffer.from(`${config.accountSid}:${config.authToken}`).toString('base64')}`;
+  return {
+    name: 'sms',
+    async deliver(event: OutboxEvent, { signal }: DeliverContext): Promise<Delivered> {
+      if (!RSVP.has(event.type) || !takes(config, event)) return 'skipped';
+      const payload = payloadOf(event);
+      if (!payload.consent?.sms || !payload.person?.phone) return 'skipped';
+      const message = confirmation(event, catalog.get(event.campaign), siteUrl);
+      if (!message?.sms) return 'skipped';
+      // Twilio answers 400 (code 21211 and kin) for a number it cannot text: dead-lettered with its reason.
+      await send(
+        url,
+        {
+          method: 'POST',
+          headers: { Authorization: auth, 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ To: payload.person.phone, From: config.from, Body: message.sms }),
+        },
+        { ...http, signal },
+      );
+      return 'sent';
+    },
+  };
+}

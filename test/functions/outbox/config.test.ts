@@ -1,0 +1,90 @@
+/** Sinks from the environment, backoff, Retry-After, and the webhook signature as a receiver checks it. */
+import { describe, expect, it } from 'vitest';
+import { backoff, FIRST_RETRY_MS, MAX_RETRY_MS } from '../../../functions/outbox/backoff.ts';
+import { sinksFromEnv } from '../../../functions/outbox/config.ts';
+import { retryAfter } from '../../../functions/outbox/http.ts';
+import { signatureHeader, verifySignature } from '../../../functions/outbox/webhook.ts';
+import { catalog } from './fixtures.ts';
+
+const SECRET = 'a-secret-of-16-chars';
+
+describe('sinksFromEnv', () => {
+  it('builds every configured sink under its stable name, and none when nothing is set', () => {
+    expect(sinksFromEnv({}, catalog)).toEqual([]);
+    const sinks = sinksFromEnv(
+      {
+        LADDER_WEBHOOKS: JSON.stringify([
+          { url: 'https://crm.example/hooks', secrets: [SECRET], campaigns: ['library'] },
+          { url: 'https://crm.example/other', secrets: [SECRET], name: 'webhook:crm-other', events: ['rsvp.*'] },
+        ]),
+        LADDER_ACTION_NETWORK: JSON.stringify({ apiKey: 'k', campaigns: { library: { petition: 'p' } } }),
+        LADDER_SMTP_URL: 'smtp://127.0.0.1:2525',
+        LADDER_MAIL_FROM: 'hello@campaign.example',
+        LADDER_TWILIO: JSON.stringify({ accountSid: 'AC1', authToken: 't', from: '+15005550006' }),
+      },
+      catalog,
+    );
+    expect(sinks.map((sink) => sink.name)).toEqual([
+      'webhook:crm.example',
+      'webhook:crm-other',
+      'action-network',
+      'email',
+      'sms',
+    ]);
+  });
+
+  it('names the variable and the field when something is wrong', () => {
+    const env = (value: string) => ({ LADDER_WEBHOOKS: value });
+    expect(() => sinksFromEnv(env('[{'), catalog)).toThrow('LADDER_WEBHOOKS is not valid JSON');
+    expect(() => sinksFromEnv(env('[{"url":"ftp://x","secrets":[]}]'), catalog)).toThrow(
+      /LADDER_WEBHOOKS: 0\.url: must be an http\(s\) URL; 0\.secrets: give at least one secret/,
+    );
+    const twice = JSON.stringify([
+      { url: 'https://a.example/1', secrets: [SECRET] },
+      { url: 'https://a.example/2', secrets: [SECRET] },
+    ]);
+    expect(() => sinksFromEnv(env(twice), catalog)).toThrow(/two sinks are named webhook:a.example/);
+    expect(() => sinksFromEnv({ LADDER_SMTP_URL: 'smtp://x' }, catalog)).toThrow(/LADDER_MAIL_FROM/);
+    expect(() =>
+      sinksFromEnv({ LADDER_ACTION_NETWORK: JSON.stringify({ apiKey: 'k', campaigns: {}, perSecond: 10 }) }, catalog),
+    ).toThrow(/perSecond/);
+  });
+});
+
+describe('backoff', () => {
+  it('doubles from about 30 s to at most 6 h, with jitter that never halves it', () => {
+    expect(backoff(0, () => 0)).toBe(FIRST_RETRY_MS / 2);
+    expect(backoff(0, () => 1)).toBe(FIRST_RETRY_MS);
+    expect(backoff(1, () => 1)).toBe(2 * FIRST_RETRY_MS);
+    expect(backoff(5, () => 1)).toBe(32 * FIRST_RETRY_MS);
+    expect(backoff(20, () => 1)).toBe(MAX_RETRY_MS);
+    expect(backoff(1000, () => 0.5)).toBe(MAX_RETRY_MS * 0.75);
+    // Attempts over 3 days with the largest waits: at least a dozen, so a long outage is retried often enough.
+    let elapsed = 0;
+    let attempts = 0;
+    while (elapsed < 3 * 24 * 3600_000) elapsed += backoff(attempts++, () => 1);
+    expect(attempts).toBeGreaterThan(12);
+  });
+
+  it('reads Retry-After in seconds or as an HTTP date', () => {
+    const now = Date.parse('2026-11-28T12:00:00Z');
+    expect(retryAfter('120', now)).toBe(120_000);
+    expect(retryAfter('Sat, 28 Nov 2026 12:01:00 GMT', now)).toBe(60_000);
+    expect(retryAfter('soon', now)).toBeUndefined();
+    expect(retryAfter(null, now)).toBeUndefined();
+  });
+});
+
+describe('webhook signature', () => {
+  it('is HMAC-SHA256 of "<t>.<body>", hex, one v1 per secret', async () => {
+    const { createHmac } = await import('node:crypto');
+    const body = '{"id":"e1"}';
+    const header = signatureHeader([SECRET, 'another-secret-1234'], 1_800_000_000, body);
+    const expected = createHmac('sha256', SECRET).update(`1800000000.${body}`).digest('hex');
+    expect(header.split(',')).toEqual(['t=1800000000', `v1=${expected}`, expect.stringMatching(/^v1=[0-9a-f]{64}$/)]);
+    expect(verifySignature(header, body, ['another-secret-1234'], { now: 1_800_000_100_000 })).toBe(true);
+    expect(verifySignature(header, body, [SECRET], { now: 1_800_000_400_000 })).toBe(false);
+    expect(verifySignature('v1=abc', body, [SECRET])).toBe(false);
+    expect(verifySignature(null, body, [SECRET])).toBe(false);
+  });
+});
