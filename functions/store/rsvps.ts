@@ -51,6 +51,29 @@ function fits(rules: EventRules, taken: Record<string, number>, shift: string, p
   return room('') && (shift === '' || room(shift));
 }
 
+/** What a message about an RSVP needs: the person, their consent and the manage link's token. */
+async function about(tx: Tx, actionId: string): Promise<Record<string, unknown>> {
+  const row = await tx.get(
+    `SELECT r.action_id, r.supporter_id, r.status, r.guests, r.shift, r.token, s.given_name, s.family_name, s.email,
+       s.phone, c.contact, c.sms, c.text_version, c.text_hash
+     FROM rsvps r JOIN supporters s ON s.id = r.supporter_id LEFT JOIN consents c ON c.action_id = r.action_id
+     WHERE r.action_id = ?`,
+    actionId,
+  );
+  if (!row) return { rsvpId: actionId };
+  const yes = (value: unknown) => value === true || Number(value) === 1;
+  return {
+    rsvpId: row.action_id,
+    supporterId: row.supporter_id,
+    person: { givenName: row.given_name, familyName: row.family_name, email: row.email, phone: row.phone ?? undefined },
+    status: row.status,
+    guests: Number(row.guests),
+    shift: row.shift || null,
+    consent: { contact: yes(row.contact), sms: yes(row.sms), version: row.text_version, textHash: row.text_hash },
+    manageToken: row.token,
+  };
+}
+
 /** Confirms waitlisted people, oldest first, while they fit. */
 async function promote(tx: Tx, campaign: string, rules: EventRules, now: string): Promise<void> {
   const waiting = await tx.all(
@@ -189,7 +212,7 @@ export async function changeRsvp(
     now,
     found.id,
   );
-  await writeEvent(tx, 'rsvp.updated', found.campaign, { rsvpId: found.id, status, guests, shift: shift || null }, now);
+  await writeEvent(tx, 'rsvp.updated', found.campaign, await about(tx, found.id), now);
   await promote(tx, found.campaign, rules, now);
   return rsvpByToken(tx, token);
 }
@@ -200,7 +223,7 @@ export async function cancelRsvp(tx: Tx, token: string, rules: EventRules): Prom
   await tx.lock(`rsvp\n${found.campaign}`);
   const now = new Date().toISOString();
   await tx.run(`UPDATE rsvps SET status = 'cancelled', updated_at = ? WHERE action_id = ?`, now, found.id);
-  await writeEvent(tx, 'rsvp.cancelled', found.campaign, { rsvpId: found.id }, now);
+  await writeEvent(tx, 'rsvp.cancelled', found.campaign, await about(tx, found.id), now);
   await promote(tx, found.campaign, rules, now);
   return rsvpByToken(tx, token);
 }
