@@ -23,7 +23,8 @@ export interface EmailConfig {
 }
 
 /** RSVP confirmations tell people what they signed up for: sent whatever they said about further contact. */
-const TRANSACTIONAL = new Set(['rsvp.created', 'rsvp.updated']);
+/** About the supporter's own RSVP: sent whatever their consent to hear more from the campaign. */
+const TRANSACTIONAL = new Set(['rsvp.created', 'rsvp.updated', 'rsvp.confirmed', 'rsvp.cancelled', 'rsvp.reminder']);
 
 export function emailSink(config: EmailConfig, catalog: CatalogLike): Sink {
   const timeout = config.timeoutMs ?? 10_000;

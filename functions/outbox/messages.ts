@@ -1,7 +1,7 @@
 /**
  * The confirmation messages supporters receive (email and SMS): one small template per event type, plain text and
- * minimal HTML, in the campaign's language when there is a translation (English otherwise). The reminder timeline
- * (the day before, on the day, after) comes later and will add its own templates here.
+ * minimal HTML, in the campaign's language when there is a translation (English otherwise), and the three
+ * contacts after an RSVP: confirm-or-cancel the day before, a reminder on the day, "did you come?" after.
  */
 import type { CampaignEntry } from '../../schema/campaign.ts';
 import type { Catalog } from '../catalog.ts';
@@ -37,6 +37,12 @@ interface Words {
   calendar: string;
   smsGoing: (title: string, when: string) => string;
   smsWaitlisted: (title: string) => string;
+  offWaitlist: (title: string) => [string, string];
+  cancelled: (title: string) => [string, string];
+  dayBefore: (title: string) => [string, string];
+  dayOf: (title: string) => [string, string];
+  after: (title: string) => [string, string];
+  checkIn: string;
 }
 
 const en: Words = {
@@ -58,6 +64,18 @@ const en: Words = {
   calendar: 'The calendar file (.ics) is attached.',
   smsGoing: (t, when) => `You're going: ${t}, ${when}.`,
   smsWaitlisted: (t) => `You're on the waitlist for ${t}. We'll text you if a place frees up.`,
+  offWaitlist: (t) => [`A place opened up: ${t}`, `Good news: a place opened up and you're now confirmed for "${t}".`],
+  cancelled: (t) => [`RSVP cancelled: ${t}`, `Your RSVP for "${t}" is cancelled. You can RSVP again any time.`],
+  dayBefore: (t) => [
+    `Tomorrow: ${t}. Still coming?`,
+    `"${t}" is tomorrow. Are you still coming? If your plans changed, cancel below so someone on the waitlist gets your place.`,
+  ],
+  dayOf: (t) => [`Today: ${t}`, `"${t}" is today. See you there!`],
+  after: (t) => [
+    `Did you make it to ${t}?`,
+    `Thank you for being part of "${t}". Did you come? Tell us with one tap below.`,
+  ],
+  checkIn: 'Yes, I came',
 };
 
 const es: Words = {
@@ -79,6 +97,24 @@ const es: Words = {
   calendar: 'Adjuntamos el archivo de calendario (.ics).',
   smsGoing: (t, when) => `Vas a ir: ${t}, ${when}.`,
   smsWaitlisted: (t) => `Estás en la lista de espera de ${t}. Te escribiremos si se libera una plaza.`,
+  offWaitlist: (t) => [
+    `Se liberó una plaza: ${t}`,
+    `Buenas noticias: se liberó una plaza y tu asistencia a «${t}» está confirmada.`,
+  ],
+  cancelled: (t) => [
+    `Confirmación cancelada: ${t}`,
+    `Tu confirmación para «${t}» está cancelada. Puedes volver a confirmar cuando quieras.`,
+  ],
+  dayBefore: (t) => [
+    `Mañana: ${t}. ¿Sigues viniendo?`,
+    `«${t}» es mañana. ¿Sigues viniendo? Si cambiaron tus planes, cancela abajo para que alguien de la lista de espera ocupe tu plaza.`,
+  ],
+  dayOf: (t) => [`Hoy: ${t}`, `«${t}» es hoy. ¡Nos vemos allí!`],
+  after: (t) => [
+    `¿Pudiste venir a ${t}?`,
+    `Gracias por ser parte de «${t}». ¿Viniste? Cuéntanoslo con un toque abajo.`,
+  ],
+  checkIn: 'Sí, fui',
 };
 
 /** French and Arabic fall back to English until someone translates these few lines. */
@@ -134,15 +170,35 @@ export function confirmation(event: OutboxEvent, campaign: CampaignEntry | undef
       return simple(words.answered(campaign.title));
     case 'call.created':
       return simple(words.called(campaign.title));
+    case 'rsvp.cancelled': {
+      const [subject, body] = words.cancelled(campaign.title);
+      return render(subject, [hello, body, page]);
+    }
+    case 'rsvp.reminder':
     case 'rsvp.created':
-    case 'rsvp.updated': {
-      if (campaign.kind !== 'event' || (payload.status !== 'confirmed' && payload.status !== 'waitlisted')) return null;
+    case 'rsvp.updated':
+    case 'rsvp.confirmed': {
+      if (campaign.kind !== 'event') return null;
+      if (event.type !== 'rsvp.reminder' && payload.status !== 'confirmed' && payload.status !== 'waitlisted')
+        return null;
       const { event: details } = campaign;
       const shift = details.shifts.find((s) => s.id === payload.shift);
       const when = eventTime(campaign, lang, shift?.startsAt);
       const place = [details.location.name, details.location.address].filter(Boolean).join(', ');
-      const going = payload.status === 'confirmed';
-      const [subject, intro] = (going ? words.going : words.waitlisted)(campaign.title);
+      const reminder = event.type === 'rsvp.reminder' ? payload.kind : undefined;
+      const going = reminder !== undefined || payload.status === 'confirmed';
+      const manage = payload.manageToken ? `${siteUrl}/rsvp/?t=${payload.manageToken}` : undefined;
+      const [subject, intro] = reminder
+        ? { day_before: words.dayBefore, day_of: words.dayOf, after: words.after }[reminder](campaign.title)
+        : event.type === 'rsvp.confirmed'
+          ? words.offWaitlist(campaign.title)
+          : (going ? words.going : words.waitlisted)(campaign.title);
+      if (reminder === 'after') {
+        return {
+          ...render(subject, [hello, intro, ...(manage ? [[words.checkIn, manage] as Line] : []), page]),
+          sms: undefined,
+        };
+      }
       const lines: Line[] = [
         hello,
         intro,
@@ -151,10 +207,14 @@ export function confirmation(event: OutboxEvent, campaign: CampaignEntry | undef
         ...(details.location.online ? [[words.where, details.location.online] as Line] : []),
         ...(payload.guests ? [words.guests(payload.guests)] : []),
         page,
-        ...(payload.token ? [[words.manage, `${siteUrl}/rsvp/?t=${payload.token}`] as Line] : []),
-        ...(going ? [words.calendar] : []),
+        ...(manage ? [[words.manage, manage] as Line] : []),
+        ...(going && !reminder ? [words.calendar] : []),
       ];
-      const sms = going ? words.smsGoing(campaign.title, when) : words.smsWaitlisted(campaign.title);
+      const sms = reminder
+        ? `${subject}.`
+        : going
+          ? words.smsGoing(campaign.title, when)
+          : words.smsWaitlisted(campaign.title);
       // Plain spaces: ICU puts a narrow no-break space before "PM", and one character outside GSM-7 makes the
       // whole text UCS-2, 70 characters a part instead of 160.
       const text = `${sms} ${siteUrl}/act/${campaign.slug}/`.replace(/[\u00a0\u202f]/g, ' ');

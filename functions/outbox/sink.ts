@@ -76,8 +76,12 @@ export interface EventPayload {
   outcome?: string;
   referrer?: string | null;
   source?: string | null;
-  /** The private manage link's token, when the store includes it. */
-  token?: string;
+  /** The private manage link's token (RSVP events). */
+  manageToken?: string;
+  /** `rsvp.reminder`: which of the three contacts. */
+  kind?: 'day_before' | 'day_of' | 'after';
+  /** `rsvp.confirmed`: where the place came from. */
+  from?: string;
   createdAt?: string;
 }
 

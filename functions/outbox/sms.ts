@@ -19,7 +19,7 @@ export interface TwilioConfig {
   campaigns?: string[];
 }
 
-const RSVP = new Set(['rsvp.created', 'rsvp.updated']);
+const RSVP = new Set(['rsvp.created', 'rsvp.updated', 'rsvp.confirmed', 'rsvp.reminder']);
 
 export function smsSink(
   config: TwilioConfig,

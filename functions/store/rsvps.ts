@@ -166,6 +166,7 @@ export async function recordRsvp(tx: Tx, record: RsvpRecord): Promise<RsvpOutcom
       referrer: input.referrer ?? null,
       source: input.source ?? null,
       origin: record.origin,
+      manageToken: rsvpToken,
     },
     now,
   );

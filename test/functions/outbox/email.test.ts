@@ -67,6 +67,24 @@ describe('email sink', () => {
     expect(ics.content.toString()).toContain('DTSTART:20990219T003000Z');
   });
 
+  it('sends the manage link, then the three contacts: the day before, on the day, and "did you come?" after', async () => {
+    const { smtp, store, sink, act, person } = await setup();
+    await act('tenants-meeting/rsvps', { person: person('ella@example.org'), consent: { contact: false } });
+    await dispatch(store, [sink], quiet);
+    const manage = /Change or cancel your RSVP: (\S+)/.exec(smtp.mails[0].text ?? '')?.[1];
+    expect(manage).toMatch(new RegExp(`^${SITE}/rsvp/\\?t=[a-z0-9]{24}$`));
+    for (const kind of ['day_before', 'day_of', 'after']) await store.remind('tenants-meeting', kind);
+    expect((await dispatch(store, [sink], quiet)).email).toMatchObject({ sent: 3 });
+    const [dayBefore, dayOf, after] = smtp.mails.slice(1);
+    expect(dayBefore.subject).toBe('Tomorrow: Tenants meeting. Still coming?');
+    expect(dayBefore.text).toContain(`Change or cancel your RSVP: ${manage}`);
+    expect(dayBefore.attachments).toEqual([]);
+    expect(dayOf.subject).toBe('Today: Tenants meeting');
+    expect(dayOf.text).toContain('When: Wednesday, February 18, 2099 at 6:30');
+    expect(after.subject).toBe('Did you make it to Tenants meeting?');
+    expect(after.text).toContain(`Yes, I came: ${manage}`);
+  });
+
   it('writes in the campaign language, and says "waitlist" without a calendar file when full', async () => {
     const { smtp, store, sink, act, person } = await setup();
     await act('asamblea/rsvps', { person: person('ana@example.org'), consent: { contact: false } });
