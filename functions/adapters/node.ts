@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { createApp } from '../app.ts';
 import { loadCatalog } from '../catalog.ts';
 import { sinksFromEnv } from '../outbox/config.ts';
@@ -39,6 +40,9 @@ const api = createApp({
 });
 
 const server = new Hono();
+// Pages, scripts and JSON go out compressed (gzip or deflate, as the browser accepts); a cheap host's bandwidth
+// and a phone's both thank us. Hono skips small bodies and images.
+server.use('*', compress());
 server.all('/api/*', (c) => api.fetch(c.req.raw));
 // The partner snippet: any page may load it (a cross-origin module script needs CORS). embed.js keeps its name
 // and so a short cache; the chunks it imports are content-hashed and cached for a year.
