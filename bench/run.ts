@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import postgres from 'postgres';
 import { closureSize, fileSize, jsFiles } from '../scripts/bundle-sizes.ts';
 import { load, type LoadResult } from './load.ts';
+import { lighthouseBench } from './lighthouse.ts';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 4000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
@@ -119,3 +120,4 @@ async function throughput(): Promise<void> {
 
 sizes();
 await throughput();
+if (process.env.BENCH_LIGHTHOUSE !== '0') await lighthouseBench();

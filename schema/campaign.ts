@@ -38,6 +38,51 @@ const consent = strict(
 /** Per-language overrides of any widget string, e.g. `strings: { es: { submit: "¡Firmo!" } }`. */
 const strings = z.partialRecord(z.enum(LANGS), z.record(z.string(), z.string())).default({});
 
+/** One line, or a list of lines: `allies: Parents' association` or `allies: [Parents' association, Library union]`. */
+const lines = z
+  .union([z.string().min(1), z.array(z.string().min(1)).min(1)], {
+    error: 'write one line of text, or a list of lines (each starting with "- ")',
+  })
+  .transform((value) => (typeof value === 'string' ? [value] : value));
+
+/**
+ * The campaign's strategy chart (Midwest Academy): goals, organizational considerations, constituents and allies,
+ * opponents, targets and tactics, with benchmarks to measure progress. Optional; shown on the action page.
+ */
+const strategy = strict({
+  /** Long-term (the victory), intermediate (what winning this campaign means), short-term (steps that build power). */
+  goals: strict({
+    long: lines.optional(),
+    intermediate: lines.optional(),
+    short: lines.optional(),
+  }).optional(),
+  /** What the organization puts in (money, people, time) and what it wants to get out of the campaign. */
+  considerations: lines.optional(),
+  /** Who cares about the issue, what they gain, what they risk. */
+  constituents: lines.optional(),
+  allies: lines.optional(),
+  /** Who loses if we win; what they will do. */
+  opponents: lines.optional(),
+  /** The people with the power to give us what we want (primary), and who has power over them (secondary). */
+  targets: strict({
+    primary: lines.optional(),
+    secondary: lines.optional(),
+  }).optional(),
+  /** What constituents do to make the targets move. */
+  tactics: lines.optional(),
+  /** Milestones: internal (people recruited, calls made) or external (the change sought). */
+  benchmarks: z
+    .array(
+      strict({
+        label: z.string({ error: 'give the benchmark a label, like "People recruited"' }).min(1),
+        target: z.number('must be a number, like 500').nonnegative('must be 0 or more'),
+        kind: z.enum(['internal', 'external'], 'must be internal (our own strength) or external (the change sought)'),
+        by: z.coerce.date('must be a date like 2027-03-01').optional(),
+      }),
+    )
+    .default([]),
+});
+
 /** Fields every kind of campaign has. */
 const base = strict({
   /** The headline. */
@@ -76,6 +121,8 @@ const base = strict({
   nextAsks: z.array(slug).default([]),
   consent,
   strings,
+  /** The strategy chart, shown on the action page (optional). */
+  strategy: strategy.optional(),
 });
 
 /** A petition: a demand addressed to someone with power, signed by many. */

@@ -5,6 +5,9 @@
  */
 const widgets: Record<string, () => Promise<unknown>> = {
   'ladder-petition': () => import('./petition/petition.ts'),
+  'ladder-survey': () => import('./survey/survey.ts'),
+  'ladder-rsvp': () => import('./rsvp/rsvp.ts'),
+  'ladder-call': () => import('./call/call.ts'),
 };
 
 const style = document.createElement('style');

@@ -1,72 +1,124 @@
 /**
  * The few words the site itself says around a campaign, in the campaign's language. The widgets carry their own
- * dictionaries; this covers only page chrome (headings, dates, labels).
+ * dictionaries; this covers only page chrome (headings, dates, labels). Words that depend on the kind of campaign
+ * (petition, survey, event, call) are records by kind, so a new kind fails to typecheck until it is translated.
  */
+import type { KIND_TAGS } from '../../schema/kinds.ts';
 import type { Lang } from '../../schema/limits.ts';
+
+export type Kind = keyof typeof KIND_TAGS;
 
 export interface PageStrings {
   skipToContent: string;
+  /** The label of the site's navigation landmark. */
+  site: string;
   campaigns: string;
   organize: string;
-  theLetter: string;
+  footer: string;
   deadline: string;
   closed: string;
-  signHere: string;
-  embedThis: string;
-  goal: (goal: number) => string;
+  /** What a card says a campaign is: "Petition". */
+  kind: Record<Kind, string>;
+  /** The heading over the widget on an action page: "Sign the petition". */
+  act: Record<Kind, string>;
+  /** The heading over the campaign's text: a petition's letter, a survey's or a call's background. */
+  about: Record<Kind, string>;
+  /** The link to the partner embed page. */
+  embedThis: Record<Kind, string>;
 }
 
 const en: PageStrings = {
   skipToContent: 'Skip to content',
+  site: 'Site',
   campaigns: 'Campaigns',
   organize: 'Organize',
-  theLetter: 'The letter',
+  footer: 'Made with Ladder, an open-source kit for community organizers.',
   deadline: 'Deadline',
-  closed: 'This campaign is closed and no longer takes new signatures.',
-  signHere: 'Sign the petition',
-  embedThis: 'Put this petition on your own website',
-  goal: (goal) => `Goal: ${goal.toLocaleString('en')} signatures`,
+  closed: 'This campaign has closed. Thank you to everyone who took part.',
+  kind: { petition: 'Petition', survey: 'Survey', event: 'Event', call: 'Call' },
+  act: { petition: 'Sign the petition', survey: 'Answer the survey', event: 'RSVP', call: 'Make the call' },
+  about: { petition: 'The letter', survey: 'Why we ask', event: 'About the event', call: 'Why we call' },
+  embedThis: {
+    petition: 'Put this petition on your own website',
+    survey: 'Put this survey on your own website',
+    event: 'Put this event on your own website',
+    call: 'Put this call on your own website',
+  },
 };
 
 const es: PageStrings = {
   skipToContent: 'Saltar al contenido',
+  site: 'Sitio',
   campaigns: 'Campañas',
   organize: 'Organizar',
-  theLetter: 'La carta',
+  footer: 'Hecho con Ladder, un kit de código abierto para organizar comunidades.',
   deadline: 'Fecha límite',
-  closed: 'Esta campaña está cerrada y ya no recoge firmas.',
-  signHere: 'Firma la petición',
-  embedThis: 'Pon esta petición en tu propia web',
-  goal: (goal) => `Meta: ${goal.toLocaleString('es')} firmas`,
+  closed: 'Esta campaña ha terminado. Gracias a quienes participaron.',
+  kind: { petition: 'Petición', survey: 'Encuesta', event: 'Evento', call: 'Llamada' },
+  act: {
+    petition: 'Firma la petición',
+    survey: 'Responde la encuesta',
+    event: 'Confirma tu asistencia',
+    call: 'Haz la llamada',
+  },
+  about: { petition: 'La carta', survey: 'Por qué preguntamos', event: 'Sobre el evento', call: 'Por qué llamamos' },
+  embedThis: {
+    petition: 'Pon esta petición en tu propia web',
+    survey: 'Pon esta encuesta en tu propia web',
+    event: 'Pon este evento en tu propia web',
+    call: 'Pon esta llamada en tu propia web',
+  },
 };
 
 const fr: PageStrings = {
   skipToContent: 'Aller au contenu',
+  site: 'Site',
   campaigns: 'Campagnes',
   organize: 'Organiser',
-  theLetter: 'La lettre',
+  footer: 'Fait avec Ladder, une boîte à outils libre pour l’organisation collective.',
   deadline: 'Date limite',
-  closed: 'Cette campagne est close et ne recueille plus de signatures.',
-  signHere: 'Signez la pétition',
-  embedThis: 'Mettez cette pétition sur votre site',
-  goal: (goal) => `Objectif : ${goal.toLocaleString('fr')} signatures`,
+  closed: 'Cette campagne est terminée. Merci à toutes celles et ceux qui y ont participé.',
+  kind: { petition: 'Pétition', survey: 'Enquête', event: 'Événement', call: 'Appel' },
+  act: {
+    petition: 'Signez la pétition',
+    survey: 'Répondez à l’enquête',
+    event: 'Inscrivez-vous',
+    call: 'Passez l’appel',
+  },
+  about: { petition: 'La lettre', survey: 'Pourquoi cette enquête', event: 'L’événement', call: 'Pourquoi appeler' },
+  embedThis: {
+    petition: 'Mettez cette pétition sur votre site',
+    survey: 'Mettez cette enquête sur votre site',
+    event: 'Mettez cet événement sur votre site',
+    call: 'Mettez cet appel sur votre site',
+  },
 };
 
 const ar: PageStrings = {
   skipToContent: 'انتقل إلى المحتوى',
+  site: 'الموقع',
   campaigns: 'الحملات',
   organize: 'التنظيم',
-  theLetter: 'نص الرسالة',
+  footer: 'صُنع باستخدام Ladder، أدوات مفتوحة المصدر لتنظيم المجتمعات.',
   deadline: 'الموعد النهائي',
-  closed: 'هذه الحملة مغلقة ولم تعد تقبل توقيعات جديدة.',
-  signHere: 'وقّع العريضة',
-  embedThis: 'ضع هذه العريضة على موقعك',
-  goal: (goal) => `الهدف: ${goal.toLocaleString('ar')} توقيع`,
+  closed: 'انتهت هذه الحملة. شكرًا لكل من شارك فيها.',
+  kind: { petition: 'عريضة', survey: 'استبيان', event: 'فعالية', call: 'اتصال' },
+  act: { petition: 'وقّع العريضة', survey: 'أجب عن الاستبيان', event: 'سجّل حضورك', call: 'اتصل الآن' },
+  about: { petition: 'نص الرسالة', survey: 'لماذا نسأل', event: 'عن الفعالية', call: 'لماذا نتصل' },
+  embedThis: {
+    petition: 'ضع هذه العريضة على موقعك',
+    survey: 'ضع هذا الاستبيان على موقعك',
+    event: 'ضع هذه الفعالية على موقعك',
+    call: 'ضع هذا الاتصال على موقعك',
+  },
 };
 
 const dictionaries: Record<Lang, PageStrings> = { en, es, fr, ar };
 
 export const pageStrings = (lang: Lang): PageStrings => dictionaries[lang];
+
+/** Right-to-left languages: the page sets `dir="rtl"` on `<html>`. */
+export const pageDir = (lang: Lang): 'ltr' | 'rtl' => (lang === 'ar' ? 'rtl' : 'ltr');
 
 /** A deadline as people in that language write dates, e.g. "March 15, 2027" or "15 de marzo de 2027". */
 export const formatDate = (date: Date, lang: Lang): string =>

@@ -21,6 +21,81 @@ petition:
   ask: Repair the Central Square fountain before June.`,
       'To the Parks Department: children and elders use this square every day. <b>Fix it.</b>',
     ),
+    // The organizer dashboard and host check-in tests: an event far in the future (RSVPs stay open), a call.
+    'town-hall-meeting.md': `---
+kind: event
+title: Town hall on the fountain
+summary: Hear the parks department and plan what comes next.
+goal: 50
+consent:
+  text: Keep me updated about this campaign by email.
+  version: "2026-11-01"
+event:
+  start: 2031-05-14 18:30
+  end: 2031-05-14 20:30
+  timezone: America/Chicago
+  location:
+    name: Central Square library
+    address: 1 Central Square
+  host: Friends of Central Square
+  maxGuests: 3
+---
+Bring a neighbour.
+`,
+    'call-the-parks-director.md': `---
+kind: call
+title: Call the parks director
+summary: Ask the parks director to schedule the fountain repair.
+consent:
+  text: Keep me updated about this campaign by email.
+  version: "2026-11-01"
+call:
+  script: Hello, I am calling to ask {target} to repair the Central Square fountain.
+  targets:
+    - id: director
+      name: Director Pat Rivera
+      title: Parks Director
+      phones:
+        - number: '+1 555-010-3000'
+    - id: deputy
+      name: Deputy Sam Okafor
+      title: Deputy Parks Director
+      phones:
+        - number: '+1 555-010-3001'
+---
+The budget is set in spring.
+`,
+    // The site tests (test/e2e/site.test.ts): a survey, with a strategy chart on its page.
+    'what-the-square-needs.md': `---
+kind: survey
+title: What does Central Square need?
+summary: Three questions before we plan the next step.
+consent:
+  text: Keep me updated about this campaign by email.
+  version: "2026-11-01"
+survey:
+  pages:
+    - questions:
+        - id: visits
+          type: single
+          label: How often do you visit the square?
+          options: [Daily, Weekly, Rarely]
+        - id: wish
+          type: text
+          label: What would you change first?
+strategy:
+  goals:
+    long: A square everyone uses, all year.
+    short: [100 answers, A meeting with the parks director]
+  constituents: Neighbours around the square
+  targets: { primary: The Parks Department }
+  tactics: [Survey, Town hall]
+  benchmarks:
+    - { label: Answers, target: 100, kind: internal, by: 2031-04-01 }
+    - { label: Fountain repaired, target: 1, kind: external }
+---
+We listen before we act.
+`,
     'plant-more-trees.md': petition(
       `title: Plant 500 street trees
 summary: Shade for the hottest blocks in town.

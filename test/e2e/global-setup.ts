@@ -49,6 +49,11 @@ export default async function setup(project: TestProject): Promise<void> {
     LADDER_CONTENT: built.content,
     LADDER_SITE_OUT: built.site,
     ASTRO_TELEMETRY_DISABLED: '1',
+    // Vitest sets NODE_ENV=test, which Vite takes for a development build (Lit in dev mode, import.meta.env.PROD
+    // false, so no service worker): test what `npm run build` ships.
+    NODE_ENV: 'production',
   });
+  // The service worker, as `npm run build:site` writes it: offline pages and the check-in list.
+  run(process.execPath, ['scripts/service-worker.ts'], { LADDER_SITE_OUT: built.site, LADDER_EMBED_OUT: built.embed });
   project.provide('built', built);
 }

@@ -1,5 +1,9 @@
 /** The campaigns the browser tests sign: small, our own, validated by the real schema. */
 import { Campaign, type CampaignEntry } from '../../schema/campaign.ts';
+import { callCampaigns } from './call-fixtures.ts';
+import { petitionCampaigns } from './petition-fixtures.ts';
+import { rsvpCampaigns } from './rsvp-fixtures.ts';
+import { surveyCampaigns } from './survey-fixtures.ts';
 
 const petition = (slug: string, fields: Record<string, unknown> = {}): CampaignEntry => ({
   ...Campaign.parse({
@@ -23,4 +27,8 @@ export const campaigns: CampaignEntry[] = [
     strings: { es: { submit: '¡Firmo!' }, en: { signatures: '{n} neighbours' } },
   }),
   petition('closed-one', { status: 'closed' }),
+  ...petitionCampaigns,
+  ...callCampaigns,
+  ...rsvpCampaigns,
+  ...surveyCampaigns,
 ];

@@ -37,6 +37,26 @@ await build({ configFile: join(root, 'widgets/vite.config.ts'), logLevel: 'warn'
 
 let network: 'up' | 'down' | 'after' = 'up';
 
+/**
+ * React 19 as one ES module for test/widgets/react.test.ts, at `/__test/react.js`: React ships CommonJS, which
+ * the dev server does not convert; Vite does, once, on first request.
+ */
+let react: Promise<string> | undefined;
+async function bundleReact(): Promise<string> {
+  const result = await build({
+    configFile: false,
+    logLevel: 'warn',
+    define: { 'process.env.NODE_ENV': JSON.stringify('development') },
+    build: {
+      write: false,
+      minify: false,
+      lib: { entry: join(root, 'test/widgets/react-entry.js'), formats: ['es'], fileName: 'react' },
+    },
+  });
+  const [output] = Array.isArray(result) ? result : [result];
+  return (output as { output: { code: string }[] }).output[0].code;
+}
+
 async function readBody(ctx: Context): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of ctx.req) chunks.push(chunk as Buffer);
@@ -45,6 +65,11 @@ async function readBody(ctx: Context): Promise<Buffer> {
 
 /** Koa -> fetch Request -> Hono -> fetch Response -> Koa. */
 async function api(ctx: Context, next: Next): Promise<void> {
+  if (ctx.path === '/__test/react.js') {
+    ctx.type = 'text/javascript';
+    ctx.body = await (react ??= bundleReact());
+    return;
+  }
   if (ctx.path === '/__test/network') {
     network = ctx.query.down === '1' ? 'down' : ctx.query.down === 'after' ? 'after' : 'up';
     ctx.body = { network };
@@ -58,7 +83,9 @@ async function api(ctx: Context, next: Next): Promise<void> {
   }
   if (ctx.path === '/__test/ssr') {
     const campaign = await (await app.fetch(new Request(`http://localhost/api/campaigns/${ctx.query.slug}`))).text();
-    const script = join(root, 'test/widgets/ssr-render.ts');
+    // `&widget=rsvp` (or `survey`): test/widgets/rsvp-ssr-render.ts renders <ladder-rsvp> the same way.
+    const widget = ctx.query.widget === 'rsvp' || ctx.query.widget === 'survey' ? `${ctx.query.widget}-` : '';
+    const script = join(root, `test/widgets/${widget}ssr-render.ts`);
     const { stdout } = await promisify(execFile)(process.execPath, [script, campaign, String(ctx.query.lang ?? '')]);
     ctx.type = 'text/html';
     ctx.body = stdout;

@@ -24,14 +24,17 @@ export async function getCampaign(api: string, slug: string, signal?: AbortSigna
   return (await response.json()) as PublicCampaign;
 }
 
-/** POSTs a JSON body with its idempotency key. Never throws: a network failure is a `retry` answer. */
-export async function post<T>(url: string, body: string, key: string): Promise<Answer<T>> {
+/**
+ * POSTs a JSON body with its idempotency key (a batch has none: its items carry theirs). Never throws: a network
+ * failure is a `retry` answer.
+ */
+export async function post<T>(url: string, body: string, key?: string): Promise<Answer<T>> {
   let response: Response;
   try {
     response = await fetch(url, {
       method: 'POST',
       body,
-      headers: { 'content-type': 'application/json', 'idempotency-key': key },
+      headers: { 'content-type': 'application/json', ...(key && { 'idempotency-key': key }) },
       // No cookies: the API needs none, and a partner page must not send the campaign site's.
       credentials: 'omit',
     });

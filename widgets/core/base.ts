@@ -31,7 +31,7 @@ export class LadderElement<M extends object = object> extends LitElement {
   declare campaign: string;
   /** The API's base URL; by default the origin that served the widget's script. */
   declare api: string | undefined;
-  /** The language (`en`, `es`); by default the page's, then the campaign's. */
+  /** The language (`en`, `es`, `fr`, `ar`); by default the page's, then the campaign's. */
   declare lang: string;
   /** The public campaign, when the page already has it (server rendering); else it is fetched. */
   declare data: PublicCampaign | undefined;

@@ -7,7 +7,20 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PublicCampaign } from '../../schema/campaign.ts';
 import type { ErrorCode, FieldIssue } from '../../schema/errors.ts';
 import { getCampaign, newKey, type Answer } from './api.ts';
-import { outbox } from './outbox.ts';
+import type { Outbox } from './outbox.ts';
+
+/**
+ * The outbox (IndexedDB, backoff, batches) is a chunk of its own: nothing needs it before someone submits, and
+ * what earlier pages left queued can wait until the browser is idle. It is the same module, so the same queue,
+ * for every widget on the page.
+ */
+let outboxModule: Promise<Outbox> | undefined;
+export const loadOutbox = (): Promise<Outbox> => (outboxModule ??= import('./outbox.ts').then((m) => m.outbox));
+
+const whenIdle = (work: () => void): void => {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 2000 });
+  else setTimeout(work, 200);
+};
 
 interface CampaignHost extends ReactiveControllerHost {
   campaign: string;
@@ -28,7 +41,7 @@ export class CampaignController implements ReactiveController {
 
   /**
    * Before each client render: load the campaign once per slug. When the page gave it (`data`, rendered at build
-   * time), it is shown at once and only its count is refreshed: the live count.
+   * time), it is shown at once and only its live figures are refreshed: the count, and an event's places left.
    */
   hostUpdate(): void {
     const { campaign, apiBase } = this.#host;
@@ -42,7 +55,7 @@ export class CampaignController implements ReactiveController {
       (loaded) => {
         this.status = 'complete';
         const { data } = this.#host;
-        this.#host.data = data?.slug === loaded.slug ? { ...data, count: loaded.count } : loaded;
+        this.#host.data = data?.slug === loaded.slug ? { ...data, count: loaded.count, event: loaded.event } : loaded;
       },
       () => {
         if (abort.signal.aborted) return;
@@ -77,6 +90,7 @@ export class SubmitController<R extends ActionResult> implements ReactiveControl
   #settled: (answer: Answer<R>) => void;
   #key?: string;
   #unlisten?: () => void;
+  #connected = false;
 
   /**
    * `known`: the fields the form shows (server issues about others, such as `referrer`, are a plain error).
@@ -90,16 +104,24 @@ export class SubmitController<R extends ActionResult> implements ReactiveControl
   }
 
   hostConnected(): void {
-    // What earlier pages left queued (a reload, a closed tab) goes out as soon as any widget is on the page.
-    outbox.start();
-    // A queued submission is settled by the outbox later (back online): show the result if we are still here.
-    this.#unlisten = outbox.listen((key, answer) => {
-      if (key === this.#key && this.state === 'queued') this.#settle(answer as Answer<R>);
-    });
+    this.#connected = true;
+    // What earlier pages left queued (a reload, a closed tab) goes out once the page has settled.
+    whenIdle(() => void loadOutbox().then((outbox) => this.#attach(outbox)));
   }
 
   hostDisconnected(): void {
+    this.#connected = false;
     this.#unlisten?.();
+    this.#unlisten = undefined;
+  }
+
+  /** Starts the shared outbox and hears its answers: a queued submission is settled later (back online). */
+  #attach(outbox: Outbox): void {
+    if (!this.#connected || this.#unlisten) return;
+    outbox.start();
+    this.#unlisten = outbox.listen((key, answer) => {
+      if (key === this.#key && this.state === 'queued') this.#settle(answer as Answer<R>);
+    });
   }
 
   /** Client-side validation failed: show the issues, send nothing. */
@@ -115,6 +137,8 @@ export class SubmitController<R extends ActionResult> implements ReactiveControl
     this.state = 'sending';
     this.fields = {};
     this.#host.requestUpdate();
+    const outbox = await loadOutbox();
+    this.#attach(outbox);
     this.#settle((await outbox.submit(url, JSON.stringify(body), key)) as Answer<R>);
   }
 

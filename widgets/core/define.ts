@@ -5,7 +5,8 @@
  */
 export function define(tag: string, element: CustomElementConstructor): void {
   if (customElements.get(tag)) {
-    console.warn(`[ladder W001] <${tag}> defined twice (script loaded twice?): keeping the first`);
+    // W001: the script was loaded twice; the first definition stays.
+    console.warn(`[ladder W001] <${tag}> already defined`);
     return;
   }
   // `customElements.define` (not `window.customElements`): Lit SSR and @astrojs/lit patch the global registry.

@@ -7,7 +7,15 @@
  * Known limit: on a partner's page, IndexedDB belongs to the partner's origin, so the pending submission (with
  * the supporter's details) sits there until it is sent. A script on a page cannot store anything elsewhere.
  */
+import type { ErrorBody } from '../../schema/errors.ts';
 import { post, type Answer } from './api.ts';
+
+/** One item of a batch endpoint's answer: the status and body it would have had on its own. */
+interface BatchResult {
+  key: string;
+  status: number;
+  body: unknown;
+}
 
 export interface OutboxEntry {
   /** The idempotency key, also the record's key. */
@@ -19,6 +27,11 @@ export interface OutboxEntry {
   attempts: number;
   /** When to try next (ms since the epoch). */
   due: number;
+  /**
+   * A batch endpoint: the entry goes out with the others tagged alike, up to 50 per request, as
+   * `{ responses: [{ key, response }] }` (canvasser mode). Without it the entry is POSTed alone to `url`.
+   */
+  batch?: string;
 }
 
 /** Told when the server has decided on an entry (`ok` or `refused`); the entry is gone from the outbox then. */
@@ -27,6 +40,8 @@ export type OutboxListener = (key: string, answer: Answer<unknown>) => void;
 const STORE = 'outbox';
 const BASE_DELAY = 2_000;
 const MAX_DELAY = 5 * 60_000;
+/** Entries per batch request (`LIMITS.batch`). */
+const BATCH = 50;
 
 const request = <T>(r: IDBRequest<T>): Promise<T> =>
   new Promise((resolve, reject) => {
@@ -97,12 +112,29 @@ export class Outbox {
     return (await this.#send(entry)) ?? { kind: 'retry' };
   }
 
-  /** Sends every entry that is due (every entry with `all`, as when the browser comes back online). */
+  /** Stores a submission for the batch endpoint `batch` (see `OutboxEntry.batch`), then sends what is due. */
+  async enqueue(url: string, body: string, key: string, batch: string): Promise<void> {
+    const entry: OutboxEntry = { key, url, body, batch, created: Date.now(), attempts: 0, due: Date.now() };
+    await this.#put(entry).catch(() => this.#memory.set(key, entry));
+    this.start();
+    void this.flush();
+  }
+
+  /**
+   * Sends every entry that is due (every entry with `all`, as when the browser comes back online). A batch goes
+   * out whole as soon as one of its entries is due.
+   */
   async flush(all = false): Promise<void> {
     const now = Date.now();
-    const due = (await this.entries()).filter((entry) => all || entry.due <= now);
+    const entries = await this.entries();
+    const due = entries.filter((entry) => all || entry.due <= now);
     // One at a time: a reconnecting phone should not burst, and order is kept.
-    for (const entry of due) await this.#send(entry);
+    for (const entry of due) if (!entry.batch) await this.#send(entry);
+    for (const batch of new Set(due.map((entry) => entry.batch))) {
+      if (!batch) continue;
+      const group = entries.filter((entry) => entry.batch === batch && !this.#inflight.has(entry.key));
+      for (let i = 0; i < group.length; i += BATCH) await this.#sendBatch(batch, group.slice(i, i + BATCH));
+    }
     await this.#schedule();
   }
 
@@ -121,19 +153,55 @@ export class Outbox {
     let answer: Answer<unknown>;
     try {
       answer = await post(entry.url, entry.body, entry.key);
-      if (answer.kind === 'retry') {
-        const backoff = Math.min(BASE_DELAY * 2 ** entry.attempts, MAX_DELAY) * (0.5 + Math.random() / 2);
-        const wait = answer.retryAfter ? answer.retryAfter * 1000 : backoff;
-        await this.#put({ ...entry, attempts: entry.attempts + 1, due: Date.now() + wait });
-        void this.#schedule();
-      } else {
-        await this.#delete(entry.key);
-      }
+      await this.#keep(entry, answer);
     } finally {
       this.#inflight.delete(entry.key);
     }
-    if (answer.kind !== 'retry') for (const listener of this.#listeners) listener(entry.key, answer);
+    this.#tell(entry, answer);
     return answer;
+  }
+
+  /** Sends entries in one request to a batch endpoint; each is then kept or dropped by its own item's answer. */
+  async #sendBatch(url: string, entries: OutboxEntry[]): Promise<void> {
+    for (const entry of entries) this.#inflight.add(entry.key);
+    const answers: Answer<unknown>[] = [];
+    try {
+      const items = entries.map((entry) => `{"key":${JSON.stringify(entry.key)},"response":${entry.body}}`);
+      // No key of its own: each item carries its key, which makes resending the whole batch safe.
+      const answer = await post<{ results: BatchResult[] }>(url, `{"responses":[${items}]}`);
+      for (const entry of entries) {
+        const item = answer.kind === 'ok' ? answer.body.results.find((result) => result.key === entry.key) : undefined;
+        const itemAnswer: Answer<unknown> =
+          answer.kind !== 'ok'
+            ? answer
+            : !item || item.status === 408 || item.status === 429 || item.status >= 500
+              ? { kind: 'retry' }
+              : item.status < 300
+                ? { kind: 'ok', body: item.body }
+                : {
+                    kind: 'refused',
+                    error: (item.body as ErrorBody | null)?.error ?? { code: 'internal', message: '' },
+                  };
+        answers.push(itemAnswer);
+        await this.#keep(entry, itemAnswer);
+      }
+    } finally {
+      for (const entry of entries) this.#inflight.delete(entry.key);
+    }
+    entries.forEach((entry, i) => this.#tell(entry, answers[i]));
+  }
+
+  /** Drops an entry the server decided on; keeps one it did not, due again after a backoff. */
+  async #keep(entry: OutboxEntry, answer: Answer<unknown>): Promise<void> {
+    if (answer.kind !== 'retry') return this.#delete(entry.key);
+    const backoff = Math.min(BASE_DELAY * 2 ** entry.attempts, MAX_DELAY) * (0.5 + Math.random() / 2);
+    const wait = answer.retryAfter ? answer.retryAfter * 1000 : backoff;
+    await this.#put({ ...entry, attempts: entry.attempts + 1, due: Date.now() + wait });
+    void this.#schedule();
+  }
+
+  #tell(entry: OutboxEntry, answer: Answer<unknown>): void {
+    if (answer.kind !== 'retry') for (const listener of this.#listeners) listener(entry.key, answer);
   }
 
   async #schedule(): Promise<void> {

@@ -1,10 +1,11 @@
 /**
  * Theme tokens and hardening shared by every widget. Defaults are `--ladder-*` custom properties on `:host`, so a
- * host page restyles a widget on purpose (`ladder-petition { --ladder-accent: teal }`) but never by accident:
- * `all: initial` cuts off inherited host styles (font, line-height, color, text-align, letter-spacing...), and
- * sizes are in px/em from `--ladder-font-size`, never rem (Bootstrap 3 sets `html { font-size: 10px }`). The host's
- * selectors cannot reach inside the shadow root; only inheritance crosses it, so the rules below set the few
- * properties the browser's own defaults leave to inheritance or style oddly.
+ * host page restyles a widget on purpose (`ladder-petition { --ladder-accent: teal }`) but never by accident.
+ * The host's selectors cannot reach inside the shadow root; two things cross it: inheritance, and the host's rules
+ * that match the element itself, which beat `:host` (`* { font: inherit; line-height: 1 }` in WordPress themes).
+ * So the wrapper (`part="base"`) starts again from `all: initial` and sets the font and color itself, and sizes are
+ * in px/em from `--ladder-font-size`, never rem (Bootstrap 3 sets `html { font-size: 10px }`). The rules below set
+ * the few properties the browser's own defaults leave to inheritance or style oddly.
  * Logical properties only, so right-to-left languages lay out correctly.
  */
 import { css } from 'lit';
@@ -26,8 +27,6 @@ export const theme = css`
     --ladder-radius: 0.375em;
     --ladder-gap: 0.75em;
     --ladder-focus: #1a5fd6;
-    font: 400 var(--ladder-font-size) / 1.45 var(--ladder-font-family);
-    color: var(--ladder-color);
     background: var(--ladder-background);
   }
   :host([hidden]) {
@@ -37,6 +36,9 @@ export const theme = css`
     box-sizing: border-box;
   }
   [part~='base'] {
+    all: initial;
+    font: 400 var(--ladder-font-size) / 1.45 var(--ladder-font-family);
+    color: var(--ladder-color);
     display: grid;
     gap: var(--ladder-gap);
     padding: var(--ladder-gap);
@@ -53,13 +55,15 @@ export const theme = css`
   }
   input,
   textarea,
+  select,
   button {
     font: inherit;
     color: inherit;
     margin: 0;
   }
-  input:not([type='checkbox']),
-  textarea {
+  input:not([type='checkbox'], [type='radio']),
+  textarea,
+  select {
     display: block;
     inline-size: 100%;
     min-block-size: 2.5em;

@@ -27,25 +27,12 @@ export const styles = [
       block-size: 1.45em;
       overflow: hidden;
     }
+    /* The native bar, colored with accent-color: no vendor pseudo-elements to style. */
     progress {
-      appearance: none;
       display: block;
       inline-size: 100%;
       block-size: 0.75em;
-      border: 0;
-      border-radius: 1em;
-      overflow: hidden;
-      background: #e6e6ea;
-      color: var(--ladder-accent);
-    }
-    progress::-webkit-progress-bar {
-      background: #e6e6ea;
-    }
-    progress::-webkit-progress-value {
-      background: var(--ladder-accent);
-    }
-    progress::-moz-progress-bar {
-      background: var(--ladder-accent);
+      accent-color: var(--ladder-accent);
     }
     form,
     [part~='thanks'] {

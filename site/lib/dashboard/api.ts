@@ -1,0 +1,81 @@
+/**
+ * The admin API from the browser: the organizer's token (kept in sessionStorage, so it is gone when the tab is
+ * closed, and never in a cookie), sent as `Authorization: Bearer`, and one error type whose message an organizer
+ * can act on.
+ */
+import type { ErrorBody } from '../../../schema/errors.ts';
+
+const KEY = 'ladder-admin-token';
+
+export const adminToken = {
+  get(): string | null {
+    try {
+      return sessionStorage.getItem(KEY);
+    } catch {
+      return null;
+    }
+  },
+  set(value: string): void {
+    try {
+      sessionStorage.setItem(KEY, value);
+    } catch {
+      // Storage blocked: the token lives only as long as this page.
+    }
+  },
+  clear(): void {
+    try {
+      sessionStorage.removeItem(KEY);
+    } catch {
+      // Nothing stored.
+    }
+  },
+};
+
+/** `status` 0: the server could not be reached (offline, or the server is down). */
+export class AdminError extends Error {
+  readonly status: number;
+  readonly code: string;
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+function explain(status: number, body: ErrorBody | null): string {
+  if (status === 401) {
+    return 'The server did not accept this token. Paste the admin token exactly as set in LADDER_ADMIN_TOKEN on the server.';
+  }
+  if (status === 404) return body?.error.message || 'Not found.';
+  if (status === 429) return 'Too many requests: wait a minute and try again.';
+  return body?.error.message || `The server answered ${status}. Try again in a moment.`;
+}
+
+/** `fetch` with the token; throws `AdminError` for a network failure or any answer but 2xx. */
+export async function adminFetch(path: string, init: RequestInit = {}, token = adminToken.get()): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      ...init,
+      headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token ?? ''}` },
+      credentials: 'omit',
+    });
+  } catch {
+    throw new AdminError(0, 'offline', 'Cannot reach the server. Check the connection and try again.');
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as ErrorBody | null;
+    throw new AdminError(response.status, body?.error?.code ?? 'internal', explain(response.status, body));
+  }
+  return response;
+}
+
+export async function adminJson<T>(path: string, init?: RequestInit, token?: string | null): Promise<T> {
+  return (await (await adminFetch(path, init, token)).json()) as T;
+}
+
+export const jsonBody = (body: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});

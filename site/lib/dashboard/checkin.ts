@@ -1,0 +1,256 @@
+/**
+ * Host check-in on the day (`/checkin/?event=<slug>`): the event's RSVPs, search as you type, tap to check in,
+ * walk-ins, and a QR code for the door. Works offline once opened: the page comes from the service worker, the
+ * list from its cache (NetworkFirst, scripts/service-worker.ts), and check-ins wait in `CheckInQueue`.
+ */
+import { html, nothing, render } from 'lit';
+import { AdminError, adminJson } from './api.ts';
+import { CheckInQueue, type Queued } from './queue.ts';
+import { qrSvg } from './qr.ts';
+import { signIn, signOut } from './sign-in.ts';
+import type { RsvpRow } from './types.ts';
+
+/** What the page knows about each event from the build (so it needs no request to say which event this is). */
+export interface EventInfo {
+  slug: string;
+  title: string;
+  when: string;
+  where: string;
+}
+
+/** Lower case, accents off: "José" is found by "jose". */
+const fold = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
+
+const listUrl = (slug: string) => `/api/admin/campaigns/${encodeURIComponent(slug)}/rsvps`;
+
+export class CheckIn {
+  #root: HTMLElement;
+  #event: EventInfo;
+  #queue = new CheckInQueue();
+  #rsvps: RsvpRow[] = [];
+  #pending: Queued[] = [];
+  #query = '';
+  #message = '';
+  #offline = false;
+  #listError = '';
+
+  constructor(root: HTMLElement, event: EventInfo, rsvps: RsvpRow[]) {
+    this.#root = root;
+    this.#event = event;
+    this.#rsvps = rsvps;
+    this.#queue.listen((left, sent, problem) => {
+      const wasOffline = this.#offline;
+      this.#pending = left.filter((e) => e.event === event.slug);
+      this.#offline = problem?.status === 0;
+      if (problem && problem.status !== 0) this.#message = problem.message;
+      else if (sent.length && wasOffline) {
+        this.#message = `Back online: sent ${sent.length} saved ${sent.length === 1 ? 'check-in' : 'check-ins'}.`;
+      }
+      this.#render();
+      if (sent.length) void this.reload();
+    });
+    void this.#queue.entries(event.slug).then((entries) => {
+      this.#pending = entries;
+      this.#render();
+      if (entries.length) void this.#queue.flush();
+    });
+    // The first visit installs the service worker while the list is already loaded: fetch it once more through
+    // the worker, so that it is in the worker's cache for a reload with no connection.
+    navigator.serviceWorker?.addEventListener('controllerchange', () => void this.reload());
+    this.#render();
+    void this.#drawQr();
+  }
+
+  async reload(): Promise<void> {
+    try {
+      this.#rsvps = (await adminJson<{ rsvps: RsvpRow[] }>(listUrl(this.#event.slug))).rsvps;
+      this.#listError = '';
+    } catch (e) {
+      this.#listError = e instanceof AdminError && e.status === 0 ? '' : (e as Error).message;
+    }
+    this.#render();
+  }
+
+  #isPending(id: string) {
+    return this.#pending.some((e) => e.kind === 'check-in' && e.rsvpId === id);
+  }
+
+  async #checkIn(row: RsvpRow): Promise<void> {
+    this.#message = `${row.givenName} ${row.familyName} checked in.`;
+    this.#pending = [
+      ...this.#pending,
+      { key: `check-in:${row.id}`, event: this.#event.slug, kind: 'check-in', rsvpId: row.id, created: Date.now() },
+    ];
+    this.#render();
+    this.#root.querySelector<HTMLInputElement>('#checkin-search')?.focus();
+    await this.#queue.add({ key: `check-in:${row.id}`, event: this.#event.slug, kind: 'check-in', rsvpId: row.id });
+    if (!this.#isPending(row.id)) row.attended = true;
+    this.#render();
+  }
+
+  async #walkIn(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    const value = (name: string) => String(data.get(name) ?? '').trim();
+    const person = { givenName: value('givenName'), familyName: value('familyName'), email: value('email') };
+    const invalid = form.querySelector<HTMLInputElement>(':invalid');
+    if (invalid) {
+      invalid.setAttribute('aria-invalid', 'true');
+      this.#message = `Check the field “${invalid.labels?.[0]?.textContent ?? invalid.name}”.`;
+      this.#render();
+      invalid.focus();
+      return;
+    }
+    form.querySelectorAll('[aria-invalid]').forEach((el) => el.removeAttribute('aria-invalid'));
+    const guests = Math.max(0, Math.min(20, Number(value('guests')) || 0));
+    this.#message = `${person.givenName} ${person.familyName} added as a walk-in and checked in.`;
+    form.reset();
+    await this.#queue.add({
+      key: `walk-in:${person.email.toLowerCase()}`,
+      event: this.#event.slug,
+      kind: 'walk-in',
+      walkIn: { person, guests },
+    });
+  }
+
+  async #drawQr(): Promise<void> {
+    const box = this.#root.querySelector<HTMLElement>('#checkin-qr');
+    if (!box) return;
+    try {
+      box.innerHTML = await qrSvg(`${location.origin}/act/${this.#event.slug}/`);
+    } catch {
+      box.textContent = 'The QR code could not be drawn.';
+    }
+  }
+
+  #render(): void {
+    const slot = this.#root.querySelector<HTMLElement>('[data-slot=list]')!;
+    const q = fold(this.#query.trim());
+    const shown = this.#rsvps
+      .filter((r) => !q || fold(`${r.givenName} ${r.familyName} ${r.email}`).includes(q))
+      .sort((a, b) => a.familyName.localeCompare(b.familyName) || a.givenName.localeCompare(b.givenName));
+    const done = (r: RsvpRow) => r.attended || this.#isPending(r.id);
+    const confirmed = this.#rsvps.filter((r) => r.status === 'confirmed');
+    const checkedIn = this.#rsvps.filter(done).length;
+    const waiting = this.#pending.length;
+    render(
+      html`<div class="toolbar">
+          <p id="checkin-count" role="status">
+            ${checkedIn} checked in of ${confirmed.length} confirmed.
+            ${
+              waiting
+                ? html`<strong
+                    >${waiting} saved on this device,
+                    ${this.#offline ? 'waiting for the connection' : 'sending'}.</strong
+                  >`
+                : nothing
+            }
+          </p>
+          <button type="button" @click=${() => void this.reload()}>Refresh the list</button>
+          <button type="button" @click=${signOut}>Sign out</button>
+        </div>
+        ${
+          this.#offline
+            ? html`<p class="alert offline">
+                Offline: check-ins are kept on this device and sent when the connection is back.
+              </p>`
+            : nothing
+        }
+        ${this.#listError ? html`<p class="alert" role="alert">${this.#listError}</p>` : nothing}
+        <p class="message" role="status">${this.#message}</p>
+        <label for="checkin-search">Find a name or email</label>
+        <input
+          id="checkin-search"
+          type="search"
+          autocomplete="off"
+          spellcheck="false"
+          aria-controls="checkin-list"
+          aria-describedby="checkin-shown"
+          .value=${this.#query}
+          @input=${(e: Event) => {
+            this.#query = (e.target as HTMLInputElement).value;
+            this.#render();
+          }}
+        />
+        <p id="checkin-shown" class="muted">
+          ${q ? `${shown.length} of ${this.#rsvps.length} shown.` : `${this.#rsvps.length} RSVPs.`}
+        </p>
+        <ul id="checkin-list" class="rsvps">
+          ${shown.map(
+            (r) =>
+              html`<li class=${done(r) ? 'done' : ''} data-rsvp=${r.id}>
+                <span class="who">
+                  <strong>${r.givenName} ${r.familyName}</strong>
+                  <span class="muted"
+                    >${r.email}${r.guests ? ` · +${r.guests} ${r.guests === 1 ? 'guest' : 'guests'}` : ''}${
+                      r.shift ? ` · ${r.shift}` : ''
+                    }${r.status === 'confirmed' ? '' : ` · ${r.status}`}</span
+                  >
+                </span>
+                ${
+                  done(r)
+                    ? html`<span class="state"
+                        >${this.#isPending(r.id) ? 'Checked in (saved, not sent yet)' : 'Checked in'}</span
+                      >`
+                    : html`<button type="button" class="primary" @click=${() => void this.#checkIn(r)}>
+                        Check in<span class="visually-hidden"> ${r.givenName} ${r.familyName}</span>
+                      </button>`
+                }
+              </li>`,
+          )}
+        </ul>
+        ${q && !shown.length ? html`<p>Nobody matches “${this.#query}”. Add them as a walk-in below.</p>` : nothing}`,
+      slot,
+    );
+    const walkIn = this.#root.querySelector<HTMLElement>('[data-slot=walk-in]')!;
+    if (!walkIn.hasChildNodes()) {
+      render(
+        html`<form class="walk-in" @submit=${(e: SubmitEvent) => void this.#walkIn(e)} novalidate>
+          <div>
+            <label for="walk-given">Given name</label
+            ><input id="walk-given" name="givenName" type="text" autocomplete="off" required maxlength="100" />
+          </div>
+          <div>
+            <label for="walk-family">Family name</label
+            ><input id="walk-family" name="familyName" type="text" autocomplete="off" required maxlength="100" />
+          </div>
+          <div>
+            <label for="walk-email">Email</label
+            ><input id="walk-email" name="email" type="email" autocomplete="off" required />
+          </div>
+          <div>
+            <label for="walk-guests">Guests with them</label
+            ><input id="walk-guests" name="guests" type="number" min="0" max="20" value="0" inputmode="numeric" />
+          </div>
+          <button type="submit" class="primary">Add and check in</button>
+        </form>`,
+        walkIn,
+      );
+    }
+  }
+}
+
+/** Wires the page: sign in (the list doubles as the token check), then the check-in list. */
+export async function startCheckIn(root: HTMLElement, form: HTMLFormElement, events: EventInfo[]): Promise<void> {
+  const slug = new URLSearchParams(location.search).get('event');
+  const event = events.find((e) => e.slug === slug);
+  if (!event) return; // The page lists the events to choose from.
+  try {
+    const { rsvps } = await signIn(form, (token) =>
+      adminJson<{ rsvps: RsvpRow[] }>(listUrl(event.slug), undefined, token),
+    );
+    root.hidden = false;
+    new CheckIn(root, event, rsvps);
+    root.querySelector<HTMLElement>('h2')?.focus();
+  } catch (e) {
+    form.hidden = false;
+    const error = form.querySelector<HTMLElement>('.error')!;
+    error.textContent = `${(e as Error).message} The list was not saved on this device yet: open this page once with a connection.`;
+    error.hidden = false;
+  }
+}

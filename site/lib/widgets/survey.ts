@@ -1,0 +1,25 @@
+/**
+ * `<ladder-survey>` as the site's islands import it (see ../widgets.ts for why a module both defines the tag and
+ * exports the class). Every language's dictionary is registered, so the server renders the campaign's language
+ * and hydration renders the same words. Canvasser mode's module still loads on first use (only with the
+ * `canvasser` attribute, which the site's pages do not set).
+ */
+import { core, registerMessages } from '../../../widgets/core/i18n.ts';
+import coreAr from '../../../widgets/core/i18n/ar.ts';
+import coreEs from '../../../widgets/core/i18n/es.ts';
+import coreFr from '../../../widgets/core/i18n/fr.ts';
+import { surveyMessages } from '../../../widgets/survey/i18n/index.ts';
+import surveyAr from '../../../widgets/survey/i18n/ar.ts';
+import surveyEs from '../../../widgets/survey/i18n/es.ts';
+import surveyFr from '../../../widgets/survey/i18n/fr.ts';
+
+for (const [lang, shared, own] of [
+  ['es', coreEs, surveyEs],
+  ['fr', coreFr, surveyFr],
+  ['ar', coreAr, surveyAr],
+] as const) {
+  registerMessages(core, lang, shared);
+  registerMessages(surveyMessages, lang, own);
+}
+
+export { LadderSurvey } from '../../../widgets/survey/survey.ts';

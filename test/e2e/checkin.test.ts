@@ -1,0 +1,178 @@
+/**
+ * Host check-in on the built site and a real server: the list of RSVPs, search as you type, tap to check in; then
+ * with no connection: check someone in, reload (the service worker serves the page and the last list), come back
+ * online, and the saved check-in is sent exactly once. Walk-ins, the door's QR code, axe.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, launch, type RunningServer, startServer } from './harness.ts';
+
+const built = inject('built');
+const TOKEN = 'host-secret-token-5678';
+const EVENT = 'town-hall-meeting';
+const admin = { authorization: `Bearer ${TOKEN}` };
+let server: RunningServer;
+let browser: Browser;
+
+const attended = async () => {
+  const res = await fetch(`${server.url}/api/admin/funnel`, { headers: admin });
+  const funnel = (await res.json()) as { events: { campaign: string; attended: number }[] };
+  return funnel.events.find((e) => e.campaign === EVENT)?.attended ?? 0;
+};
+
+beforeAll(async () => {
+  server = await startServer(built, { LADDER_ADMIN_TOKEN: TOKEN });
+  browser = await launch();
+  for (const [givenName, familyName] of [
+    ['Ada', 'Lovelace'],
+    ['Barbara', 'McClintock'],
+    ['Charles', 'Drew'],
+    ['José', 'Martí'],
+  ]) {
+    const res = await fetch(`${server.url}/api/campaigns/${EVENT}/rsvps`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        person: { givenName, familyName, email: `${givenName.toLowerCase().replace('é', 'e')}@example.org` },
+        consent: { contact: true },
+      }),
+    });
+    expect(res.status).toBe(201);
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const rows = (page: Page) => page.locator('#checkin-list > li');
+const row = (page: Page, name: string) => rows(page).filter({ hasText: name });
+
+describe('host check-in', () => {
+  it('lists RSVPs, searches as you type, checks in with a tap, and works offline, sending once when back', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    let sent = 0;
+    page.on('response', (response) => {
+      if (response.request().method() === 'POST' && /\/check-in$/.test(response.url()) && response.ok()) sent++;
+    });
+
+    await page.goto(`${server.url}/checkin/?event=${EVENT}`);
+    await page.getByLabel('Admin token').fill(TOKEN);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await rows(page).first().waitFor();
+    expect(await page.locator('#checkin-title').textContent()).toBe('Town hall on the fountain');
+    expect(await rows(page).count()).toBe(4);
+    await page.locator('#checkin-qr svg').waitFor();
+    expect(await page.locator('#qr-link').textContent()).toBe(`${server.url}/act/${EVENT}/`);
+
+    // Search as you type, accents ignored.
+    await page.getByLabel('Find a name or email').pressSequentially('jose');
+    await expect.poll(() => rows(page).count()).toBe(1);
+    expect(await rows(page).first().textContent()).toContain('José Martí');
+    await page.getByLabel('Find a name or email').fill('barb');
+    await expect.poll(() => rows(page).count()).toBe(1);
+
+    // Tap to check in: the funnel's attendance goes up.
+    await page.getByRole('button', { name: 'Check in Barbara McClintock' }).click();
+    await row(page, 'Barbara').getByText('Checked in', { exact: true }).waitFor();
+    await expect.poll(attended).toBe(1);
+    await page.getByLabel('Find a name or email').fill('');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The service worker controls the page once it is installed; a reload (online) puts the list in its cache.
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
+      }
+    });
+    await page.reload();
+    await rows(page).first().waitFor();
+
+    // Offline: the check-in is kept on the device.
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Check in Charles Drew' }).click();
+    await row(page, 'Charles').getByText('Checked in (saved, not sent yet)').waitFor();
+    await page.locator('.offline').waitFor();
+    expect(await attended()).toBe(1);
+
+    // Reload with no connection: the page and the list come from the service worker, the check-in still waits.
+    await page.reload();
+    await row(page, 'Charles').getByText('Checked in (saved, not sent yet)').waitFor();
+    expect(await row(page, 'Barbara').getByText('Checked in', { exact: true }).count()).toBe(1);
+    expect(await rows(page).count()).toBe(4);
+    expect(await attended()).toBe(1);
+
+    // Back online: sent, once.
+    await context.setOffline(false);
+    await expect.poll(attended, { timeout: 20_000 }).toBe(2);
+    await row(page, 'Charles').getByText('Checked in', { exact: true }).waitFor();
+    await page.waitForTimeout(500);
+    expect(sent).toBe(2);
+    expect(await attended()).toBe(2);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('adds a walk-in, checked in at once', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/checkin/?event=${EVENT}`);
+    await page.getByLabel('Admin token').fill(TOKEN);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await rows(page).first().waitFor();
+    const before = await attended();
+    await page.getByRole('button', { name: 'Add and check in' }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('walk-given');
+    await page.getByLabel('Given name').fill('Walter');
+    await page.getByLabel('Family name').fill('Inn');
+    await page.getByLabel('Email', { exact: true }).fill('walter@example.org');
+    await page.getByRole('button', { name: 'Add and check in' }).click();
+    await row(page, 'Walter Inn').getByText('Checked in', { exact: true }).waitFor();
+    expect(await attended()).toBe(before + 1);
+    await page.close();
+  });
+
+  it('serves an action page with no connection after a first visit; the signature waits and is sent once', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const signatures = async () =>
+      ((await (await fetch(`${server.url}/api/campaigns/fix-the-fountain`)).json()) as { count: number }).count;
+    const before = await signatures();
+    await page.goto(`${server.url}/act/fix-the-fountain/`);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
+      }
+    });
+    await context.setOffline(true);
+    await page.reload();
+    const widget = 'ladder-petition';
+    for (const [name, value] of Object.entries({
+      givenName: 'Off',
+      familyName: 'Line',
+      email: 'off.line@example.org',
+      postcode: '94110',
+    })) {
+      await page.locator(`${widget} [name=${name}]`).fill(value);
+    }
+    await page.locator(`${widget} [part=submit]`).click();
+    await page.locator(`${widget} [part=thanks] h2`).waitFor();
+    expect(await signatures()).toBe(before);
+    await context.setOffline(false);
+    await expect.poll(signatures, { timeout: 20_000 }).toBe(before + 1);
+    await context.close();
+  });
+
+  it('lists the events to choose from without ?event=', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/checkin/`);
+    await page.getByRole('link', { name: 'Town hall on the fountain' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+});

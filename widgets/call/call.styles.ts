@@ -1,0 +1,56 @@
+import { css } from 'lit';
+import { theme } from '../core/theme.ts';
+
+/** The postcode form's styles. The steps after it bring theirs when they load (`steps` in call.views.ts). */
+export const styles = [
+  theme,
+  css`
+    [part~='title'],
+    [part~='count'] {
+      min-block-size: 1lh;
+    }
+    .muted {
+      color: var(--ladder-muted);
+    }
+    form,
+    fieldset,
+    .field {
+      display: grid;
+      gap: var(--ladder-gap);
+    }
+    fieldset {
+      margin: 0;
+      padding: var(--ladder-gap);
+      border: 1px solid var(--ladder-border);
+      border-radius: var(--ladder-radius);
+    }
+    legend {
+      padding: 0 0.25em;
+      font-weight: 600;
+    }
+    .field {
+      gap: 0.25em;
+    }
+    .error {
+      color: var(--ladder-error);
+      font-size: 0.9em;
+    }
+    .error:empty {
+      display: none;
+    }
+    .check {
+      display: flex;
+      gap: 0.5em;
+      font-weight: 400;
+    }
+    .check input {
+      inline-size: 1.25em;
+      block-size: 1.25em;
+      flex: none;
+      accent-color: var(--ladder-accent);
+    }
+    [part~='status']:empty {
+      position: absolute;
+    }
+  `,
+];

@@ -1,0 +1,29 @@
+/** The RSVP's French strings. */
+import type { RsvpMessages } from './en.ts';
+
+export const fr: RsvpMessages = {
+  phone: 'Téléphone (facultatif)',
+  sms: 'M’envoyer des rappels de cet événement par SMS',
+  guests: 'Personnes qui vous accompagnent',
+  shift: 'Choisissez un créneau',
+  submit: 'Je participe',
+  waitlist: 'M’inscrire sur la liste d’attente',
+  full: 'Complet : les nouvelles inscriptions vont sur la liste d’attente.',
+  left: (count, n, total) => (count < 2 ? `${n} place restante sur ${total}` : `${n} places restantes sur ${total}`),
+  host: 'Organisé par',
+  online: 'Rejoindre en ligne',
+  atEvent: 'Sur place :',
+  loadFailed: 'Impossible de charger cet événement. Rechargez la page.',
+  going: 'Vous participez !',
+  waitlisted: 'Vous êtes sur la liste d’attente. Nous vous préviendrons si une place se libère.',
+  updated: 'Votre inscription a été modifiée.',
+  queued: 'Vous semblez hors ligne. Votre inscription est enregistrée sur cet appareil et sera envoyée automatiquement.',
+  calendar: 'Ajoutez-le à votre agenda :',
+  ics: 'Fichier d’agenda (.ics)',
+  manage: 'Modifier ou annuler votre inscription',
+  share: 'Invitez vos proches :',
+  campaign_closed: 'Les inscriptions à cet événement sont closes.',
+  forbidden_origin: 'Vous ne pouvez pas vous inscrire à cet événement sur cette page.',
+};
+
+export default fr;

@@ -1,0 +1,39 @@
+/** The survey's Spanish strings. */
+import type { SurveyMessages } from './en.ts';
+
+export const es: SurveyMessages = {
+  submit: 'Enviar mis respuestas',
+  record: 'Guardar esta respuesta',
+  back: 'Atrás',
+  forward: 'Siguiente',
+  page: 'Página {n} de {total}',
+  optional: '(opcional)',
+  yes: 'Sí',
+  no: 'No',
+  lastPage: 'Último paso',
+  aboutYou: 'Sobre ti',
+  anonymous: 'Puedes dejar estos campos vacíos para responder de forma anónima.',
+  share: 'Pide a tus vecinos que respondan también:',
+  loadFailed: 'No se pudo cargar esta encuesta. Vuelve a cargar la página.',
+  thanks: '¡Gracias por tus respuestas!',
+  duplicate: 'Ya habías respondido esta encuesta. ¡Gracias!',
+  queued:
+    'Parece que no tienes conexión. Tus respuestas están guardadas en este dispositivo y se enviarán automáticamente.',
+  campaign_closed: 'Esta encuesta está cerrada.',
+  forbidden_origin: 'Esta encuesta no se puede responder en esta página.',
+  canvasser: 'Tu nombre (quien encuesta)',
+  turf: 'Zona o barrio',
+  start: 'Empezar a encuestar',
+  canvassing: 'Encuestando como {name}',
+  change: 'Cambiar',
+  recorded: 'Respuesta guardada. Lista para la siguiente persona.',
+  pending: (count, n) =>
+    count === 0
+      ? 'Todas las respuestas están sincronizadas.'
+      : count === 1
+        ? '1 respuesta por sincronizar'
+        : `${n} respuestas por sincronizar`,
+  failed: (count, n) => (count === 1 ? 'El servidor rechazó 1 respuesta.' : `El servidor rechazó ${n} respuestas.`),
+};
+
+export default es;

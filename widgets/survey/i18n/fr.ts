@@ -1,0 +1,40 @@
+/** The survey's French strings. */
+import type { SurveyMessages } from './en.ts';
+
+export const fr: SurveyMessages = {
+  submit: 'Envoyer mes réponses',
+  record: 'Enregistrer cette réponse',
+  back: 'Retour',
+  forward: 'Suivant',
+  page: 'Page {n} sur {total}',
+  optional: '(facultatif)',
+  yes: 'Oui',
+  no: 'Non',
+  lastPage: 'Dernière étape',
+  aboutYou: 'Vous',
+  anonymous: 'Vous pouvez laisser ces champs vides pour répondre anonymement.',
+  share: 'Invitez vos voisins à répondre aussi :',
+  loadFailed: 'Impossible de charger ce questionnaire. Rechargez la page.',
+  thanks: 'Merci pour vos réponses !',
+  duplicate: 'Vous avez déjà répondu à ce questionnaire. Merci !',
+  queued:
+    'Vous semblez hors ligne. Vos réponses sont enregistrées sur cet appareil et seront envoyées automatiquement.',
+  campaign_closed: 'Ce questionnaire est clos.',
+  forbidden_origin: 'Ce questionnaire ne peut pas être rempli sur cette page.',
+  canvasser: 'Votre nom (enquêteur ou enquêtrice)',
+  turf: 'Secteur ou quartier',
+  start: 'Commencer le porte-à-porte',
+  canvassing: 'Enquête menée par {name}',
+  change: 'Changer',
+  recorded: 'Réponse enregistrée. Prêt pour la personne suivante.',
+  pending: (count, n) =>
+    count === 0
+      ? 'Toutes les réponses sont synchronisées.'
+      : count < 2
+        ? `${n} réponse en attente de synchronisation`
+        : `${n} réponses en attente de synchronisation`,
+  failed: (count, n) =>
+    count < 2 ? `${n} réponse a été refusée par le serveur.` : `${n} réponses ont été refusées par le serveur.`,
+};
+
+export default fr;

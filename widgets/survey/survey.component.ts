@@ -1,0 +1,301 @@
+import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { ResponseResult } from '../../schema/actions.ts';
+import type { FieldIssue } from '../../schema/errors.ts';
+import { LIMITS } from '../../schema/limits.ts';
+import { campaignUrl, type Answer } from '../core/api.ts';
+import { LadderElement } from '../core/base.ts';
+import { SubmitController } from '../core/controllers.ts';
+import { LadderErrorEvent, LadderQueuedEvent, LadderSubmitEvent, LadderSuccessEvent } from '../core/events.ts';
+import type { CanvassController } from './canvass.ts';
+import { surveyMessages, type SurveyMessages } from './i18n/index.ts';
+import { checkContact, lastAnswers, lastPage, PERSON_FIELDS } from './last-page.ts';
+import { type Answers, checkQuestion, isShown, question, readAnswers } from './questions.ts';
+import { styles } from './survey.styles.ts';
+
+/** Only web links from the API are rendered as links, resolved against it (never `javascript:`). */
+function webUrl(url: string | undefined, base: string): string | undefined {
+  if (!url) return;
+  try {
+    const resolved = new URL(url, base);
+    return /^https?:$/.test(resolved.protocol) ? resolved.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A listening survey: questions across pages (with progress), then "Would you help?", contact details and consent.
+ * With the `canvasser` attribute, on a campaign that allows it, one device records many respondents in a row,
+ * offline for hours, and syncs them in batches.
+ *
+ * @summary Answer a survey: choices, scales, yes/no and text over several pages, ending with the ask to help.
+ *
+ * @event ladder-submit - Before sending; cancelable. `detail: { campaign }`.
+ * @event ladder-success - Answered (or already answered: `duplicate`). `detail: { campaign, id, count, duplicate }`.
+ * @event ladder-error - Refused or failed. `detail: { campaign, code }`.
+ * @event ladder-queued - Stored on this device, sent later (offline, and every response in canvasser mode).
+ *   `detail: { campaign }`.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart title - The campaign's title.
+ * @csspart summary - The campaign's summary.
+ * @csspart progress - "Page 2 of 3" with its bar.
+ * @csspart form - The form (and the canvasser's sign-in form).
+ * @csspart page-title - Each page's heading.
+ * @csspart question - A question's fieldset (the help ask's too).
+ * @csspart contact - The respondent's contact fields.
+ * @csspart error - A question's or field's error message.
+ * @csspart consent - The consent checkbox with its text.
+ * @csspart back - The button to the previous page.
+ * @csspart submit - The button to the next page, or to send.
+ * @csspart status - The live region with the form's state.
+ * @csspart thanks - What replaces the form after answering.
+ * @csspart share - The share link.
+ * @csspart next - The next ask.
+ * @csspart canvass - Canvasser mode: who is canvassing, and the count of responses waiting to sync.
+ *
+ * @cssproperty --ladder-font-size - The base size; everything scales with it. Default 16px.
+ * @cssproperty --ladder-font-family - The font.
+ * @cssproperty --ladder-color - Text color.
+ * @cssproperty --ladder-muted - Secondary text color.
+ * @cssproperty --ladder-background - Background color.
+ * @cssproperty --ladder-accent - Buttons, links, the progress bar and checked choices.
+ * @cssproperty --ladder-accent-contrast - Text on the accent color.
+ * @cssproperty --ladder-border - Input borders.
+ * @cssproperty --ladder-error - Error text and invalid inputs.
+ * @cssproperty --ladder-success - The thank-you heading.
+ * @cssproperty --ladder-focus - The focus ring.
+ * @cssproperty --ladder-radius - Corner radius.
+ * @cssproperty --ladder-gap - Space between parts.
+ */
+export class LadderSurvey extends LadderElement<SurveyMessages> {
+  static override styles = styles;
+  static override messages = surveyMessages;
+  static override properties = { ...LadderElement.properties, canvasser: { type: Boolean } };
+
+  /** Canvasser mode, if the campaign offers it (`survey.canvass`). */
+  declare canvasser: boolean;
+
+  /** The fields the form shows, for the API's 422 issues; the questions join when the campaign arrives. */
+  readonly #known: string[] = [];
+  protected readonly submitter = new SubmitController<ResponseResult>(this, this.#known, (a) => this.#settled(a));
+  /** Canvasser mode, once its module has loaded. */
+  protected canvass?: CanvassController;
+  #canvassLoading = false;
+  #page = 0;
+  #answers: Answers = {};
+  #recorded = false;
+
+  get #questions() {
+    return this.data?.survey?.pages.flatMap((page) => page.questions) ?? [];
+  }
+
+  get #canvassing(): boolean {
+    return !!(this.canvasser && this.data?.survey?.canvass);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.#known.splice(0, Infinity, ...PERSON_FIELDS, ...this.#questions.map((q) => q.id));
+    if (this.#canvassing && !this.#canvassLoading && !isServer) {
+      this.#canvassLoading = true;
+      void import('./canvass.ts').then(({ CanvassController }) => {
+        this.canvass = new CanvassController(this);
+        this.requestUpdate();
+      });
+    }
+  }
+
+  override render(): TemplateResult {
+    const { t, data } = this;
+    const { state } = this.submitter;
+    const done = state === 'success' || state === 'duplicate' || state === 'queued';
+    const canvass = this.#canvassing ? this.canvass : undefined;
+    return html`<div part="base" class="${state}-state" dir=${this.direction}>
+      <h2 part="title" dir="auto">${data?.title}</h2>
+      <p part="summary" dir="auto">${data?.summary}</p>
+      ${canvass?.who ? canvass.bar(t, (n) => this.format(n)) : nothing}
+      ${
+        done
+          ? this.#thanks()
+          : data?.status === 'closed'
+            ? html`<p>${t.campaign_closed}</p>`
+            : !this.#canvassing
+              ? this.#form()
+              : canvass?.who
+                ? this.#form()
+                : canvass?.signIn(t)
+      }
+      <p part="status" role="status">${this.#status()}</p>
+    </div>`;
+  }
+
+  #form(): TemplateResult | typeof nothing {
+    const { t } = this;
+    const survey = this.data?.survey;
+    if (!survey) return nothing;
+    const { pages } = survey;
+    const last = this.#page === pages.length;
+    const sending = this.submitter.state === 'sending';
+    const where = t.page.replace('{n}', this.format(this.#page + 1)).replace('{total}', this.format(pages.length + 1));
+    const page = (i: number, title: string | undefined, body: unknown) =>
+      html`<div class="page" ?hidden=${i !== this.#page}>
+        <h3 part="page-title" tabindex="-1" dir="auto">${title ?? where}</h3>
+        ${body}
+      </div>`;
+    return html`<form part="form" novalidate @submit=${this.#onSubmit} @change=${this.#onChange}>
+      <div part="progress">
+        <p aria-live="polite">${where}</p>
+        <progress aria-hidden="true" max=${pages.length + 1} value=${this.#page + 1}></progress>
+      </div>
+      ${pages.map((p, i) =>
+        page(
+          i,
+          p.title,
+          p.questions.map((q) => question(q, t, this.#issue(q.id), isShown(q, this.#answers))),
+        ),
+      )}
+      ${page(
+        pages.length,
+        t.lastPage,
+        lastPage(survey, this.data?.consent.text, t, (name) => this.#issue(name)),
+      )}
+      <div class="nav">
+        ${
+          this.#page
+            ? html`<button part="back" type="button" class="secondary" @click=${() => this.#go(this.#page - 1)}>
+                ${t.back}
+              </button>`
+            : nothing
+        }
+        <button part="submit" type="submit" aria-disabled=${sending}>
+          ${!last ? t.forward : sending ? t.sending : this.#canvassing ? t.record : t.submit}
+        </button>
+      </div>
+    </form>`;
+  }
+
+  #issue(name: string): FieldIssue | undefined {
+    return this.submitter.state === 'invalid' ? this.submitter.fields[name] : undefined;
+  }
+
+  #thanks(): TemplateResult {
+    const { t } = this;
+    const { state, result } = this.submitter;
+    const share = webUrl(result?.shareUrl, this.apiBase);
+    const next = result?.nextAsk;
+    const nextUrl = webUrl(next?.url, this.apiBase);
+    return html`<div part="thanks">
+      <h2 tabindex="-1">${state === 'queued' ? t.queued : state === 'duplicate' ? t.duplicate : t.thanks}</h2>
+      ${
+        share
+          ? html`<p>${t.share}</p>
+              <p><a part="share" href=${share} dir="ltr">${share}</a></p>`
+          : nothing
+      }
+      ${next && nextUrl ? html`<p part="next">${t.next} <a href=${nextUrl} dir="auto">${next.title}</a></p>` : nothing}
+    </div>`;
+  }
+
+  #status(): string {
+    const { t, submitter } = this;
+    if (submitter.state === 'invalid') return t.fix;
+    if (submitter.state === 'error') {
+      const code = submitter.error;
+      return code === 'campaign_closed' || code === 'forbidden_origin' || code === 'rate_limited' ? t[code] : t.error;
+    }
+    if (!this.data && this.loader.status === 'error') return t.loadFailed;
+    return this.#recorded ? t.recorded : '';
+  }
+
+  /** To another page: no errors shown, focus on its heading (announced with "Page 2 of 3"). */
+  #go(page: number): void {
+    this.#page = page;
+    this.submitter.state = 'idle';
+    this.requestUpdate();
+    void this.#focus();
+  }
+
+  #onChange(event: Event): void {
+    this.#answers = readAnswers(event.currentTarget as HTMLFormElement, this.#questions);
+    this.requestUpdate();
+  }
+
+  /** The issues of one page (the last one: the contact fields), keyed as the API names them. */
+  #check(form: HTMLFormElement, page: number): Record<string, FieldIssue> {
+    const fields: Record<string, FieldIssue> = {};
+    const questions = this.data!.survey!.pages[page]?.questions;
+    for (const q of questions ?? []) {
+      const issue = isShown(q, this.#answers) && checkQuestion(form, q, this.#answers);
+      if (issue) fields[q.id] = issue;
+    }
+    return questions ? fields : checkContact(form);
+  }
+
+  async #onSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const survey = this.data!.survey!;
+    if (this.submitter.state === 'sending') return;
+    this.#recorded = false;
+    this.#answers = readAnswers(form, this.#questions);
+    const last = this.#page === survey.pages.length;
+    // The last page checks every page again: an earlier answer may have been changed by going back.
+    for (let page = last ? 0 : this.#page; page <= this.#page; page++) {
+      const fields = this.#check(form, page);
+      if (Object.keys(fields).length) {
+        this.#page = page;
+        this.submitter.invalid(fields);
+        return this.#focus();
+      }
+    }
+    if (!last) return this.#go(this.#page + 1);
+    if (!this.dispatchEvent(new LadderSubmitEvent({ campaign: this.campaign }))) return;
+    const params = new URLSearchParams(location.search);
+    const response = {
+      ...lastAnswers(form),
+      answers: this.#answers,
+      referrer: params.get('ref')?.slice(0, LIMITS.referrer) || undefined,
+      source: params.get('source')?.slice(0, LIMITS.source) || (this.#canvassing ? 'canvass' : undefined),
+    };
+    if (!this.#canvassing)
+      return this.submitter.send(`${campaignUrl(this.apiBase, this.campaign)}/responses`, response);
+    await this.canvass!.record(response);
+    // Ready for the next respondent: nothing of this one stays on screen.
+    form.reset();
+    this.#answers = {};
+    this.#recorded = true;
+    this.#go(0);
+  }
+
+  #settled(answer: Answer<ResponseResult>): void {
+    const campaign = this.campaign;
+    if (answer.kind === 'ok') {
+      const { response, count, duplicate } = answer.body;
+      this.dispatchEvent(new LadderSuccessEvent({ campaign, id: response.id, count, duplicate }));
+    } else if (answer.kind === 'retry') {
+      this.dispatchEvent(new LadderQueuedEvent({ campaign }));
+    } else {
+      this.dispatchEvent(new LadderErrorEvent({ campaign, code: answer.error.code }));
+    }
+    // The API's issues may be about an earlier page: show the first page that has one.
+    const pages = this.data?.survey?.pages ?? [];
+    const fields = Object.keys(this.submitter.fields);
+    const page = pages.findIndex((p) => p.questions.some((q) => fields.includes(q.id)));
+    if (fields.length) this.#page = page < 0 ? pages.length : page;
+    // A plain error stays where it is: the status line announces it.
+    if (this.submitter.state !== 'error') void this.#focus();
+  }
+
+  /** After a step: focus the first invalid field, or the thank-you heading, or the page's heading. */
+  async #focus(): Promise<void> {
+    await this.updateComplete;
+    const find = (selector: string) => this.renderRoot.querySelector<HTMLElement>(selector);
+    (
+      find('.page:not([hidden]) [aria-invalid=true]') ??
+      find('form [aria-invalid=true]') ??
+      find('[part=thanks] h2') ??
+      find('.page:not([hidden]) h3')
+    )?.focus();
+  }
+}
