@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
-import { closureSize, fileSize, jsFiles } from '../scripts/bundle-sizes.ts';
+import { closureSize, fileSize, jsFiles, lazyChunks } from '../scripts/bundle-sizes.ts';
 import { load, type LoadResult } from './load.ts';
 import { lighthouseBench } from './lighthouse.ts';
 
@@ -34,11 +34,25 @@ function sizes(): void {
       `${file.padEnd(36)}${String(s.bytes).padStart(8)}${String(s.gzip).padStart(8)}${String(s.brotli).padStart(8)}`,
     );
   }
+  // Per widget: what loads before the form is usable (the budget), then what it may load later.
+  console.log(
+    '\nPer widget (gzip): static closure (budgeted) + lazy chunks (idle, first interaction, after submitting)',
+  );
   for (const file of jsFiles(out).filter((f) => /^w\/(petition|survey|rsvp|call)-/.test(f))) {
+    const name = file.replace(/^w\/|-[\w-]+\.js$/g, '');
     const c = closureSize(out, file);
+    const lazy = lazyChunks(out, file);
+    const each = lazy.files.map((f) => `${f.replace(/^w\/|-[\w-]+\.js$/g, '')} ${fileSize(out, f).gzip}`);
     console.log(
-      `${file.replace(/-[\w-]+\.js$/, '')} with its imports (${c.files.join(', ')}): gzip ${c.gzip}, brotli ${c.brotli}`,
+      `${name.padEnd(10)}static ${c.gzip} (${c.files.join(', ')}; brotli ${c.brotli}); lazy ${lazy.gzip} (${each.join(', ')}); ` +
+        `with everything ${c.gzip + lazy.gzip}`,
     );
+    // A language other than English loads two dictionaries: the core's and the widget's.
+    const languages = ['es', 'fr', 'ar'].map((lang) => {
+      const files = lazy.dictionaries.filter((f) => f.startsWith(`w/${lang}-`));
+      return `${lang} ${files.reduce((sum, f) => sum + fileSize(out, f).gzip, 0)}`;
+    });
+    console.log(`${''.padEnd(10)}another language adds (core + widget dictionaries): ${languages.join(', ')}`);
   }
 }
 

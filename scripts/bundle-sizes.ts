@@ -58,3 +58,37 @@ export function closureSize(dir: string, entry: string): { files: string[]; gzip
     brotli: sizes.reduce((sum, s) => sum + s.brotli, 0),
   };
 }
+
+/** `import("./x.js")`: a chunk loaded later (on idle, on first interaction, after submitting), if at all. */
+const DYNAMIC_IMPORT = /\bimport\(\s*["'`](\.{1,2}\/[^"'`]+)["'`]\s*\)/g;
+
+/** Other languages' dictionaries (`w/es-….js`): loaded only for that language, listed apart. */
+export const isDictionary = (file: string): boolean => /(^|\/)(es|fr|ar)-[\w-]+\.js$/.test(file);
+
+/**
+ * The chunks a widget may load after its static closure: its dynamic imports and theirs, transitively, with their
+ * own static imports, less what the closure already has. Dictionaries go to `dictionaries`, not `files`.
+ */
+export function lazyChunks(dir: string, entry: string): { files: string[]; dictionaries: string[]; gzip: number } {
+  const loaded = new Set(staticClosure(dir, entry));
+  const found = new Set<string>();
+  const queue = [...loaded];
+  while (queue.length) {
+    const file = queue.shift()!;
+    const code = readFileSync(join(dir, file), 'utf8');
+    for (const [, spec] of code.matchAll(DYNAMIC_IMPORT)) {
+      for (const next of staticClosure(dir, relative(dir, resolve(dir, dirname(file), spec)))) {
+        if (loaded.has(next) || found.has(next)) continue;
+        found.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  const all = [...found].sort();
+  const files = all.filter((file) => !isDictionary(file));
+  return {
+    files,
+    dictionaries: all.filter(isDictionary),
+    gzip: files.reduce((sum, file) => sum + fileSize(dir, file).gzip, 0),
+  };
+}

@@ -130,7 +130,9 @@ export class ManageRsvp {
             }
           </span>
         </p>
-        <p dir="auto">${[name, address].filter(Boolean).join(', ')} ${online ? html`<a href=${online}>${t.online}</a>` : nothing}</p>
+        <p dir="auto">
+          ${[name, address].filter(Boolean).join(', ')} ${online ? html`<a href=${online}>${t.online}</a>` : nothing}
+        </p>
         <p>
           <a href=${campaign.url}>${rsvp.status === 'cancelled' ? t.again : t.event}</a>
           ${rsvp.status === 'cancelled' ? nothing : html` · <a href=${`/api/campaigns/${campaign.slug}/event.ics`} download>${t.ics}</a>`}
@@ -164,7 +166,9 @@ export class ManageRsvp {
                         aria-invalid=${!!issue('shift')}
                         aria-describedby=${described('shift')}
                       />
-                      <span dir="auto">${shift.label ?? ''} (${when(shift.startsAt, shift.endsAt, lang, zone, SHIFT)})</span>
+                      <span dir="auto"
+                        >${shift.label ?? ''} (${when(shift.startsAt, shift.endsAt, lang, zone, SHIFT)})</span
+                      >
                     </label>`,
                 )}
                 ${error('shift')}
@@ -182,7 +186,8 @@ export class ManageRsvp {
                 >
                   ${Array.from(
                     { length: Math.max(event.maxGuests, rsvp.guests) + 1 },
-                    (_, n) => html`<option value=${n} .selected=${n === rsvp.guests}>${n.toLocaleString(lang)}</option>`,
+                    (_, n) =>
+                      html`<option value=${n} .selected=${n === rsvp.guests}>${n.toLocaleString(lang)}</option>`,
                   )}
                 </select>
                 ${error('guests')}`

@@ -29,6 +29,15 @@ afterAll(async () => {
 
 const widget = 'ladder-petition';
 
+/** The widget has hydrated and its outbox has loaded (it does on idle): from then on it keeps submissions offline. */
+async function ready(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const element = document.querySelector('ladder-petition') as (HTMLElement & { hasUpdated?: boolean }) | null;
+    return !!element?.hasUpdated && !element.hasAttribute('defer-hydration');
+  });
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => /outbox/.test(entry.name)));
+}
+
 /** Types like a person, one key at a time, into each field of the petition. */
 async function fillPetition(
   page: Page,
@@ -149,7 +158,7 @@ describe('offline', () => {
     const page = await context.newPage();
     const before = await count(server, SLUG);
     await page.goto(`${server.url}/act/${SLUG}/`);
-    await page.locator(`${widget} [part=meter] strong`).filter({ hasText: /\d/ }).waitFor();
+    await ready(page);
     await context.setOffline(true);
     await fillPetition(page, {
       givenName: 'Offline',
@@ -170,7 +179,7 @@ describe('offline', () => {
     const page = await context.newPage();
     const before = await count(server, SLUG);
     await page.goto(`${server.url}/act/${SLUG}/`);
-    await page.locator(`${widget} [part=meter] strong`).filter({ hasText: /\d/ }).waitFor();
+    await ready(page);
     // The network fails for the signature only, as on a flaky connection; the page stays loadable.
     await page.route('**/signatures', (route) => route.abort('internetdisconnected'));
     await fillPetition(page, { givenName: 'Flaky', familyName: 'Line', email: 'flaky@example.org', postcode: '94110' });

@@ -123,7 +123,8 @@ const config: TestRunnerConfig = {
   nodeResolve: true,
   // One page at a time: the network switch is global.
   concurrency: 1,
-  testFramework: { config: { timeout: 10_000 } },
+  // Journeys of several steps with axe runs take seconds on a busy 2-core machine: room, not a race.
+  testFramework: { config: { timeout: 30_000 } },
   browsers: [
     chromeLauncher({ launchOptions: { executablePath: chrome.executablePath, args: chrome.args, headless: true } }),
   ],

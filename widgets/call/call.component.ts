@@ -6,13 +6,13 @@ import { LIMITS } from '../../schema/limits.ts';
 import { campaignUrl, type Answer } from '../core/api.ts';
 import { LadderElement } from '../core/base.ts';
 import { SubmitController } from '../core/controllers.ts';
-import { LadderErrorEvent, LadderQueuedEvent, LadderSubmitEvent, LadderSuccessEvent } from '../core/events.ts';
+import { LadderSubmitEvent } from '../core/events.ts';
 import { $supporter, loadSupporter } from '../core/supporter.ts';
 import { field, type FieldName, issueOf } from './call.form.ts';
 import { styles } from './call.styles.ts';
 import type * as Views from './call.views.ts';
 import { callMessages, type CallMessages } from './i18n/index.ts';
-import { afterCall, LookupController } from './lookup.ts';
+import { LookupController } from './lookup.ts';
 
 /** Where the supporter is: the postcode form, the district question, a call, or done. */
 type Phase = 'form' | 'choose' | 'calling' | 'done';
@@ -72,8 +72,11 @@ export class LadderCall extends LadderElement<CallMessages> {
   static override messages = callMessages;
 
   protected readonly lookup = new LookupController(this);
-  protected readonly submitter = new SubmitController<CallResult>(this, ['postcode', 'email', 'givenName'], (a) =>
-    this.#settled(a),
+  protected readonly submitter = new SubmitController<CallResult>(
+    this,
+    ['postcode', 'email', 'givenName'],
+    'call',
+    (a) => this.#settled(a),
   );
   protected phase: Phase = 'form';
   /** Target ids still to call, the current one first. */
@@ -91,7 +94,7 @@ export class LadderCall extends LadderElement<CallMessages> {
   #queued = false;
   /** The steps after the postcode (call.views.ts), loaded with the first lookup. */
   #views?: typeof Views;
-  #loading?: Promise<unknown>;
+  #loading?: Promise<boolean>;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -128,7 +131,7 @@ export class LadderCall extends LadderElement<CallMessages> {
   #form(): TemplateResult {
     const { t, data } = this;
     const remembered = $supporter.get();
-    return html`<form part="form" novalidate @submit=${this.#onLookup}>
+    return html`<form part="form" method="post" novalidate @submit=${this.#onLookup} @focusin=${this.#loadViews}>
       ${this.#field('postcode', 'postal-code', LIMITS.postcode, remembered?.postcode, true)}
       <fieldset part="contact">
         <legend>${t.optional}</legend>
@@ -230,22 +233,28 @@ export class LadderCall extends LadderElement<CallMessages> {
     await this.#lookUp(area);
   }
 
+  /** The steps after the postcode, with their styles: started on the first focus in the form, or by the lookup. */
+  #loadViews(): Promise<boolean> {
+    return (this.#loading ??= import('./call.views.ts').then(
+      (views) => {
+        const { elementStyles } = this.constructor as typeof LadderCall;
+        adoptStyles(this.renderRoot as ShadowRoot, [...elementStyles, views.steps]);
+        this.#views = views;
+        return true;
+      },
+      // Offline since the page loaded: the next lookup tries again.
+      () => !!(this.#loading = undefined),
+    ));
+  }
+
   /**
    * Asks whom to call (with the steps' code and styles, loaded meanwhile), then asks for the district, starts
    * calling, or says what is wrong with the postcode.
    */
   async #lookUp(area?: string): Promise<void> {
-    this.#loading ??= import('./call.views.ts').then((views) => {
-      const { elementStyles } = this.constructor as typeof LadderCall;
-      adoptStyles(this.renderRoot as ShadowRoot, [...elementStyles, views.steps]);
-      this.#views = views;
-    });
-    const [loaded] = await Promise.allSettled([this.#loading, this.lookup.run(this.#url, this.#postcode, area)]);
-    if (loaded.status === 'rejected') {
-      // The chunk could not be fetched (offline since the page loaded): as if the lookup had failed.
-      this.#loading = undefined;
-      Object.assign(this.lookup, { status: 'error', error: 'network', issue: undefined });
-    }
+    const [loaded] = await Promise.all([this.#loadViews(), this.lookup.run(this.#url, this.#postcode, area)]);
+    // The steps could not be fetched (offline since the page loaded): as if the lookup had failed.
+    if (!loaded) Object.assign(this.lookup, { status: 'error', error: 'network', issue: undefined });
     const { status, result, issue } = this.lookup;
     this.phase = 'form';
     if (status !== 'complete') {
@@ -264,28 +273,19 @@ export class LadderCall extends LadderElement<CallMessages> {
     if (this.#calling) return;
     if (!this.dispatchEvent(new LadderSubmitEvent({ campaign: this.campaign }))) return;
     this.#calling = outcome;
-    const params = new URLSearchParams(location.search);
-    await this.submitter.send(`${this.#url}/calls`, {
-      target: this.queue[0],
-      outcome,
-      postcode: this.#postcode,
-      person: this.#person,
-      consent: this.#person && { contact: this.#contact },
-      referrer: params.get('ref')?.slice(0, LIMITS.referrer) || undefined,
-      source: params.get('source')?.slice(0, LIMITS.source) || undefined,
-    });
+    await this.submitter.send(
+      `${this.#url}/calls`,
+      this.#views!.callBody({
+        target: this.queue[0],
+        outcome,
+        postcode: this.#postcode,
+        person: this.#person,
+        contact: this.#contact,
+      }),
+    );
   }
 
   #settled(answer: Answer<CallResult>): void {
-    const campaign = this.campaign;
-    if (answer.kind === 'ok') {
-      const { call, count, duplicate } = answer.body;
-      this.dispatchEvent(new LadderSuccessEvent({ campaign, id: call.id, count, duplicate }));
-    } else if (answer.kind === 'retry') {
-      this.dispatchEvent(new LadderQueuedEvent({ campaign }));
-    } else {
-      this.dispatchEvent(new LadderErrorEvent({ campaign, code: answer.error.code }));
-    }
     const outcome = this.#calling;
     // A late answer (a queued call the outbox sent when back online) only updates the totals.
     if (!outcome) return;
@@ -304,7 +304,7 @@ export class LadderCall extends LadderElement<CallMessages> {
     const [id] = this.queue;
     if (outcome === 'unavailable') this.#tried.add(id);
     else this.#done.add(id);
-    this.queue = afterCall(this.queue, outcome);
+    this.queue = this.#views!.afterCall(this.queue, outcome);
     if (!this.queue.length) this.phase = 'done';
     this.#focus();
   }

@@ -6,6 +6,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { CallResult } from '../../schema/actions.ts';
 import type { Outcome, TargetLookup } from '../../schema/call.ts';
+import { LIMITS } from '../../schema/limits.ts';
 import type { CoreMessages } from '../core/i18n.ts';
 import type { CallMessages } from './i18n/index.ts';
 import type { LookupTarget } from './lookup.ts';
@@ -28,6 +29,38 @@ function webUrl(url: string | undefined, base: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+export interface CallInput {
+  target: string;
+  outcome: Outcome;
+  postcode: string;
+  /** Given only with an email. */
+  person?: { givenName?: string; email: string };
+  contact: boolean;
+}
+
+/** What `POST <campaign>/calls` takes: the call, the supporter if they gave an email, where they came from. */
+export function callBody({ target, outcome, postcode, person, contact }: CallInput) {
+  const params = new URLSearchParams(location.search);
+  return {
+    target,
+    outcome,
+    postcode,
+    person,
+    consent: person && { contact },
+    referrer: params.get('ref')?.slice(0, LIMITS.referrer) || undefined,
+    source: params.get('source')?.slice(0, LIMITS.source) || undefined,
+  };
+}
+
+/**
+ * The calls still to make after one: the first target is done, except after "unavailable", when it goes to the end
+ * of the list to be offered again later (not counted as done).
+ */
+export function afterCall(queue: readonly string[], outcome: Outcome): string[] {
+  const [current, ...rest] = queue;
+  return outcome === 'unavailable' ? [...rest, current] : rest;
 }
 
 export const OUTCOMES: readonly Outcome[] = ['contact', 'voicemail', 'unavailable', 'skipped'];
@@ -61,7 +94,7 @@ export function choose(
   button: TemplateResult,
   onSubmit: (event: SubmitEvent) => void,
 ): TemplateResult {
-  return html`<form novalidate @submit=${onSubmit}>
+  return html`<form method="post" novalidate @submit=${onSubmit}>
     <fieldset part="choose" aria-describedby=${error ? 'area-error' : nothing}>
       <legend>${t.choose}</legend>
       ${areas.map(

@@ -1,9 +1,9 @@
 /**
  * Finding whom to call: `LookupController` asks the API which targets a postcode reaches (the `@lit/task` model: a
- * status and an AbortSignal), and the small pure helpers that decide the order of calls and how numbers are shown.
+ * status and an AbortSignal).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Outcome, TargetLookup } from '../../schema/call.ts';
+import type { TargetLookup } from '../../schema/call.ts';
 import type { ErrorBody, ErrorCode, FieldIssue } from '../../schema/errors.ts';
 
 export type LookupTarget = TargetLookup['targets'][number];
@@ -53,13 +53,4 @@ export class LookupController implements ReactiveController {
   hostDisconnected(): void {
     this.#abort?.abort();
   }
-}
-
-/**
- * The calls still to make after one: the first target is done, except after "unavailable", when it goes to the end
- * of the list to be offered again later (not counted as done).
- */
-export function afterCall(queue: readonly string[], outcome: Outcome): string[] {
-  const [current, ...rest] = queue;
-  return outcome === 'unavailable' ? [...rest, current] : rest;
 }

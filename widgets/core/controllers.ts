@@ -6,16 +6,22 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PublicCampaign } from '../../schema/campaign.ts';
 import type { ErrorCode, FieldIssue } from '../../schema/errors.ts';
-import { getCampaign, newKey, type Answer } from './api.ts';
-import type { Outbox } from './outbox.ts';
+import { getCampaign, type Answer } from './api.ts';
+import { LadderErrorEvent } from './events.ts';
+import type * as OutboxModule from './outbox.ts';
 
 /**
  * The outbox (IndexedDB, backoff, batches) is a chunk of its own: nothing needs it before someone submits, and
  * what earlier pages left queued can wait until the browser is idle. It is the same module, so the same queue,
  * for every widget on the page.
  */
-let outboxModule: Promise<Outbox> | undefined;
-export const loadOutbox = (): Promise<Outbox> => (outboxModule ??= import('./outbox.ts').then((m) => m.outbox));
+let outboxModule: Promise<typeof OutboxModule> | undefined;
+/** The outbox's module (`outbox`, `newKey`, `verdict`); a failed load (offline) is tried again next time. */
+export const loadOutbox = (): Promise<typeof OutboxModule> =>
+  (outboxModule ??= import('./outbox.ts').catch((error: unknown) => {
+    outboxModule = undefined;
+    throw error;
+  }));
 
 const whenIdle = (work: () => void): void => {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 2000 });
@@ -85,8 +91,9 @@ export class SubmitController<R extends ActionResult> implements ReactiveControl
   error?: ErrorCode | 'network';
   /** Field name (the last part of the API's path: `person.email` -> `email`) to its issue. */
   fields: Record<string, FieldIssue> = {};
-  #host: ReactiveControllerHost;
+  #host: ReactiveControllerHost & HTMLElement & { campaign: string };
   #known: readonly string[];
+  #kind: string;
   #settled: (answer: Answer<R>) => void;
   #key?: string;
   #unlisten?: () => void;
@@ -94,11 +101,18 @@ export class SubmitController<R extends ActionResult> implements ReactiveControl
 
   /**
    * `known`: the fields the form shows (server issues about others, such as `referrer`, are a plain error).
-   * `settled` runs after each server answer (and when the submission is queued), to fire the events.
+   * `kind`: the result's key for the stored action (`signature`, `response`...), whose id the success event carries.
+   * `settled` runs after each server answer (and when the submission is queued), before the events fire.
    */
-  constructor(host: ReactiveControllerHost, known: readonly string[], settled: (answer: Answer<R>) => void) {
+  constructor(
+    host: ReactiveControllerHost & HTMLElement & { campaign: string },
+    known: readonly string[],
+    kind: string,
+    settled: (answer: Answer<R>) => void,
+  ) {
     this.#host = host;
     this.#known = known;
+    this.#kind = kind;
     this.#settled = settled;
     host.addController(this);
   }
@@ -106,7 +120,13 @@ export class SubmitController<R extends ActionResult> implements ReactiveControl
   hostConnected(): void {
     this.#connected = true;
     // What earlier pages left queued (a reload, a closed tab) goes out once the page has settled.
-    whenIdle(() => void loadOutbox().then((outbox) => this.#attach(outbox)));
+    whenIdle(
+      () =>
+        void loadOutbox().then(
+          (m) => this.#attach(m),
+          () => {},
+        ),
+    );
   }
 
   hostDisconnected(): void {
@@ -116,11 +136,11 @@ export class SubmitController<R extends ActionResult> implements ReactiveControl
   }
 
   /** Starts the shared outbox and hears its answers: a queued submission is settled later (back online). */
-  #attach(outbox: Outbox): void {
+  #attach(m: typeof OutboxModule): void {
     if (!this.#connected || this.#unlisten) return;
-    outbox.start();
-    this.#unlisten = outbox.listen((key, answer) => {
-      if (key === this.#key && this.state === 'queued') this.#settle(answer as Answer<R>);
+    m.outbox.start();
+    this.#unlisten = m.outbox.listen((key, answer) => {
+      if (key === this.#key && this.state === 'queued') this.#settle(m, answer as Answer<R>);
     });
   }
 
@@ -133,31 +153,32 @@ export class SubmitController<R extends ActionResult> implements ReactiveControl
 
   async send(url: string, body: unknown): Promise<void> {
     if (this.state === 'sending') return;
-    const key = (this.#key = newKey());
     this.state = 'sending';
     this.fields = {};
     this.#host.requestUpdate();
-    const outbox = await loadOutbox();
-    this.#attach(outbox);
-    this.#settle((await outbox.submit(url, JSON.stringify(body), key)) as Answer<R>);
+    let m: typeof OutboxModule;
+    try {
+      m = await loadOutbox();
+    } catch {
+      // The outbox's chunk could not be fetched (offline since the page loaded): nothing was stored, say so.
+      this.error = 'network';
+      this.state = 'error';
+      this.#host.requestUpdate();
+      this.#settled({ kind: 'refused', error: { code: 'network' as ErrorCode, message: '' } });
+      this.#host.dispatchEvent(new LadderErrorEvent({ campaign: this.#host.campaign, code: 'network' }));
+      return;
+    }
+    const key = (this.#key = m.newKey());
+    this.#attach(m);
+    this.#settle(m, (await m.outbox.submit(url, JSON.stringify(body), key)) as Answer<R>);
   }
 
-  #settle(answer: Answer<R>): void {
-    if (answer.kind === 'ok') {
-      this.result = answer.body;
-      this.state = answer.body.duplicate ? 'duplicate' : 'success';
-    } else if (answer.kind === 'retry') {
-      this.state = 'queued';
-    } else {
-      this.error = answer.error.code;
-      this.fields = {};
-      for (const [path, code] of Object.entries(answer.error.codes ?? {})) {
-        const name = path.split('.').pop()!;
-        if (this.#known.includes(name)) this.fields[name] = code;
-      }
-      this.state = Object.keys(this.fields).length ? 'invalid' : 'error';
-    }
+  /** The answer's meaning for the form (`verdict`, in the outbox's chunk), then the widget's events. */
+  #settle(m: typeof OutboxModule, answer: Answer<R>): void {
+    Object.assign(this, m.verdict(answer, this.#known));
     this.#host.requestUpdate();
+    // The widget's own follow-up, then the event (`announce`, in the outbox's chunk too).
     this.#settled(answer);
+    m.announce(this.#host, this.#kind, answer);
   }
 }

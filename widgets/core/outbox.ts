@@ -7,8 +7,9 @@
  * Known limit: on a partner's page, IndexedDB belongs to the partner's origin, so the pending submission (with
  * the supporter's details) sits there until it is sent. A script on a page cannot store anything elsewhere.
  */
-import type { ErrorBody } from '../../schema/errors.ts';
-import { post, type Answer } from './api.ts';
+import type { ErrorBody, FieldIssue } from '../../schema/errors.ts';
+import type { Answer } from './api.ts';
+import { LadderErrorEvent, LadderQueuedEvent, LadderSuccessEvent } from './events.ts';
 
 /** One item of a batch endpoint's answer: the status and body it would have had on its own. */
 interface BatchResult {
@@ -213,3 +214,77 @@ export class Outbox {
 
 /** The outbox every widget on the page shares. */
 export const outbox = new Outbox();
+
+/**
+ * POSTs a JSON body with its idempotency key (a batch has none: its items carry theirs). Never throws: a network
+ * failure is a `retry` answer.
+ */
+export async function post<T>(url: string, body: string, key?: string): Promise<Answer<T>> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', ...(key && { 'idempotency-key': key }) },
+      // No cookies: the API needs none, and a partner page must not send the campaign site's.
+      credentials: 'omit',
+    });
+  } catch {
+    return { kind: 'retry' };
+  }
+  const { status } = response;
+  // 429 and 5xx: nothing was decided (a 500 is retried with the same key, see schema/errors.ts); 408 likewise.
+  if (status === 408 || status === 429 || status >= 500) {
+    const retryAfter = Number(response.headers.get('retry-after'));
+    return { kind: 'retry', retryAfter: retryAfter > 0 ? retryAfter : undefined };
+  }
+  const json: unknown = await response.json().catch(() => null);
+  if (response.ok) return { kind: 'ok', body: json as T };
+  return { kind: 'refused', error: (json as ErrorBody | null)?.error ?? { code: 'internal', message: `${status}` } };
+}
+
+/** A random idempotency key. `crypto.randomUUID` needs a secure context; partner pages may be plain http. */
+export function newKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * What a submission's answer means for its form (`SubmitController`'s `state`, `result`, `error`, `fields`). Here,
+ * in the lazy chunk: it is needed only once an answer arrives. `known`: the fields the form shows (issues about
+ * others are a plain error); a field is the last part of the API's path (`person.email` -> `email`).
+ */
+export function verdict<R extends { duplicate: boolean }>(answer: Answer<R>, known: readonly string[]) {
+  if (answer.kind === 'ok') return { result: answer.body, state: answer.body.duplicate ? 'duplicate' : 'success' };
+  if (answer.kind === 'retry') return { state: 'queued' };
+  const fields: Record<string, FieldIssue> = {};
+  for (const [path, code] of Object.entries(answer.error.codes ?? {})) {
+    const name = path.split('.').pop()!;
+    if (known.includes(name)) fields[name] = code;
+  }
+  return { error: answer.error.code, fields, state: Object.keys(fields).length ? 'invalid' : 'error' };
+}
+
+/**
+ * The event for a submission's answer, fired on the widget: ids and counts only, never what the supporter typed.
+ * `kind`: the result's key for the stored action (`signature`, `response`...), whose id the success event carries.
+ */
+export function announce<R extends { duplicate: boolean; count: number }>(
+  host: HTMLElement & { campaign: string },
+  kind: string,
+  answer: Answer<R>,
+): void {
+  const { campaign } = host;
+  host.dispatchEvent(
+    answer.kind === 'ok'
+      ? new LadderSuccessEvent({
+          campaign,
+          id: (answer.body as unknown as Record<string, { id: string }>)[kind].id,
+          count: answer.body.count,
+          duplicate: answer.body.duplicate,
+        })
+      : answer.kind === 'retry'
+        ? new LadderQueuedEvent({ campaign })
+        : new LadderErrorEvent({ campaign, code: answer.error.code }),
+  );
+}

@@ -6,7 +6,7 @@ import { LIMITS, POSTCODE_PATTERN } from '../../schema/limits.ts';
 import { campaignUrl, type Answer } from '../core/api.ts';
 import { LadderElement } from '../core/base.ts';
 import { SubmitController } from '../core/controllers.ts';
-import { LadderErrorEvent, LadderQueuedEvent, LadderSubmitEvent, LadderSuccessEvent } from '../core/events.ts';
+import { LadderSubmitEvent } from '../core/events.ts';
 import { $supporter, loadSupporter, rememberSupporter, type Supporter } from '../core/supporter.ts';
 import { petitionMessages, type PetitionMessages } from './i18n/index.ts';
 import { styles } from './petition.styles.ts';
@@ -87,6 +87,7 @@ export class LadderPetition extends LadderElement<PetitionMessages> {
   protected readonly submitter = new SubmitController<SignatureResult>(
     this,
     [...PERSON.map(({ name }) => name), 'comment'],
+    'signature',
     (answer) => this.#settled(answer),
   );
   #remember: Supporter | null = null;
@@ -150,7 +151,7 @@ export class LadderPetition extends LadderElement<PetitionMessages> {
         />`,
       ),
     );
-    return html`<form part="form" novalidate @submit=${this.#onSubmit}>
+    return html`<form part="form" method="post" novalidate @submit=${this.#onSubmit}>
       <div class="names">${given}${family}</div>
       ${rest}
       ${this.#field(
@@ -249,16 +250,7 @@ export class LadderPetition extends LadderElement<PetitionMessages> {
   }
 
   #settled(answer: Answer<SignatureResult>): void {
-    const campaign = this.campaign;
     if (answer.kind !== 'refused') rememberSupporter(this.#remember, this.apiBase);
-    if (answer.kind === 'ok') {
-      const { signature, count, duplicate } = answer.body;
-      this.dispatchEvent(new LadderSuccessEvent({ campaign, id: signature.id, count, duplicate }));
-    } else if (answer.kind === 'retry') {
-      this.dispatchEvent(new LadderQueuedEvent({ campaign }));
-    } else {
-      this.dispatchEvent(new LadderErrorEvent({ campaign, code: answer.error.code }));
-    }
     void this.#focus();
   }
 

@@ -6,7 +6,7 @@ import { LIMITS } from '../../schema/limits.ts';
 import { campaignUrl, type Answer } from '../core/api.ts';
 import { LadderElement } from '../core/base.ts';
 import { SubmitController } from '../core/controllers.ts';
-import { LadderErrorEvent, LadderQueuedEvent, LadderSubmitEvent, LadderSuccessEvent } from '../core/events.ts';
+import { LadderSubmitEvent } from '../core/events.ts';
 import { webUrl } from './links.ts';
 import { rsvpMessages, type RsvpMessages } from './i18n/index.ts';
 import { styles } from './rsvp.styles.ts';
@@ -82,6 +82,7 @@ export class LadderRsvp extends LadderElement<RsvpMessages> {
   protected readonly submitter = new SubmitController<RsvpResult>(
     this,
     [...PERSON.map(([name]) => name), 'guests', 'shift'],
+    'rsvp',
     (answer) => void this.#settled(answer),
   );
   /** The zone times are shown in: the event's until hydrated (as on the server), then the supporter's. */
@@ -111,10 +112,13 @@ export class LadderRsvp extends LadderElement<RsvpMessages> {
       <p part="summary" dir="auto">${data?.summary}</p>
       ${this.#details(data?.event)}
       ${
-        state === 'queued'
-          ? html`<div part="thanks"><h2 tabindex="-1">${t.queued}</h2></div>`
-          : done
-            ? this.#confirm?.(t, data as Parameters<Thanks>[1], result!, this.apiBase)
+        done && this.#confirm
+          ? this.#confirm(t, data as Parameters<Thanks>[1], result!, (url) => webUrl(url, this.apiBase))
+          : done || state === 'queued'
+            ? // Queued, or the confirmation's chunk could not be fetched (offline since the form was started).
+              html`<div part="thanks">
+                <h2 tabindex="-1">${done ? (view === 'waitlisted' ? t.waitlisted : t.going) : t.queued}</h2>
+              </div>`
             : data?.status === 'closed'
               ? html`<p>${t.campaign_closed}</p>`
               : this.#form(data?.event)
@@ -176,7 +180,7 @@ export class LadderRsvp extends LadderElement<RsvpMessages> {
         />`,
       ),
     );
-    return html`<form part="form" novalidate @submit=${this.#onSubmit} @input=${this.#onInput}>
+    return html`<form part="form" method="post" novalidate @submit=${this.#onSubmit} @input=${this.#onInput}>
       ${event?.shifts.length ? this.#shifts(event.shifts) : nothing}
       <div class="names">${given}${family}</div>
       ${rest}
@@ -226,7 +230,9 @@ export class LadderRsvp extends LadderElement<RsvpMessages> {
             <span>
               <strong class="l" dir="auto">${shift.label}</strong>
               <span class="l">${when(shift.startsAt, shift.endsAt, language, zone, SHIFT)}</span>
-              <span class="l muted">${shift.capacity ? this.#left(shift.spotsLeft ?? 0, shift.capacity) : nothing}</span>
+              <span class="l muted"
+                >${shift.capacity ? this.#left(shift.spotsLeft ?? 0, shift.capacity) : nothing}</span
+              >
             </span>
           </label>`,
       )}
@@ -315,15 +321,6 @@ export class LadderRsvp extends LadderElement<RsvpMessages> {
   }
 
   async #settled(answer: Answer<RsvpResult>): Promise<void> {
-    const campaign = this.campaign;
-    if (answer.kind === 'ok') {
-      const { rsvp, count, duplicate } = answer.body;
-      this.dispatchEvent(new LadderSuccessEvent({ campaign, id: rsvp.id, count, duplicate }));
-    } else if (answer.kind === 'retry') {
-      this.dispatchEvent(new LadderQueuedEvent({ campaign }));
-    } else {
-      this.dispatchEvent(new LadderErrorEvent({ campaign, code: answer.error.code }));
-    }
     if (answer.kind === 'ok') await this.#loadThanks();
     void this.#focus();
   }
@@ -332,6 +329,8 @@ export class LadderRsvp extends LadderElement<RsvpMessages> {
   async #focus(): Promise<void> {
     await this.updateComplete;
     const root = this.renderRoot;
-    (root.querySelector<HTMLElement>('[aria-invalid=true]') ?? root.querySelector<HTMLElement>('[part=thanks] h2'))?.focus();
+    (
+      root.querySelector<HTMLElement>('[aria-invalid=true]') ?? root.querySelector<HTMLElement>('[part=thanks] h2')
+    )?.focus();
   }
 }

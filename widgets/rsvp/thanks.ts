@@ -8,13 +8,13 @@ import type { RsvpResult } from '../../schema/actions.ts';
 import type { PublicCampaign } from '../../schema/campaign.ts';
 import { googleUrl, outlookUrl } from './calendar.ts';
 import type { RsvpMessages } from './i18n/en.ts';
-import { webUrl } from './links.ts';
 
 export function thanks(
   t: RsvpMessages & { next: string },
   data: PublicCampaign & { event: NonNullable<PublicCampaign['event']> },
   result: RsvpResult,
-  api: string,
+  /** `webUrl` (links.ts) against the API: passed in, so that this chunk imports nothing from the widget's. */
+  webUrl: (url: string | undefined) => string | undefined,
 ): TemplateResult {
   const { event } = data;
   const status = result.rsvp.status === 'waitlisted' ? t.waitlisted : t.going;
@@ -22,24 +22,25 @@ export function thanks(
   const { name, address, online } = event.location;
   const details = {
     title: data.title,
-    details: `${data.summary}\n\n${webUrl(data.url, api) ?? ''}`,
+    details: `${data.summary}\n\n${webUrl(data.url) ?? ''}`,
     location: online ?? [name, address].filter(Boolean).join(', '),
     start,
     end,
   };
-  const share = webUrl(result.shareUrl, api);
+  const share = webUrl(result.shareUrl);
   const next = result.nextAsk;
-  const nextUrl = webUrl(next?.url, api);
-  const link = (href: string, text: string) => html`<li><a href=${href} target="_blank" rel="noopener">${text}</a></li>`;
+  const nextUrl = webUrl(next?.url);
+  const link = (href: string, text: string) =>
+    html`<li><a href=${href} target="_blank" rel="noopener">${text}</a></li>`;
   return html`<div part="thanks">
     <h2 tabindex="-1">${result.updated ? t.updated : status}</h2>
     ${result.updated ? html`<p>${status}</p>` : nothing}
     <p>${t.calendar}</p>
     <ul part="calendar">
-      <li><a href=${webUrl(result.icsUrl, api) ?? nothing} download>${t.ics}</a></li>
+      <li><a href=${webUrl(result.icsUrl) ?? nothing} download>${t.ics}</a></li>
       ${link(googleUrl(details), 'Google Calendar')} ${link(outlookUrl(details), 'Outlook.com')}
     </ul>
-    <p><a part="manage" href=${webUrl(result.rsvp.manageUrl, api) ?? nothing}>${t.manage}</a></p>
+    <p><a part="manage" href=${webUrl(result.rsvp.manageUrl) ?? nothing}>${t.manage}</a></p>
     ${share ? html`<p>${t.share} <a part="share" href=${share} dir="ltr">${share}</a></p>` : nothing}
     ${next && nextUrl ? html`<p part="next">${t.next} <a href=${nextUrl} dir="auto">${next.title}</a></p>` : nothing}
   </div>`;

@@ -17,7 +17,12 @@ export const LONG: Intl.DateTimeFormatOptions = {
   timeZoneName: 'short',
 };
 /** "Thu 6:30 – 8:00 PM CST": the event's own clock, under the supporter's. */
-export const SHORT: Intl.DateTimeFormatOptions = { weekday: 'short', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' };
+export const SHORT: Intl.DateTimeFormatOptions = {
+  weekday: 'short',
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZoneName: 'short',
+};
 /** "Thu 5:30 – 6:30 PM": a shift, under the event's date and zone. */
 export const SHIFT: Intl.DateTimeFormatOptions = { weekday: 'short', hour: 'numeric', minute: '2-digit' };
 
@@ -30,4 +35,3 @@ export const zoneName = (at: string, lang: string, zone: string): string =>
   new Intl.DateTimeFormat(lang, { timeZone: zone, timeZoneName: 'long' })
     .formatToParts(new Date(at))
     .find((part) => part.type === 'timeZoneName')!.value;
-

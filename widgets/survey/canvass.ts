@@ -12,11 +12,13 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { ResponseResult } from '../../schema/actions.ts';
 import { LIMITS } from '../../schema/limits.ts';
-import { campaignUrl, newKey } from '../core/api.ts';
+import { campaignUrl } from '../core/api.ts';
 import { LadderErrorEvent, LadderQueuedEvent, LadderSuccessEvent } from '../core/events.ts';
 import type { CoreMessages } from '../core/i18n.ts';
-import { outbox } from '../core/outbox.ts';
+import { newKey, outbox } from '../core/outbox.ts';
 import type { SurveyMessages } from './i18n/index.ts';
+
+export { en } from './i18n/en.canvass.ts';
 
 export interface Canvasser {
   canvasser: string;
@@ -141,7 +143,7 @@ export class CanvassController implements ReactiveController {
   /** Asks who is canvassing and where, once per session. */
   signIn(t: Messages): TemplateResult {
     const missing = this.#missing;
-    return html`<form part="form" novalidate @submit=${(event: SubmitEvent) => this.#onSignIn(event)}>
+    return html`<form part="form" method="post" novalidate @submit=${(event: SubmitEvent) => this.#onSignIn(event)}>
       <div class="field">
         <label for="canvasser">${t.canvasser}</label>
         <input

@@ -1,6 +1,6 @@
 /**
  * The survey's questions: which are shown (`showIf`), how each type renders as native inputs in a `<fieldset>`,
- * and how the answers are read back from the form. Question texts come from the campaign: rendered escaped
+ * and how the answers are read back from the form (checking them is in survey.steps.ts, loaded on first use). Question texts come from the campaign: rendered escaped
  * (Lit text bindings), with `dir="auto"` so a right-to-left question reads right in a left-to-right widget.
  *
  * In the DOM a question's inputs are named `q-<id>` (and its elements' ids start so): a question may well be called
@@ -48,13 +48,6 @@ export function readAnswers(form: HTMLFormElement, questions: Question[]): Answe
     if (value !== undefined && value !== '' && !(Array.isArray(value) && !value.length)) answers[q.id] = value;
   }
   return answers;
-}
-
-/** The issue with a question's answer, before sending: a required question left empty, text too long. */
-export function checkQuestion(form: HTMLFormElement, q: Question, answers: Answers): FieldIssue | undefined {
-  if (q.required && answers[q.id] === undefined) return 'required';
-  const text = form.querySelector<HTMLInputElement>(`[name="q-${q.id}"]`);
-  if ((q.type === 'text' || q.type === 'longtext') && text!.value.trim().length > TEXT_MAX[q.type]) return 'too_long';
 }
 
 /** One question: a `<fieldset>` whose `<legend>` is the question, its hint and error tied to it. */

@@ -1,27 +1,15 @@
-import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { ResponseResult } from '../../schema/actions.ts';
 import type { FieldIssue } from '../../schema/errors.ts';
-import { LIMITS } from '../../schema/limits.ts';
-import { campaignUrl, type Answer } from '../core/api.ts';
+import { campaignUrl } from '../core/api.ts';
 import { LadderElement } from '../core/base.ts';
 import { SubmitController } from '../core/controllers.ts';
-import { LadderErrorEvent, LadderQueuedEvent, LadderSubmitEvent, LadderSuccessEvent } from '../core/events.ts';
+import { LadderSubmitEvent } from '../core/events.ts';
 import type { CanvassController } from './canvass.ts';
 import { surveyMessages, type SurveyMessages } from './i18n/index.ts';
-import { checkContact, lastAnswers, lastPage, PERSON_FIELDS } from './last-page.ts';
-import { type Answers, checkQuestion, isShown, question, readAnswers } from './questions.ts';
+import { type Answers, isShown, question, readAnswers } from './questions.ts';
+import type * as Steps from './survey.steps.ts';
 import { styles } from './survey.styles.ts';
-
-/** Only web links from the API are rendered as links, resolved against it (never `javascript:`). */
-function webUrl(url: string | undefined, base: string): string | undefined {
-  if (!url) return;
-  try {
-    const resolved = new URL(url, base);
-    return /^https?:$/.test(resolved.protocol) ? resolved.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * A listening survey: questions across pages (with progress), then "Would you help?", contact details and consent.
@@ -73,18 +61,38 @@ export class LadderSurvey extends LadderElement<SurveyMessages> {
   static override messages = surveyMessages;
   static override properties = { ...LadderElement.properties, canvasser: { type: Boolean } };
 
+  /**
+   * The steps' code up front, as server rendering needs (the last page is part of the markup): the site's islands
+   * call this (site/lib/widgets/survey.ts); the embed loads the chunk on the first focus in the form.
+   * @internal
+   */
+  static useSteps(steps: typeof Steps): void {
+    this.finalize();
+    Object.assign(surveyMessages.en, steps.en);
+    this.steps = steps;
+    this.elementStyles.push(steps.styles);
+  }
+
+  /** @internal */
+  static steps?: typeof Steps;
+
   /** Canvasser mode, if the campaign offers it (`survey.canvass`). */
   declare canvasser: boolean;
 
   /** The fields the form shows, for the API's 422 issues; the questions join when the campaign arrives. */
   readonly #known: string[] = [];
-  protected readonly submitter = new SubmitController<ResponseResult>(this, this.#known, (a) => this.#settled(a));
+  protected readonly submitter = new SubmitController<ResponseResult>(this, this.#known, 'response', () =>
+    this.#settled(),
+  );
   /** Canvasser mode, once its module has loaded. */
   protected canvass?: CanvassController;
   #canvassLoading = false;
   #page = 0;
   #answers: Answers = {};
   #recorded = false;
+  /** The steps' code (survey.steps.ts), once loaded. */
+  #steps?: typeof Steps;
+  #loading?: Promise<typeof Steps | undefined>;
 
   get #questions() {
     return this.data?.survey?.pages.flatMap((page) => page.questions) ?? [];
@@ -96,10 +104,14 @@ export class LadderSurvey extends LadderElement<SurveyMessages> {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.#known.splice(0, Infinity, ...PERSON_FIELDS, ...this.#questions.map((q) => q.id));
+    // Given up front (`useSteps`) maybe after this element was upgraded, but before it hydrates.
+    this.#steps ??= LadderSurvey.steps;
+    // The API's issues come after a submission, so after the steps' code (with the contact fields) has loaded.
+    this.#known.splice(0, Infinity, ...(this.#steps?.PERSON_FIELDS ?? []), ...this.#questions.map((q) => q.id));
     if (this.#canvassing && !this.#canvassLoading && !isServer) {
       this.#canvassLoading = true;
-      void import('./canvass.ts').then(({ CanvassController }) => {
+      void import('./canvass.ts').then(({ CanvassController, en }) => {
+        Object.assign(surveyMessages.en, en);
         this.canvass = new CanvassController(this);
         this.requestUpdate();
       });
@@ -117,7 +129,7 @@ export class LadderSurvey extends LadderElement<SurveyMessages> {
       ${canvass?.who ? canvass.bar(t, (n) => this.format(n)) : nothing}
       ${
         done
-          ? this.#thanks()
+          ? this.#steps?.thanks(t, state, this.submitter.result, this.apiBase)
           : data?.status === 'closed'
             ? html`<p>${t.campaign_closed}</p>`
             : !this.#canvassing
@@ -143,7 +155,14 @@ export class LadderSurvey extends LadderElement<SurveyMessages> {
         <h3 part="page-title" tabindex="-1" dir="auto">${title ?? where}</h3>
         ${body}
       </div>`;
-    return html`<form part="form" novalidate @submit=${this.#onSubmit} @change=${this.#onChange}>
+    return html`<form
+      part="form"
+      method="post"
+      novalidate
+      @submit=${this.#onSubmit}
+      @change=${this.#onChange}
+      @focusin=${this.#load}
+    >
       <div part="progress">
         <p aria-live="polite">${where}</p>
         <progress aria-hidden="true" max=${pages.length + 1} value=${this.#page + 1}></progress>
@@ -158,7 +177,7 @@ export class LadderSurvey extends LadderElement<SurveyMessages> {
       ${page(
         pages.length,
         t.lastPage,
-        lastPage(survey, this.data?.consent.text, t, (name) => this.#issue(name)),
+        this.#steps?.lastPage(survey, this.data?.consent.text, t, (name) => this.#issue(name)),
       )}
       <div class="nav">
         ${
@@ -177,24 +196,6 @@ export class LadderSurvey extends LadderElement<SurveyMessages> {
 
   #issue(name: string): FieldIssue | undefined {
     return this.submitter.state === 'invalid' ? this.submitter.fields[name] : undefined;
-  }
-
-  #thanks(): TemplateResult {
-    const { t } = this;
-    const { state, result } = this.submitter;
-    const share = webUrl(result?.shareUrl, this.apiBase);
-    const next = result?.nextAsk;
-    const nextUrl = webUrl(next?.url, this.apiBase);
-    return html`<div part="thanks">
-      <h2 tabindex="-1">${state === 'queued' ? t.queued : state === 'duplicate' ? t.duplicate : t.thanks}</h2>
-      ${
-        share
-          ? html`<p>${t.share}</p>
-              <p><a part="share" href=${share} dir="ltr">${share}</a></p>`
-          : nothing
-      }
-      ${next && nextUrl ? html`<p part="next">${t.next} <a href=${nextUrl} dir="auto">${next.title}</a></p>` : nothing}
-    </div>`;
   }
 
   #status(): string {
@@ -216,20 +217,26 @@ export class LadderSurvey extends LadderElement<SurveyMessages> {
     void this.#focus();
   }
 
+  /**
+   * The steps' code is a chunk of its own, loaded on the first focus in the form (before any answer can change
+   * or the form be sent); a failed load (offline since the page loaded) is tried again on the next use.
+   */
+  #load(): Promise<typeof Steps | undefined> {
+    return (this.#loading ??= (this.#steps ? Promise.resolve(this.#steps) : import('./survey.steps.ts')).then(
+      (steps) => {
+        const { elementStyles } = this.constructor as typeof LadderSurvey;
+        if (!this.#steps) adoptStyles(this.renderRoot as ShadowRoot, [...elementStyles, steps.styles]);
+        Object.assign(surveyMessages.en, steps.en);
+        this.requestUpdate();
+        return (this.#steps = steps);
+      },
+      () => (this.#loading = undefined),
+    ));
+  }
+
   #onChange(event: Event): void {
     this.#answers = readAnswers(event.currentTarget as HTMLFormElement, this.#questions);
     this.requestUpdate();
-  }
-
-  /** The issues of one page (the last one: the contact fields), keyed as the API names them. */
-  #check(form: HTMLFormElement, page: number): Record<string, FieldIssue> {
-    const fields: Record<string, FieldIssue> = {};
-    const questions = this.data!.survey!.pages[page]?.questions;
-    for (const q of questions ?? []) {
-      const issue = isShown(q, this.#answers) && checkQuestion(form, q, this.#answers);
-      if (issue) fields[q.id] = issue;
-    }
-    return questions ? fields : checkContact(form);
   }
 
   async #onSubmit(event: SubmitEvent): Promise<void> {
@@ -238,11 +245,17 @@ export class LadderSurvey extends LadderElement<SurveyMessages> {
     const survey = this.data!.survey!;
     if (this.submitter.state === 'sending') return;
     this.#recorded = false;
+    const steps = await this.#load();
+    if (!steps) {
+      // Offline since the page loaded, and the steps' code never came: say so, rather than do nothing.
+      Object.assign(this.submitter, { state: 'error', error: 'network' });
+      return this.requestUpdate();
+    }
     this.#answers = readAnswers(form, this.#questions);
     const last = this.#page === survey.pages.length;
     // The last page checks every page again: an earlier answer may have been changed by going back.
     for (let page = last ? 0 : this.#page; page <= this.#page; page++) {
-      const fields = this.#check(form, page);
+      const fields = steps.check(form, survey, page, this.#answers, isShown);
       if (Object.keys(fields).length) {
         this.#page = page;
         this.submitter.invalid(fields);
@@ -251,13 +264,7 @@ export class LadderSurvey extends LadderElement<SurveyMessages> {
     }
     if (!last) return this.#go(this.#page + 1);
     if (!this.dispatchEvent(new LadderSubmitEvent({ campaign: this.campaign }))) return;
-    const params = new URLSearchParams(location.search);
-    const response = {
-      ...lastAnswers(form),
-      answers: this.#answers,
-      referrer: params.get('ref')?.slice(0, LIMITS.referrer) || undefined,
-      source: params.get('source')?.slice(0, LIMITS.source) || (this.#canvassing ? 'canvass' : undefined),
-    };
+    const response = steps.response(form, this.#answers, this.#canvassing);
     if (!this.#canvassing)
       return this.submitter.send(`${campaignUrl(this.apiBase, this.campaign)}/responses`, response);
     await this.canvass!.record(response);
@@ -268,16 +275,7 @@ export class LadderSurvey extends LadderElement<SurveyMessages> {
     this.#go(0);
   }
 
-  #settled(answer: Answer<ResponseResult>): void {
-    const campaign = this.campaign;
-    if (answer.kind === 'ok') {
-      const { response, count, duplicate } = answer.body;
-      this.dispatchEvent(new LadderSuccessEvent({ campaign, id: response.id, count, duplicate }));
-    } else if (answer.kind === 'retry') {
-      this.dispatchEvent(new LadderQueuedEvent({ campaign }));
-    } else {
-      this.dispatchEvent(new LadderErrorEvent({ campaign, code: answer.error.code }));
-    }
+  #settled(): void {
     // The API's issues may be about an earlier page: show the first page that has one.
     const pages = this.data?.survey?.pages ?? [];
     const fields = Object.keys(this.submitter.fields);

@@ -1,6 +1,7 @@
 import { css } from 'lit';
 import { theme } from '../core/theme.ts';
 
+/** The form's pages. The last page's and the thank-you's come with them (`styles` in survey.steps.ts). */
 export const styles = [
   theme,
   css`
@@ -21,8 +22,7 @@ export const styles = [
       font-weight: 400;
     }
     form,
-    .page,
-    [part~='thanks'] {
+    .page {
       display: grid;
       gap: var(--ladder-gap);
     }
@@ -46,16 +46,6 @@ export const styles = [
     progress {
       inline-size: 100%;
       accent-color: var(--ladder-accent);
-    }
-    .names {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(12em, 1fr));
-      gap: var(--ladder-gap);
-    }
-    .field {
-      display: grid;
-      gap: 0.25em;
-      align-content: start;
     }
     .error {
       color: var(--ladder-error);
@@ -112,12 +102,6 @@ export const styles = [
     }
     .error-state [part~='status'] {
       color: var(--ladder-error);
-    }
-    [part~='thanks'] h2 {
-      color: var(--ladder-success);
-    }
-    [part~='share'] {
-      overflow-wrap: anywhere;
     }
   `,
 ];

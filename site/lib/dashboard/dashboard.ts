@@ -24,7 +24,6 @@ const SLOTS = ['ladder', 'campaigns', 'partners', 'events', 'calls', 'recruiters
 type Slot = (typeof SLOTS)[number];
 
 export class Dashboard {
-  #root: HTMLElement;
   #slots: Record<Slot, HTMLElement>;
   #campaigns = new Map<string, PublicCampaign>();
   #unplot: (() => void)[] = [];
@@ -33,7 +32,6 @@ export class Dashboard {
   #error: HTMLElement;
 
   constructor(root: HTMLElement) {
-    this.#root = root;
     this.#slots = Object.fromEntries(
       SLOTS.map((slot) => [slot, root.querySelector<HTMLElement>(`[data-slot=${slot}]`)!]),
     ) as Record<Slot, HTMLElement>;
@@ -124,10 +122,6 @@ export class Dashboard {
       this.#status.textContent = '';
       this.#fail((e as Error).message);
     }
-  }
-
-  get root(): HTMLElement {
-    return this.#root;
   }
 }
 

@@ -17,7 +17,8 @@ export const es: RsvpMessages = {
   going: '¡Vas a ir!',
   waitlisted: 'Estás en la lista de espera. Te avisaremos si se libera una plaza.',
   updated: 'Tu confirmación se ha actualizado.',
-  queued: 'Parece que no tienes conexión. Tu confirmación está guardada en este dispositivo y se enviará automáticamente.',
+  queued:
+    'Parece que no tienes conexión. Tu confirmación está guardada en este dispositivo y se enviará automáticamente.',
   calendar: 'Añádelo a tu calendario:',
   ics: 'Archivo de calendario (.ics)',
   manage: 'Cambiar o cancelar tu confirmación',

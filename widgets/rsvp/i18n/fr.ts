@@ -17,7 +17,8 @@ export const fr: RsvpMessages = {
   going: 'Vous participez !',
   waitlisted: 'Vous êtes sur la liste d’attente. Nous vous préviendrons si une place se libère.',
   updated: 'Votre inscription a été modifiée.',
-  queued: 'Vous semblez hors ligne. Votre inscription est enregistrée sur cet appareil et sera envoyée automatiquement.',
+  queued:
+    'Vous semblez hors ligne. Votre inscription est enregistrée sur cet appareil et sera envoyée automatiquement.',
   calendar: 'Ajoutez-le à votre agenda :',
   ics: 'Fichier d’agenda (.ics)',
   manage: 'Modifier ou annuler votre inscription',

@@ -4,7 +4,8 @@ import { en, type SurveyMessages } from './en.ts';
 
 export type { SurveyMessages };
 
-export const surveyMessages = translations<SurveyMessages>(en, {
+// The later steps' English joins `en` when they load (see en.ts): until then no screen asks for it.
+export const surveyMessages = translations<SurveyMessages>(en as SurveyMessages, {
   es: () => import('./es.ts'),
   fr: () => import('./fr.ts'),
   ar: () => import('./ar.ts'),

@@ -1,0 +1,9 @@
+/** The survey's English for the last page and the thank-you: loaded with them (see en.ts). */
+export const en = {
+  aboutYou: 'About you',
+  anonymous: 'You may leave these empty to answer anonymously.',
+  share: 'Ask your neighbours to answer too:',
+  thanks: 'Thank you for your answers!',
+  duplicate: 'You have already answered this survey. Thank you!',
+  queued: 'You seem to be offline. Your answers are saved on this device and will be sent automatically.',
+};
