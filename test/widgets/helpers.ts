@@ -15,6 +15,8 @@ export const field = (el: LadderPetition, name: string) => part<HTMLInputElement
 /** A real mouse click in the middle of the element. */
 export async function click(el: Element): Promise<void> {
   el.scrollIntoView({ block: 'center' });
+  // Let pending renders and styles settle first: the click lands where the element is now, a moment later.
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
   const box = el.getBoundingClientRect();
   await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
 }

@@ -9,7 +9,7 @@ export const text = (el: Element, selector: string) => part(el, selector).textCo
 export const state = (el: LadderSurvey) => part(el, '[part=base]').className.replace('-state', '');
 
 export const until = (el: LadderSurvey, wanted: string) =>
-  waitUntil(() => state(el) === wanted, `state ${wanted}, is ${state(el)}`, { timeout: 8000 });
+  waitUntil(() => state(el) === wanted, `state ${wanted}, is ${state(el)}`, { timeout: 15000 });
 
 export const loaded = (el: LadderSurvey) => waitUntil(() => el.data, 'campaign loaded', { timeout: 5000 });
 
@@ -23,7 +23,10 @@ export const input = (el: LadderSurvey, name: string, value?: string) =>
 export const choose = (el: LadderSurvey, name: string, value: string) => click(input(el, name, value));
 
 /** The primary button: Next, or send on the last page. */
-export const forward = (el: LadderSurvey) => click(part(el, '[part=submit]'));
+export const forward = async (el: LadderSurvey) => {
+  await el.updateComplete;
+  await click(part(el, '[part=submit]'));
+};
 
 /**
  * An element as a short string, for assertions: chai formatting a failed comparison of DOM nodes (with Lit's
