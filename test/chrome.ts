@@ -15,7 +15,18 @@ export const CHROME_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-dev-shm-usage',
+  '--lang=en-US',
 ];
+
+/**
+ * The browser's environment. With LANG=C (or C.UTF-8, as in CI) Chromium's locale is "en-US@posix", which Intl
+ * refuses as a language tag: `new Intl.DateTimeFormat(navigator.language)` throws in every page.
+ */
+export const CHROME_ENV: Record<string, string> = {
+  ...(process.env as Record<string, string>),
+  LANG: 'en_US.UTF-8',
+  LANGUAGE: 'en_US:en',
+};
 
 const SYSTEM_BROWSERS = [
   '/usr/bin/chromium',
@@ -27,18 +38,19 @@ const SYSTEM_BROWSERS = [
 export interface Chrome {
   executablePath: string;
   args: string[];
+  env: Record<string, string>;
 }
 
 export async function findChrome(): Promise<Chrome> {
   const fromEnv = process.env.CHROME_PATH;
   if (fromEnv) {
     if (!existsSync(fromEnv)) throw new Error(`CHROME_PATH=${fromEnv} does not exist`);
-    return { executablePath: fromEnv, args: CHROME_ARGS };
+    return { executablePath: fromEnv, args: CHROME_ARGS, env: CHROME_ENV };
   }
   const system = SYSTEM_BROWSERS.find((path) => existsSync(path));
-  if (system) return { executablePath: system, args: CHROME_ARGS };
+  if (system) return { executablePath: system, args: CHROME_ARGS, env: CHROME_ENV };
   const { default: chromium } = await import('@sparticuz/chromium');
   const executablePath = await chromium.executablePath();
   // Its own args are tuned for AWS Lambda (`--single-process` closes the browser with its first context): ours only.
-  return { executablePath, args: CHROME_ARGS };
+  return { executablePath, args: CHROME_ARGS, env: CHROME_ENV };
 }

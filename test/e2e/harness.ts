@@ -91,7 +91,7 @@ export async function startPartner(
 
 export async function launch(): Promise<Browser> {
   const chrome = await findChrome();
-  return chromium.launch({ executablePath: chrome.executablePath, args: chrome.args, headless: true });
+  return chromium.launch({ executablePath: chrome.executablePath, args: chrome.args, env: chrome.env, headless: true });
 }
 
 /** Runs axe-core in the page (it reaches into open shadow roots) and returns the violations. */

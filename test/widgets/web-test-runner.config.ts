@@ -126,7 +126,9 @@ const config: TestRunnerConfig = {
   // Journeys of several steps with axe runs take seconds on a busy 2-core machine: room, not a race.
   testFramework: { config: { timeout: 30_000 } },
   browsers: [
-    chromeLauncher({ launchOptions: { executablePath: chrome.executablePath, args: chrome.args, headless: true } }),
+    chromeLauncher({
+      launchOptions: { executablePath: chrome.executablePath, args: chrome.args, env: chrome.env, headless: true },
+    }),
   ],
   middleware: [api],
   // nanostores reads `process.env.NODE_ENV`, which bundlers replace (widgets/vite.config.ts, Astro); here nothing does.

@@ -4,7 +4,6 @@
  * is hidden from screen readers: its figure has a summary sentence and a table of the days (site/lib/dashboard).
  */
 import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
 import type { Series } from './shape.ts';
 
 /** Line colours with at least 3:1 contrast on white, told apart by the legend's labels too. */
