@@ -84,6 +84,8 @@ export class CheckInQueue {
 
   /** Sends what is queued, oldest first, one request at a time; a second call waits for the running one. */
   flush(): Promise<void> {
+    // The browser knows it is offline: wait for its `online` event rather than send requests bound to fail (and,
+    // behind a service worker, never let one through while the device is offline).
     this.#flushing ??= this.#send().finally(() => (this.#flushing = undefined));
     return this.#flushing;
   }
@@ -93,6 +95,12 @@ export class CheckInQueue {
     const sent: Queued[] = [];
     let problem: AdminError | undefined;
     for (const entry of await this.entries()) {
+      // The browser knows it is offline: do not send (behind a service worker a request could even slip through
+      // while the device says offline); the `online` event flushes again.
+      if (!navigator.onLine) {
+        problem = new AdminError(0, 'offline', 'offline');
+        break;
+      }
       try {
         if (entry.kind === 'check-in') {
           await adminFetch(`/api/admin/rsvps/${encodeURIComponent(entry.rsvpId ?? '')}/check-in`, { method: 'POST' });
