@@ -5,6 +5,17 @@
 import type { CallInput, Contact, ResponseInput, SignatureInput } from '../../schema/actions.ts';
 import type { CampaignFigures } from '../../schema/campaign.ts';
 import type { Rung } from '../../schema/funnel.ts';
+import type {
+  DeadLetter,
+  DeliveryHealth,
+  EventRsvp,
+  Funnel,
+  OutboxEvent,
+  RecruitNode,
+  SupporterRecord,
+} from '../../schema/admin.ts';
+
+export type { DeadLetter, DeliveryHealth, EventRsvp, Funnel, OutboxEvent, RecruitNode, SupporterRecord };
 
 /** What every recorded action carries, decided by the route before the store is called. */
 interface ActionBase {
@@ -98,15 +109,6 @@ export type RecordResult =
   /** The idempotency key was used before with a different body. */
   | { mismatch: true };
 
-/** An event for the outbox, written in the same transaction as the action it reports. */
-export interface OutboxEvent {
-  id: string;
-  type: string;
-  campaign: string;
-  payload: unknown;
-  createdAt: string;
-}
-
 export type Respond<O> = (outcome: O) => StoredResponse;
 
 /** An outbox event on its way to one sink. */
@@ -115,84 +117,6 @@ export interface Delivery {
   sink: string;
   /** Attempts before this one. */
   attempts: number;
-}
-
-export interface DeliveryHealth {
-  sink: string;
-  delivered: number;
-  /** Waiting for their first or next attempt. */
-  pending: number;
-  dead: number;
-  /** The oldest undelivered event's time, if any. */
-  oldestPending: string | null;
-}
-
-/** The organizer's dashboard, aggregated. */
-export interface Funnel {
-  /** Supporters on each rung now. */
-  rungs: Record<Rung, number>;
-  /** Arrivals on each rung, per day (UTC). */
-  movement: { day: string; rung: Rung; n: number }[];
-  campaigns: { campaign: string; actions: number; supporters: number; daily: { day: string; n: number }[] }[];
-  /** Actions by the page they came from (origin) and `?source=`. */
-  partners: { campaign: string; origin: string | null; source: string | null; actions: number }[];
-  calls: { campaign: string; target: string; outcome: string; n: number }[];
-  /** RSVPs against attendance: the flake rate is 1 - attended / confirmed. */
-  events: {
-    campaign: string;
-    confirmed: number;
-    waitlisted: number;
-    cancelled: number;
-    people: number;
-    attended: number;
-  }[];
-  recruiters: { supporterId: string; name: string; recruits: number }[];
-}
-
-export interface SupporterRecord {
-  id: string;
-  email: string;
-  givenName: string;
-  familyName: string;
-  postcode: string | null;
-  phone: string | null;
-  referralCode: string;
-  rung: Rung;
-  rungOverride: Rung | null;
-  tags: string[];
-  recruits: number;
-  createdAt: string;
-  rungs: { rung: Rung; at: string }[];
-  timeline: {
-    id: string;
-    campaign: string;
-    kind: string;
-    at: string;
-    comment: string | null;
-    details: unknown;
-    source: string | null;
-    origin: string | null;
-    rsvp: { status: string; attended: boolean } | null;
-  }[];
-}
-
-export interface EventRsvp {
-  id: string;
-  givenName: string;
-  familyName: string;
-  email: string;
-  guests: number;
-  shift: string | null;
-  status: 'confirmed' | 'waitlisted' | 'cancelled';
-  attended: boolean;
-}
-
-export interface RecruitNode {
-  id: string;
-  name: string;
-  referredBy: string | null;
-  rung: Rung;
-  recruits: number;
 }
 
 /** One line of a campaign export. */
@@ -220,14 +144,6 @@ export type ExportRow = Record<
   | 'referrer',
   string
 >;
-
-export interface DeadLetter {
-  event: OutboxEvent;
-  sink: string;
-  attempts: number;
-  error: string;
-  deadAt: string;
-}
 
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
