@@ -4,7 +4,8 @@
  */
 import { Campaign, type CampaignEntry } from '../../schema/campaign.ts';
 
-const petition = (slug: string, fields: Record<string, unknown> = {}): CampaignEntry => ({
+/** A petition of our own, validated by the real schema. */
+export const petition = (slug: string, fields: Record<string, unknown> = {}): CampaignEntry => ({
   ...Campaign.parse({
     kind: 'petition',
     title: `Petition ${slug}`,
