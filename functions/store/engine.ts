@@ -5,19 +5,8 @@
 import type { CampaignFigures } from '../../schema/campaign.ts';
 import type { Rung } from '../../schema/funnel.ts';
 import { type Db, readJson, readTime, type Tx } from './db.ts';
-import { writeEvent } from './events.ts';
-import { newId } from './ids.ts';
-import {
-  addTags,
-  bump,
-  counter,
-  doneAmong,
-  idempotent,
-  type Person,
-  recordConsent,
-  updateRung,
-  upsertSupporter,
-} from './steps.ts';
+import { action } from './action.ts';
+import { idempotent } from './steps.ts';
 import * as admin from './admin.ts';
 import * as outbox from './outbox.ts';
 import { cancelRsvp, changeRsvp, recordRsvp, remind, rsvpByToken, takenPlaces } from './rsvps.ts';
@@ -36,82 +25,6 @@ import type {
   SignatureRecord,
   Store,
 } from './types.ts';
-
-import type { ActionRecord } from './steps.ts';
-
-interface ActionSpec {
-  kind: 'signature' | 'response' | 'call';
-  person: Person | null;
-  referrer?: string;
-  source?: string;
-  comment?: string | null;
-  details?: Record<string, unknown>;
-  /** Whether they agreed to be contacted; null records no consent (an anonymous call). */
-  contact: boolean | null;
-  tags?: string[];
-  /** Counters to bump when the action is new; the first is the campaign's count. */
-  counters: string[];
-  payload: Record<string, unknown>;
-}
-
-async function action(db: Db, tx: Tx, record: ActionRecord, spec: ActionSpec): Promise<ActionOutcome> {
-  const now = new Date().toISOString();
-  const supporter = spec.person ? await upsertSupporter(tx, spec.person, spec.referrer, now) : null;
-  const supporterId = supporter?.id ?? null;
-  const inserted = await tx.get(
-    `INSERT INTO actions (id, campaign, kind, supporter_id, comment, details, referrer_id, source, origin, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id`,
-    newId(),
-    record.campaign,
-    spec.kind,
-    supporterId,
-    spec.comment ?? null,
-    spec.details ? JSON.stringify(spec.details) : null,
-    supporter?.referrerId ?? null,
-    spec.source ?? null,
-    record.origin,
-    now,
-  );
-  let actionId: string;
-  if (inserted) {
-    actionId = String(inserted.id);
-    if (spec.contact !== null) await recordConsent(tx, actionId, record, spec.contact, false, now);
-    if (supporterId && spec.tags?.length) await addTags(tx, supporterId, spec.tags, record.campaign, now);
-    if (supporterId) await updateRung(tx, supporterId, now);
-    for (const kind of spec.counters) await bump(tx, record.campaign, kind, 1, db.dialect === 'postgres' ? 16 : 1);
-    await writeEvent(
-      tx,
-      `${spec.kind}.created`,
-      record.campaign,
-      {
-        actionId,
-        supporterId,
-        ...spec.payload,
-        consent: spec.contact === null ? null : { contact: spec.contact, ...record.consent },
-        referrer: spec.referrer ?? null,
-        source: spec.source ?? null,
-        origin: record.origin,
-      },
-      now,
-    );
-  } else {
-    const existing = await tx.get(
-      'SELECT id FROM actions WHERE campaign = ? AND supporter_id = ? AND kind = ?',
-      record.campaign,
-      supporterId,
-      spec.kind,
-    );
-    actionId = String(existing?.id);
-  }
-  return {
-    actionId,
-    supporterId,
-    duplicate: !inserted,
-    count: await counter(tx, record.campaign, spec.counters[0]),
-    referralCode: supporter?.referralCode ?? null,
-    done: await doneAmong(tx, supporterId, record.nextAskCandidates),
-  };
-}
 
 export class SqlStore implements Store {
   readonly #db: Db;
