@@ -54,7 +54,7 @@ export const submit = (el: LadderPetition) => click(part(el, '[part=submit]'));
 export const state = (el: LadderPetition) => part(el, '[part=base]').className.replace('-state', '');
 
 export const until = (el: LadderPetition, wanted: string) =>
-  waitUntil(() => state(el) === wanted, `state ${wanted}, is ${state(el)}`, { timeout: 8000 });
+  waitUntil(() => state(el) === wanted, `state ${wanted}, is ${state(el)}`, { timeout: 15000 });
 
 /** The API's switch: `down` drops every API connection, as if offline; `after` drops it after the API answered. */
 export const network = async (mode: 'up' | 'down' | 'after') => {

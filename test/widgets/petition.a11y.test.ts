@@ -60,11 +60,15 @@ describe('<ladder-petition> accessibility', () => {
     await until(offline, 'queued');
     await expectNoViolations(offline, 'queued');
     await network('up');
+    // One widget on the page at a time: a neighbour re-rendering (its queued signature going out) moves the fields
+    // under the next real clicks.
+    offline.remove();
 
     const first = await petition();
     await fill(first, who);
     await submit(first);
     await until(first, 'success');
+    first.remove();
     const second = await petition();
     await fill(second, who);
     await submit(second);
