@@ -44,12 +44,27 @@ const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 
 /** Reads `*.md` files in `dir`; the file name (without `.md`) is the slug. */
 export async function loadCatalog(dir: string): Promise<Catalog> {
-  const names = (await readdir(dir)).filter((name) => name.endsWith('.md')).sort();
+  const names = (await readdir(dir)).filter((name) => name.endsWith('.md'));
+  const texts: Record<string, string> = {};
+  for (const name of names) texts[name] = await readFile(join(dir, name), 'utf8');
+  return catalogFromTexts(dir, texts, (file) => readFile(file, 'utf8'));
+}
+
+/**
+ * The catalog from the campaign files' text, by file name, as if they were in `dir`; `read` gives a `targetsFile`.
+ * Where there is no disk (a Worker), the build bundles the texts and this checks them the same way at start.
+ */
+export async function catalogFromTexts(
+  dir: string,
+  texts: Record<string, string>,
+  read: (file: string) => Promise<string>,
+): Promise<Catalog> {
+  const names = Object.keys(texts).sort();
   const entries: CampaignEntry[] = [];
   const problems: string[] = [];
   for (const name of names) {
     const file = join(dir, name);
-    const match = FRONTMATTER.exec(await readFile(file, 'utf8'));
+    const match = FRONTMATTER.exec(texts[name]);
     if (!match) {
       problems.push(`${file}: (file): starts without frontmatter; begin the file with --- and the campaign's fields`);
       continue;
@@ -70,7 +85,7 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
     if (entry.kind !== 'call' || !entry.call.targetsFile) continue;
     const file = resolve(dirname(join(dir, `${entry.slug}.md`)), entry.call.targetsFile);
     try {
-      const parsed = TargetsFile.safeParse(JSON.parse(await readFile(file, 'utf8')));
+      const parsed = TargetsFile.safeParse(JSON.parse(await read(file)));
       if (parsed.success) files[entry.slug] = parsed.data;
       else problems.push(describeCampaignIssues(file, parsed.error));
     } catch (error) {

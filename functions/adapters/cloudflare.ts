@@ -1,0 +1,84 @@
+/**
+ * Cloudflare Workers: the site and the widgets are static assets; `/api/*` reaches this Worker, which hands each
+ * request to one Durable Object, `Ladder`, holding the store (SQLite with real transactions: see
+ * functions/store/durable-object.ts for why not D1) and the same Hono app as `npm start`. A Cron Trigger calls
+ * `scheduled`, which runs one delivery pass (and the reminders due) inside the object.
+ *
+ * Configuration: deploy/cloudflare/wrangler.jsonc (vars) and `wrangler secret put` (LADDER_ADMIN_TOKEN, the sinks'
+ * variables: functions/outbox/config.ts). The campaigns are bundled by `npm run build:worker` (no disk here).
+ */
+import catalogTexts from 'ladder:catalog';
+import { createApp } from '../app.ts';
+import { catalogFromTexts } from '../catalog.ts';
+import { sinksFromEnv } from '../outbox/config.ts';
+import { dispatch } from '../outbox/dispatcher.ts';
+import { type DurableStorage, openDurableStore } from '../store/durable-object.ts';
+
+/** The bindings of wrangler.jsonc, and its vars and secrets (all strings). */
+interface Env {
+  LADDER: { idFromName(name: string): unknown; get(id: unknown): { fetch(request: Request): Promise<Response> } };
+  ASSETS: { fetch(request: Request): Promise<Response> };
+  [name: string]: unknown;
+}
+
+interface DurableState {
+  storage: DurableStorage;
+  blockConcurrencyWhile<T>(work: () => Promise<T>): Promise<T>;
+}
+
+/** Not under /api/: the Worker never forwards a visitor's request here; only `scheduled` calls it. */
+const DISPATCH = '/__ladder/dispatch';
+
+const strings = (env: Env): Record<string, string> =>
+  Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+
+async function build(storage: DurableStorage, env: Record<string, string>) {
+  const catalog = await catalogFromTexts(catalogTexts.dir, catalogTexts.texts, async (file) => {
+    if (file in catalogTexts.targets) return catalogTexts.targets[file];
+    throw new Error('not bundled: run "npm run build:worker" again');
+  });
+  const store = openDurableStore(storage);
+  // A mistake in a sink's configuration fails every request with the variable's name, in the Worker's logs.
+  const sinks = sinksFromEnv(env, catalog);
+  const app = createApp({
+    store,
+    catalog,
+    siteUrl: env.LADDER_SITE_URL,
+    adminToken: env.LADDER_ADMIN_TOKEN,
+    sinks: sinks.map((sink) => sink.name),
+  });
+  return { app, store, sinks, catalog };
+}
+
+/** The single writer: every API request and every delivery pass runs here, one transaction at a time. */
+export class Ladder {
+  readonly #ready: Promise<Awaited<ReturnType<typeof build>>>;
+
+  constructor(state: DurableState, env: Env) {
+    // Migrations run before the first request is let in.
+    this.#ready = state.blockConcurrencyWhile(() => build(state.storage, strings(env)));
+  }
+
+  async fetch(request: Request): Promise<Response> {
+    const { app, store, sinks, catalog } = await this.#ready;
+    if (new URL(request.url).pathname !== DISPATCH) return app.fetch(request);
+    const result = await dispatch(store, sinks, { catalog });
+    console.log(`[ladder] delivery pass: ${JSON.stringify(result)}`);
+    return Response.json(result);
+  }
+}
+
+const ladder = (env: Env) => env.LADDER.get(env.LADDER.idFromName('ladder'));
+
+export default {
+  fetch(request: Request, env: Env): Promise<Response> {
+    // wrangler.jsonc sends only /api/* here; anything else is the site's (its 404 page).
+    if (!new URL(request.url).pathname.startsWith('/api/')) return env.ASSETS.fetch(request);
+    return ladder(env).fetch(request);
+  },
+
+  async scheduled(_controller: unknown, env: Env): Promise<void> {
+    const response = await ladder(env).fetch(new Request(`https://ladder.internal${DISPATCH}`, { method: 'POST' }));
+    if (!response.ok) throw new Error(`the delivery pass failed: ${response.status} ${await response.text()}`);
+  },
+};
