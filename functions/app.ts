@@ -8,6 +8,8 @@ import { errorResponse, notFound } from './middleware/errors.ts';
 import { campaigns } from './routes/campaigns.ts';
 import { admin } from './routes/admin.ts';
 import { calls } from './routes/calls.ts';
+import { confirm } from './routes/confirm.ts';
+import { me } from './routes/me.ts';
 import { responses } from './routes/responses.ts';
 import { manage, rsvps } from './routes/rsvps.ts';
 import { signatures } from './routes/signatures.ts';
@@ -34,6 +36,8 @@ export function createApp({ adminToken, ...options }: AppOptions): Hono<AppEnv> 
   app.route('/api/rsvps', manage);
   app.route('/api/admin', admin);
   app.onError(errorResponse);
+  app.route('/api/confirm', confirm);
+  app.route('/api/me', me);
   app.notFound(notFound);
   return app;
 }

@@ -48,8 +48,8 @@ export interface NextAsk {
 /** The response to a signature: 201 when new, 200 when a duplicate or an idempotent replay. */
 export interface SignatureResult extends ActionResult {
   signature: { id: string };
-  /** The supporter's referral code, for the share link. */
-  referralCode: string;
+  /** The supporter's referral code, for the share link (absent while `pending`). */
+  referralCode?: string;
   /** The action page with the referral code, to share. */
   shareUrl: string;
 }
@@ -182,6 +182,11 @@ export interface RsvpResult extends ActionResult {
   updated: boolean;
   /** The event's calendar file. */
   icsUrl: string;
+  /**
+   * Double opt-in (202): stored, not counted until the supporter follows the link sent to their email. `count` is
+   * the count before it, `nextAsk` null, `shareUrl` the campaign page (no referral code yet).
+   */
+  pending?: true;
   spotsLeft: number | null;
 }
 

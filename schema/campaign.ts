@@ -120,6 +120,16 @@ const base = strict({
   /** Slugs of the campaigns to ask for next, in order. The first one the supporter has not done is offered. */
   nextAsks: z.array(slug).default([]),
   consent,
+  /**
+   * Double opt-in: a signature or survey response with an email counts once its email is confirmed by a link sent
+   * to it (a supporter who confirmed once, for any campaign, is not asked again). Events and calls count at once.
+   */
+  doubleOptIn: z.boolean('must be true or false').default(false),
+  /**
+   * Days personal data is kept, counted from the deadline (an event's end when it has none) or, without either,
+   * from each action. Then actions keep their place in the counts and lose the person. Default: LADDER_RETENTION_DAYS.
+   */
+  retentionDays: z.int('must be a whole number of days, like 365').positive('must be at least 1 day').optional(),
   strings,
   /** The strategy chart, shown on the action page (optional). */
   strategy: strategy.optional(),

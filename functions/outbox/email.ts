@@ -24,7 +24,16 @@ export interface EmailConfig {
 
 /** RSVP confirmations tell people what they signed up for: sent whatever they said about further contact. */
 /** About the supporter's own RSVP: sent whatever their consent to hear more from the campaign. */
-const TRANSACTIONAL = new Set(['rsvp.created', 'rsvp.updated', 'rsvp.confirmed', 'rsvp.cancelled', 'rsvp.reminder']);
+const TRANSACTIONAL = new Set([
+  'rsvp.created',
+  'rsvp.updated',
+  'rsvp.confirmed',
+  'rsvp.cancelled',
+  'rsvp.reminder',
+  // Links the supporter asked for: a double opt-in confirmation, access to their data.
+  'confirmation.requested',
+  'access.requested',
+]);
 
 export function emailSink(config: EmailConfig, catalog: CatalogLike): Sink {
   const timeout = config.timeoutMs ?? 10_000;

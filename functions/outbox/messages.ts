@@ -6,6 +6,7 @@
 import type { CampaignEntry } from '../../schema/campaign.ts';
 import type { Catalog } from '../catalog.ts';
 import type { OutboxEvent } from '../store/types.ts';
+import { privacyWordsFor } from './privacy-messages.ts';
 import type { EventPayload } from './sink.ts';
 
 export type CatalogLike = Pick<Catalog, 'get' | 'targets'>;
@@ -170,6 +171,18 @@ export function confirmation(event: OutboxEvent, campaign: CampaignEntry | undef
       return simple(words.answered(campaign.title));
     case 'call.created':
       return simple(words.called(campaign.title));
+    case 'confirmation.requested':
+    case 'access.requested': {
+      // The supporter's own request: their link, in the campaign's language (fr and ar included).
+      const own = privacyWordsFor(campaign.lang);
+      const { token, action } = payload as { token?: string; action?: string };
+      const [subject, body, label] =
+        event.type === 'access.requested' ? own.words.access : own.words.confirm(campaign.title, action ?? '');
+      const path = event.type === 'access.requested' ? 'data' : 'confirm';
+      const link: Line = [label, `${siteUrl}/${path}/?t=${token}&lang=${own.lang}`];
+      const greeting = (own.words.hello ?? words.hello)(payload.person.givenName ?? '');
+      return render(subject, [greeting, body, link, own.words.notYou]);
+    }
     case 'rsvp.cancelled': {
       const [subject, body] = words.cancelled(campaign.title);
       return render(subject, [hello, body, page]);

@@ -34,6 +34,7 @@ export async function actionBase(c: Ctx, campaign: CampaignEntry, input: unknown
 }
 
 /** The campaign's next asks that exist and are open, in the organizer's order; events soonest first. */
+    doubleOptIn: campaign.doubleOptIn,
 function nextAskCandidates(campaign: CampaignEntry, all: CampaignEntry[]): CampaignEntry[] {
   const now = new Date().toISOString();
   const bySlug = new Map(all.map((entry) => [entry.slug, entry]));
@@ -56,6 +57,15 @@ export function actionResult(c: Ctx, campaign: CampaignEntry, outcome: ActionOut
   const nextAsk: NextAsk | null = next
     ? { slug: next.slug, kind: next.kind, title: next.title, url: `${siteOrigin}/act/${next.slug}/` }
     : null;
+  // Held for double opt-in: nothing to share or ask yet; the confirmation page gives both.
+  if (outcome.pending)
+    return {
+      duplicate: false,
+      count: outcome.count,
+      shareUrl: `${siteOrigin}/act/${campaign.slug}/`,
+      nextAsk: null,
+      pending: true,
+    };
   return {
     duplicate: outcome.duplicate,
     count: outcome.count,

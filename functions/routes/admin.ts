@@ -37,6 +37,13 @@ admin.delete('/supporters', async (c) => {
   return c.json({ erased: true });
 });
 
+/** Everything held about one supporter, for a request under the right of access. */
+admin.get('/supporters/:id/export', async (c) => {
+  const data = await c.get('options').store.supporterExport(c.req.param('id'));
+  if (!data) throw new ApiError('not_found', 'No such supporter.');
+  return c.json(data);
+});
+
 const RungChange = z.object({ rung: z.union([z.enum(RUNGS), z.null()], { error: 'invalid' }) });
 admin.put('/supporters/:id/rung', limitBody, async (c) => {
   const { rung } = await readJson(c, RungChange);

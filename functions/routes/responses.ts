@@ -70,7 +70,7 @@ async function recordResponse(
       { ...(await actionBase(c, campaign, normalized, key)), input: normalized, tags },
       (outcome) => {
         const body: ResponseResult = { response: { id: outcome.actionId }, ...actionResult(c, campaign, outcome) };
-        return { status: outcome.duplicate ? 200 : 201, body };
+        return { status: outcome.pending ? 202 : outcome.duplicate ? 200 : 201, body };
       },
     );
 }

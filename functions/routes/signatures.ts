@@ -19,7 +19,7 @@ signatures.post('/:slug/signatures', limitBody, async (c) => {
         signature: { id: outcome.actionId },
         ...actionResult(c, campaign, outcome),
       } as SignatureResult;
-      return { status: outcome.duplicate ? 200 : 201, body };
+      return { status: outcome.pending ? 202 : outcome.duplicate ? 200 : 201, body };
     });
   return answer(c, result);
 });

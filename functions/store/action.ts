@@ -17,6 +17,8 @@ import type { ActionOutcome } from './types.ts';
 
 export interface ActionSpec {
   kind: 'signature' | 'response' | 'call';
+  /** The id to give the action: a held (double opt-in) action keeps the id its first answer gave. */
+  id?: string;
   person: Person | null;
   referrer?: string;
   source?: string;
@@ -37,7 +39,7 @@ export async function action(db: Db, tx: Tx, record: ActionRecord, spec: ActionS
   const inserted = await tx.get(
     `INSERT INTO actions (id, campaign, kind, supporter_id, comment, details, referrer_id, source, origin, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id`,
-    newId(),
+    spec.id ?? newId(),
     record.campaign,
     spec.kind,
     supporterId,

@@ -3,7 +3,8 @@
  * exports. Aggregated in the database, so the dashboard gets numbers, not rows.
  */
 import { isRung, type Rung, RUNGS } from '../../schema/funnel.ts';
-import { type Db, readJson, readTime, type Row } from './db.ts';
+import { type Db, marks, readJson, readTime, type Row } from './db.ts';
+import { anonymizeActions, forgetSupporter, pendingIdOf, scrubEvents } from './retention.ts';
 import { addTags, updateRung } from './steps.ts';
 import type { EventRsvp, ExportRow, Funnel, RecruitNode, SupporterRecord } from './types.ts';
 
@@ -129,25 +130,32 @@ export async function supporterByEmail(db: Db, email: string): Promise<Supporter
 }
 
 /**
- * Erases a person: their supporter record, tags, rung history and RSVPs; their actions stay as anonymous counts
- * (no comment, no answers); their outbox events lose their payload and are never sent; stored API responses that
- * carried their referral code are dropped. True when there was someone to erase.
+ * Erases a person: their supporter record, tags, rung history, RSVPs and access links; their actions stay as
+ * anonymous counts (no comment, no answers); actions held for double opt-in are deleted; their outbox events lose
+ * their payload and are never sent; stored API responses that carried their referral code are dropped. True when
+ * there was someone (or something held) to erase.
  */
 export function eraseSupporter(db: Db, email: string): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const s = await tx.get('SELECT id, referral_code FROM supporters WHERE email = ?', email);
-    if (!s) return false;
-    const id = String(s.id);
     const now = new Date().toISOString();
-    await tx.run('DELETE FROM supporter_tags WHERE supporter_id = ?', id);
-    await tx.run('DELETE FROM supporter_rungs WHERE supporter_id = ?', id);
-    await tx.run('DELETE FROM rsvps WHERE supporter_id = ?', id);
-    await tx.run('UPDATE actions SET supporter_id = NULL, comment = NULL, details = NULL WHERE supporter_id = ?', id);
-    await tx.run('UPDATE actions SET referrer_id = NULL WHERE referrer_id = ?', id);
-    await tx.run('UPDATE supporters SET referred_by = NULL WHERE referred_by = ?', id);
-    await tx.run(`UPDATE outbox SET payload = ?, erased_at = ? WHERE supporter_id = ?`, '{}', now, id);
+    const held = (await tx.all('SELECT id FROM pending_actions WHERE email = ?', email)).map((row) => String(row.id));
+    if (held.length) {
+      await scrubEvents(tx, `${pendingIdOf(db)} IN (${marks(held)})`, held, now);
+      await tx.run(`DELETE FROM pending_actions WHERE id IN (${marks(held)})`, ...held);
+    }
+    const s = await tx.get('SELECT id, referral_code FROM supporters WHERE email = ?', email);
+    if (!s) return held.length > 0;
+    const id = String(s.id);
+    const actions = await tx.all('SELECT id FROM actions WHERE supporter_id = ?', id);
+    await anonymizeActions(
+      db,
+      tx,
+      actions.map((row) => String(row.id)),
+      now,
+      false,
+    );
     await tx.run('DELETE FROM idempotency WHERE CAST(body AS TEXT) LIKE ?', `%${String(s.referral_code)}%`);
-    await tx.run('DELETE FROM supporters WHERE id = ?', id);
+    await forgetSupporter(tx, id, now);
     return true;
   });
 }

@@ -6,6 +6,8 @@ import type { CampaignFigures } from '../../schema/campaign.ts';
 import type { Rung } from '../../schema/funnel.ts';
 import { type Db, readJson, readTime, type Tx } from './db.ts';
 import { action } from './action.ts';
+import * as privacy from './privacy.ts';
+import { type RetentionCutoff, sweep } from './retention.ts';
 import { idempotent } from './steps.ts';
 import * as admin from './admin.ts';
 import * as outbox from './outbox.ts';
@@ -44,7 +46,7 @@ export class SqlStore implements Store {
         tx,
         record,
         () =>
-          action(this.#db, tx, record, {
+          privacy.actOrHold(this.#db, tx, record, {
             kind: 'signature',
             person,
             referrer,
@@ -66,7 +68,7 @@ export class SqlStore implements Store {
         tx,
         record,
         () =>
-          action(this.#db, tx, record, {
+          privacy.actOrHold(this.#db, tx, record, {
             kind: 'response',
             person: person ?? null,
             referrer,
@@ -232,11 +234,34 @@ export class SqlStore implements Store {
 
   close(): Promise<void> {
     return this.#db.close();
+  confirmAction(token: string, candidates: string[]) {
+    return privacy.confirmAction(this.#db, token, candidates);
+  }
+
+  supporterExport(supporterId: string) {
+    return privacy.supporterExport(this.#db, supporterId);
+  }
+
+  requestAccess(email: string) {
+    return privacy.requestAccess(this.#db, email);
+  }
+
+  exportByToken(token: string) {
+    return privacy.exportByToken(this.#db, token);
+  }
+
+  sweep(cutoffs: RetentionCutoff[], now: Date) {
+    return sweep(this.#db, cutoffs, now);
+  }
+
   }
 }
 
-/** What a campaign's count counts: signatures, responses, calls, and people (guests too) confirmed for events. */
-const COUNTED = `SELECT campaign, count AS n FROM counts WHERE kind IN ('signature', 'response', 'call')
+/**
+ * What a campaign's count counts: signatures, responses, calls, and people (guests too) confirmed for events,
+ * the RSVPs past retention included (`rsvp`: their rows are gone, their people counted here).
+ */
+const COUNTED = `SELECT campaign, count AS n FROM counts WHERE kind IN ('signature', 'response', 'call', 'rsvp')
   UNION ALL SELECT campaign, 1 + guests AS n FROM rsvps WHERE status = 'confirmed'`;
 
 async function outcomes(tx: Tx, campaign: string): Promise<Record<string, number>> {

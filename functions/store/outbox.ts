@@ -22,10 +22,11 @@ export function claimDeliveries(db: Db, sink: string, limit: number, leaseMs: nu
       `SELECT o.id, o.type, o.campaign, o.payload, o.created_at, COALESCE(d.attempts, 0) AS attempts
        FROM outbox o LEFT JOIN deliveries d ON d.event_id = o.id AND d.sink = ?
        WHERE o.erased_at IS NULL AND d.delivered_at IS NULL AND d.dead_at IS NULL
-         AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= ?)
+         AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= ?) AND (o.only_sink IS NULL OR o.only_sink = ?)
        ORDER BY o.seq LIMIT ?`,
       sink,
       now.toISOString(),
+      sink,
       limit,
     );
     const lease = new Date(now.getTime() + leaseMs).toISOString();
@@ -96,9 +97,12 @@ export async function redeliver(db: Db, eventId: string, sink?: string): Promise
 }
 
 export async function deliveryHealth(db: Db, sinks: string[]): Promise<DeliveryHealth[]> {
-  const total = Number((await db.get('SELECT COUNT(*) AS n FROM outbox WHERE erased_at IS NULL'))?.n ?? 0);
   const health: DeliveryHealth[] = [];
   for (const sink of sinks) {
+    // Messages for one sink only (a confirmation link by email) are not waiting for the others.
+    const mine = '(o.only_sink IS NULL OR o.only_sink = ?)';
+    const all = await db.get(`SELECT COUNT(*) AS n FROM outbox o WHERE o.erased_at IS NULL AND ${mine}`, sink);
+    const total = Number(all?.n ?? 0);
     const row = await db.get(
       `SELECT COUNT(d.delivered_at) AS delivered, COUNT(d.dead_at) AS dead FROM deliveries d
        JOIN outbox o ON o.id = d.event_id WHERE d.sink = ? AND o.erased_at IS NULL`,
@@ -106,7 +110,8 @@ export async function deliveryHealth(db: Db, sinks: string[]): Promise<DeliveryH
     );
     const oldest = await db.get(
       `SELECT MIN(o.created_at) AS at FROM outbox o LEFT JOIN deliveries d ON d.event_id = o.id AND d.sink = ?
-       WHERE o.erased_at IS NULL AND d.delivered_at IS NULL AND d.dead_at IS NULL`,
+       WHERE o.erased_at IS NULL AND d.delivered_at IS NULL AND d.dead_at IS NULL AND ${mine}`,
+      sink,
       sink,
     );
     const delivered = Number(row?.delivered ?? 0);

@@ -7,7 +7,7 @@ import type { RecordResult, Respond, SignatureRecord, StoredResponse } from './t
 
 export type ActionRecord = Pick<
   SignatureRecord,
-  'campaign' | 'consent' | 'origin' | 'idempotency' | 'nextAskCandidates'
+  'campaign' | 'consent' | 'origin' | 'idempotency' | 'nextAskCandidates' | 'doubleOptIn'
 >;
 
 export interface Person {
@@ -66,9 +66,10 @@ export async function upsertSupporter(
   for (let attempt = 0; attempt < 8; attempt++) {
     const existing = await tx.get('SELECT id, referral_code FROM supporters WHERE email = ?', person.email);
     if (existing) {
-      await tx.run(
+      // No row: the retention sweep deleted this supporter meanwhile (PostgreSQL waited for it); look again.
+      const updated = await tx.get(
         `UPDATE supporters SET given_name = COALESCE(?, given_name), family_name = COALESCE(?, family_name),
-         postcode = COALESCE(?, postcode), phone = COALESCE(?, phone), updated_at = ? WHERE id = ?`,
+         postcode = COALESCE(?, postcode), phone = COALESCE(?, phone), updated_at = ? WHERE id = ? RETURNING id`,
         person.givenName ?? null,
         person.familyName ?? null,
         person.postcode ?? null,
@@ -76,6 +77,7 @@ export async function upsertSupporter(
         now,
         String(existing.id),
       );
+      if (!updated) continue;
       return { id: String(existing.id), referralCode: String(existing.referral_code), referrerId };
     }
     // No conflict target: a concurrent insert of the same email (PostgreSQL waits for it) or a referral code

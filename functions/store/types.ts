@@ -5,6 +5,8 @@
 import type { CallInput, Contact, ResponseInput, SignatureInput } from '../../schema/actions.ts';
 import type { CampaignFigures } from '../../schema/campaign.ts';
 import type { Rung } from '../../schema/funnel.ts';
+import type { SupporterExport } from './privacy.ts';
+import type { RetentionCutoff, SweepCounts } from './retention.ts';
 import type {
   DeadLetter,
   DeliveryHealth,
@@ -16,6 +18,7 @@ import type {
 } from '../../schema/admin.ts';
 
 export type { DeadLetter, DeliveryHealth, EventRsvp, Funnel, OutboxEvent, RecruitNode, SupporterRecord };
+export type { RetentionCutoff, SupporterExport, SweepCounts };
 
 /** What every recorded action carries, decided by the route before the store is called. */
 interface ActionBase {
@@ -28,6 +31,8 @@ interface ActionBase {
   idempotency: { key: string; requestHash: string } | null;
   /** Campaigns the route may offer next; the store says which of them the supporter has done. */
   nextAskCandidates: string[];
+  /** The campaign asks for double opt-in: an action with a never-confirmed email is held until confirmed. */
+  doubleOptIn?: boolean;
 }
 
 export interface SignatureRecord extends ActionBase {
@@ -75,6 +80,15 @@ export interface ActionOutcome {
   referralCode: string | null;
   /** Which of `nextAskCandidates` the supporter has already acted on. */
   done: Set<string>;
+  /** Held for double opt-in: `actionId` is the held action's, nothing was counted yet. */
+  pending?: boolean;
+}
+
+/** A double opt-in link followed: the held action is counted (once), or was already. */
+export interface ConfirmOutcome extends ActionOutcome {
+  campaign: string;
+  /** Confirmed before (a second click, a mail scanner's visit): nothing was counted now. */
+  already: boolean;
 }
 
 export interface CallOutcome extends ActionOutcome {
@@ -200,3 +214,16 @@ export interface Store {
   checkIn(by: { token: string } | { id: string }): Promise<{ campaign: string; already: boolean } | null>;
   close(): Promise<void>;
 }
+  /** Records a render token's use by a submission that passed every check. */
+  useToken(use: TokenUse): Promise<void>;
+  /**
+   * Double opt-in: confirms the email of this link's token and counts every action held for it, each once, in one
+   * transaction. Null: no such token, or it expired. `candidates`: next asks, for `done`.
+   */
+  confirmAction(token: string, candidates: string[]): Promise<ConfirmOutcome | null>;
+  /** Everything held about one supporter (the right of access). Null: no such supporter. */
+  supporterExport(supporterId: string): Promise<SupporterExport | null>;
+  /** Queues an email with a short-lived link to their data for a known email; does nothing for an unknown one. */
+  requestAccess(email: string): Promise<void>;
+  /** The data behind an access link's token; null when unknown or expired. */
+  exportByToken(token: string): Promise<SupporterExport | null>;

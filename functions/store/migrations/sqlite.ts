@@ -124,4 +124,38 @@ CREATE TABLE deliveries (
 CREATE INDEX deliveries_sink ON deliveries (sink, delivered_at, dead_at);
 `,
   },
+  {
+    id: 3,
+    name: 'privacy',
+    sql: `
+-- Double opt-in: an action held until its email is confirmed. Not counted, not on the ladder, no event.
+CREATE TABLE pending_actions (
+  id TEXT PRIMARY KEY,                   -- becomes the action's id once confirmed
+  token_hash TEXT NOT NULL UNIQUE,       -- SHA-256 of the link's token: the token itself is only in the email
+  campaign TEXT NOT NULL,
+  kind TEXT NOT NULL,                    -- signature | response
+  email TEXT NOT NULL,                   -- normalized, like supporters.email
+  record TEXT NOT NULL,                  -- the action as it will be recorded (JSON); '{}' once confirmed
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  confirmed_at TEXT
+);
+CREATE INDEX pending_actions_email ON pending_actions (email);
+CREATE INDEX pending_actions_expires ON pending_actions (expires_at);
+-- A supporter who confirmed their email once is not asked again.
+ALTER TABLE supporters ADD COLUMN confirmed_at TEXT;
+-- Erased or past retention: the action keeps its place in the counts, nothing personal.
+ALTER TABLE actions ADD COLUMN anonymized_at TEXT;
+CREATE INDEX actions_retention ON actions (campaign, created_at) WHERE anonymized_at IS NULL;
+-- An event meant for one sink only (a confirmation link goes to the email sink, never to a CRM's webhook).
+ALTER TABLE outbox ADD COLUMN only_sink TEXT;
+-- A supporter's short-lived link to their own data.
+CREATE TABLE access_links (
+  token_hash TEXT PRIMARY KEY,
+  supporter_id TEXT NOT NULL REFERENCES supporters(id) ON DELETE CASCADE,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+`,
+  },
 ];

@@ -1,0 +1,36 @@
+/**
+ * A supporter's own data (the right of access), without an account: `POST /api/me/export` `{ email }` sends a link
+ * valid for an hour to that address, and answers the same whether or not we know it; the link's page sends
+ * `POST /api/me/export/download` `{ token }` and gets the JSON. POST, not GET: the token stays out of server logs,
+ * and a mail scanner fetching the link gets a page, not the data.
+ */
+import { Hono } from 'hono';
+import * as z from 'zod';
+import { email } from '../../schema/text.ts';
+import type { AppEnv } from '../context.ts';
+import { ApiError } from '../errors.ts';
+import { limitBody, readJson } from '../middleware/json-body.ts';
+import { LinkToken } from './confirm.ts';
+
+export const me = new Hono<AppEnv>();
+
+me.post('/export', limitBody, async (c) => {
+  const input = await readJson(c, z.object({ email }));
+  await c.get('options').store.requestAccess(input.email);
+  return c.json(
+    {
+      requested: true,
+      message: 'If we hold data about this address, a link to it is on its way by email. The link works for an hour.',
+    },
+    202,
+  );
+});
+
+me.post('/export/download', limitBody, async (c) => {
+  const { token } = await readJson(c, LinkToken);
+  const data = await c.get('options').store.exportByToken(token);
+  if (!data) throw new ApiError('not_found', 'This link has expired or is not valid: ask for a new one.');
+  c.header('Cache-Control', 'no-store');
+  c.header('Content-Disposition', 'attachment; filename="my-data.json"');
+  return c.json(data);
+});
