@@ -1,0 +1,137 @@
+/**
+ * One phase of a spike: `rate` new supporters a second for `seconds`, each doing what a supporter's browser does.
+ * The widget loads the campaign (`GET /api/campaigns/:slug`: the live count and, once the guard is on, the
+ * render token), the supporter fills the form, and the widget posts the signature with an idempotency key of its
+ * own, retried with the same key on a network error, 408, 429 or 5xx (as the widget's outbox does).
+ *
+ * The page loads arrive on the open-loop schedule; each signature is due `fillMs` after its page load was due,
+ * so both arrive at `rate` a second. A page that loaded too late for that (an overloaded server) moves its
+ * signature to `minFillMs` (the server's minimum fill time) after it loaded, as a human could not submit sooner;
+ * those are counted as `moved`. Every latency counts from the time the request was due.
+ */
+import { randomUUID } from 'node:crypto';
+import { backoff, client, openLoop, type Reply, retryable, sleepUntil, Tally } from './open-loop.ts';
+import type { Ledger } from './spike-verify.ts';
+
+export interface PhaseOptions {
+  url: string;
+  slug: string;
+  /** The partner page the widget is embedded in (on the campaign's allow-list). */
+  origin: string;
+  rate: number;
+  seconds: number;
+  connections: number;
+  fillMs: number;
+  minFillMs: number;
+  /** The widget outbox's first retry delay. */
+  retryMs: number;
+  /** After the last request was due, how long to wait for answers before giving up on the rest. */
+  drainMs: number;
+  /** Numbers supporters across phases: each one is new (a new email, a new address). */
+  firstSupporter: number;
+  ledger: Ledger;
+}
+
+export interface PhaseResult {
+  rate: number;
+  seconds: number;
+  pages: ReturnType<Tally['summary']>;
+  signatures: ReturnType<Tally['summary']>;
+  moved: number;
+  /** p99 (ms) of the requests due in each sixth of the phase, in order. */
+  p99Over: { pages: number[]; signatures: number[] };
+  /** How far the generator fell behind its own schedule (ms). */
+  lateMs: number;
+}
+
+/** A distinct client address per supporter (10.0.0.0/8), given to the server as its proxy would. */
+const address = (n: number) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+
+export async function phase(options: PhaseOptions): Promise<PhaseResult> {
+  const { url, slug, rate, seconds, fillMs, minFillMs, ledger } = options;
+  const http = client(url, options.connections);
+  const pages = new Tally();
+  const signatures = new Tally();
+  const total = Math.round(rate * seconds);
+  const origin = performance.now() + 50;
+  const deadline = origin + seconds * 1000 + fillMs + options.drainMs;
+  const giveUp = setTimeout(() => http.abort(), deadline - performance.now());
+  let moved = 0;
+
+  /** One request until it gets a decided answer: a 2xx, a refusal, or the deadline. */
+  async function attempt(tally: Tally, due: number, send: () => Promise<Reply>): Promise<Reply | null> {
+    for (let n = 0; ; n++) {
+      let why: string;
+      let wait: number;
+      try {
+        const reply = await send();
+        tally.answer(String(reply.status));
+        if (reply.status < 300) {
+          tally.done(due, performance.now());
+          return reply;
+        }
+        if (!retryable(reply.status)) {
+          tally.fail(`${reply.status} ${errorCode(reply.body)}`);
+          return null;
+        }
+        why = String(reply.status);
+        wait = backoff(n, options.retryMs, reply.headers['retry-after']);
+      } catch (error) {
+        why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+        tally.answer(why);
+        wait = backoff(n, options.retryMs);
+      }
+      if (performance.now() + wait > deadline) {
+        tally.fail(`gave up (last: ${why})`);
+        return null;
+      }
+      tally.retry(why);
+      await sleepUntil(performance.now() + wait);
+    }
+  }
+
+  async function supporter(n: number, pageDue: number): Promise<void> {
+    const email = `supporter-${n}@example.org`;
+    ledger.set(email, null);
+    const headers = { Origin: options.origin, 'X-Forwarded-For': address(n) };
+    const page = await attempt(pages, pageDue, () => http.send('GET', `/api/campaigns/${slug}`, headers));
+    if (!page) return signatures.fail('page did not load');
+    const loaded = performance.now();
+    const { token } = JSON.parse(page.body) as { token?: string };
+    let due = pageDue + fillMs;
+    if (loaded + minFillMs + 100 > due) {
+      due = loaded + minFillMs + 100;
+      moved++;
+    }
+    await sleepUntil(due);
+    const key = randomUUID();
+    const body = JSON.stringify({
+      person: { givenName: 'Ada', familyName: `Spike ${n}`, email, postcode: '94110' },
+      consent: { contact: n % 2 === 0 },
+      ...(token ? { token } : {}),
+    });
+    const reply = await attempt(signatures, due, () =>
+      http.send(
+        'POST',
+        `/api/campaigns/${slug}/signatures`,
+        { ...headers, 'Content-Type': 'application/json', 'Idempotency-Key': key },
+        body,
+      ),
+    );
+    if (reply) ledger.set(email, (JSON.parse(reply.body) as { signature: { id: string } }).signature.id);
+  }
+
+  const { lateMs } = await openLoop(total, rate, origin, (i, due) => supporter(options.firstSupporter + i, due));
+  clearTimeout(giveUp);
+  http.abort();
+  const p99Over = { pages: pages.p99Over(6), signatures: signatures.p99Over(6) };
+  return { rate, seconds, pages: pages.summary(), signatures: signatures.summary(), moved, p99Over, lateMs };
+}
+
+function errorCode(body: string): string {
+  try {
+    return (JSON.parse(body) as { error: { code: string } }).error.code;
+  } catch {
+    return '';
+  }
+}

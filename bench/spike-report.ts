@@ -1,0 +1,125 @@
+/** The spike's table and its JSON (bench/results/spike-<db>.json): the same object, so the two never disagree. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { Summary } from './open-loop.ts';
+import type { PhaseResult } from './spike-phase.ts';
+import type { Verification } from './spike-verify.ts';
+
+/** p99 at most this, and every request answered: a rate the server sustains. */
+export const SUSTAINED_P99_MS = 1000;
+
+export const sustained = (r: PhaseResult) =>
+  r.pages.failed === 0 &&
+  r.signatures.failed === 0 &&
+  r.pages.p99 <= SUSTAINED_P99_MS &&
+  r.signatures.p99 <= SUSTAINED_P99_MS;
+
+export interface Baseline {
+  /** bench/load.ts: 32 GETs at a time, as fast as they come back. */
+  closedLoopPerSecond: number;
+  /** The same generator as the spike, at the same rate. */
+  openLoop: Summary;
+  lateMs: number;
+}
+
+export interface SpikeRun {
+  db: string;
+  at: string;
+  config: {
+    rate: number;
+    seconds: number;
+    connections: number;
+    fillMs: number;
+    minFillMs: number;
+    rampSeconds: number;
+  };
+  baseline: Baseline;
+  spike: PhaseResult;
+  /** CPU seconds of the server and of the load generator during the spike, over its wall time. */
+  cpu: { server: number; generator: number; wall: number };
+  ramp: PhaseResult[];
+  maxSustainedRate: number;
+  verification: Verification;
+}
+
+const ms = (n: number) => (n < 10 ? n.toFixed(1) : n.toFixed(0)).padStart(7);
+const count = (record: Record<string, number>) =>
+  Object.entries(record)
+    .map(([what, n]) => `${what} ×${n}`)
+    .join(', ') || 'none';
+const row = (name: string, offered: number, s: Summary) =>
+  `${name.padEnd(28)}${String(offered).padStart(8)}${s.perSecond.toFixed(0).padStart(9)}${ms(s.p50)}${ms(s.p90)}${ms(
+    s.p99,
+  )}${ms(s.max)}${String(s.failed).padStart(8)}${String(s.retries).padStart(8)}`;
+const HEAD = `${'per second, latency in ms'.padEnd(28)}${'offered'.padStart(8)}${'achieved'.padStart(9)}${'p50'.padStart(
+  7,
+)}${'p90'.padStart(7)}${'p99'.padStart(7)}${'max'.padStart(7)}${'failed'.padStart(8)}${'retries'.padStart(8)}`;
+const percent = (part: number, whole: number) => `${((part / whole) * 100).toFixed(0)}%`;
+
+/** Prints the run and writes its JSON; true when it met the issue's bar (all answered, nothing lost or doubled). */
+export function report(run: SpikeRun): boolean {
+  const { config, baseline: base, spike, cpu, ramp, verification: v } = run;
+  const s = spike.signatures;
+  const name = run.db === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+  console.log(
+    `\nSpike on ${name}: ${config.rate} supporters/s for ${config.seconds} s, ${config.connections} keep-alive connections`,
+  );
+  console.log(HEAD);
+  console.log(row('bare Hono GET (control)', config.rate, base.openLoop));
+  console.log(row('page loads (GET campaign)', config.rate, spike.pages));
+  console.log(row('signatures (POST)', config.rate, s));
+  console.log(
+    `answers to signatures: ${count(s.answers)}; retried: ${count(s.retriesBy)}; failed: ${count(s.failures)}`,
+  );
+  console.log(`answers to page loads: ${count(spike.pages.answers)}; failed: ${count(spike.pages.failures)}`);
+  const over = (values: number[]) => values.map((p99) => p99.toFixed(0)).join(', ');
+  console.log(
+    `p99 in each sixth of the run (ms): signatures ${over(spike.p99Over.signatures)}; page loads ${over(spike.p99Over.pages)}`,
+  );
+  console.log(
+    `signatures moved later by a slow page load: ${spike.moved}; the generator fell behind its schedule by up to ` +
+      `${spike.lateMs.toFixed(0)} ms (${base.lateMs.toFixed(0)} ms in the control)`,
+  );
+  console.log(
+    `CPU over ${cpu.wall.toFixed(1)} s: server ${cpu.server.toFixed(1)} s (${percent(cpu.server, cpu.wall)} of a core), ` +
+      `load generator ${cpu.generator.toFixed(1)} s (${percent(cpu.generator, cpu.wall)})`,
+  );
+  console.log(
+    `ratio at ${config.rate}/s offered: signatures ${(s.perSecond / base.openLoop.perSecond).toFixed(2)} × the bare ` +
+      `GET's achieved rate; p99 ${(s.p99 / base.openLoop.p99).toFixed(1)} × its p99`,
+  );
+  if (ramp.length) {
+    console.log(
+      `ramp, ${config.rampSeconds} s a step (sustained: every request answered, p99 ≤ ${SUSTAINED_P99_MS} ms):`,
+    );
+    for (const step of ramp) {
+      const label = `  ${sustained(step) ? 'sustained' : 'NOT sustained'}`;
+      console.log(`${row(label, step.rate, step.signatures)}  pages p99 ${step.pages.p99.toFixed(0)} ms`);
+    }
+    console.log(
+      `max sustained rate ${run.maxSustainedRate}/s = ${(run.maxSustainedRate / base.closedLoopPerSecond).toFixed(2)} × ` +
+        `the bare GET's closed-loop maximum (${base.closedLoopPerSecond.toFixed(0)} req/s, 32 at a time)`,
+    );
+  }
+  console.log(
+    `verified in the database: ${v.acknowledged} acknowledged, ${v.rows} rows, counter ${v.counter}, ` +
+      `${v.events} outbox events: ${v.lost} lost, ${v.duplicated} duplicated, ${v.mismatched} mismatched, ` +
+      `${v.storedUnacknowledged} stored but never acknowledged`,
+  );
+  const problems = [
+    v.lost && `${v.lost} acknowledged signatures are not stored`,
+    v.duplicated && `${v.duplicated} rows or events too many`,
+    v.mismatched && `${v.mismatched} acknowledged with another row's id`,
+    v.counter !== v.rows && `the counter (${v.counter}) is not the number of rows (${v.rows})`,
+    (v.events !== v.rows || v.eventsMissing) &&
+      `${v.events} outbox events for ${v.rows} rows (${v.eventsMissing} without)`,
+    v.strangers && `${v.strangers} rows of supporters the generator never sent`,
+    s.failed && `${s.failed} signatures never acknowledged`,
+    spike.pages.failed && `${spike.pages.failed} page loads failed`,
+  ].filter(Boolean);
+  console.log(
+    problems.length ? `FAILED: ${problems.join('; ')}` : 'passed: every request answered, nothing lost or doubled',
+  );
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync(`bench/results/spike-${run.db}.json`, `${JSON.stringify(run, null, 2)}\n`);
+  return problems.length === 0;
+}
