@@ -5,7 +5,7 @@
  * `scheduled`, which runs one delivery pass (and the reminders due) inside the object.
  *
  * Configuration: deploy/cloudflare/wrangler.jsonc (vars) and `wrangler secret put` (LADDER_ADMIN_TOKEN, the sinks'
- * variables: functions/outbox/config.ts). The campaigns are bundled by `npm run build:worker` (no disk here).
+ * variables: functions/outbox/config.ts). The campaigns are bundled by `npm run build:hosted` (no disk here).
  */
 import catalogTexts from 'ladder:catalog';
 import { createApp } from '../app.ts';
@@ -35,7 +35,7 @@ const strings = (env: Env): Record<string, string> =>
 async function build(storage: DurableStorage, env: Record<string, string>) {
   const catalog = await catalogFromTexts(catalogTexts.dir, catalogTexts.texts, async (file) => {
     if (file in catalogTexts.targets) return catalogTexts.targets[file];
-    throw new Error('not bundled: run "npm run build:worker" again');
+    throw new Error('not bundled: run "npm run build:hosted" again');
   });
   const store = openDurableStore(storage);
   // A mistake in a sink's configuration fails every request with the variable's name, in the Worker's logs.

@@ -1,6 +1,6 @@
 /**
- * Chooses the store from the environment: `DATABASE_URL=postgres://…` (tables in `LADDER_PG_SCHEMA` if set) or
- * SQLite at `LADDER_DB`.
+ * Chooses the store from the environment: `DATABASE_URL=postgres://…` (tables in `LADDER_PG_SCHEMA` if set, at most
+ * `LADDER_PG_MAX` connections, 10 by default) or SQLite at `LADDER_DB`.
  */
 import { resolve } from 'node:path';
 import { openSqliteStore } from './sqlite.ts';
@@ -10,7 +10,7 @@ export async function openStore(env: Record<string, string | undefined>): Promis
   const url = env.DATABASE_URL;
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     const { openPostgresStore } = await import('./postgres.ts');
-    return openPostgresStore(url, { schema: env.LADDER_PG_SCHEMA });
+    return openPostgresStore(url, { schema: env.LADDER_PG_SCHEMA, max: Number(env.LADDER_PG_MAX) || undefined });
   }
   if (url)
     throw new Error(`DATABASE_URL must start with postgres:// (got ${url.split(':')[0]}:…); unset it to use SQLite.`);

@@ -1,6 +1,6 @@
 /**
  * The Cloudflare adapter under workerd (`wrangler dev --local`), over real HTTP: our own campaigns bundled by
- * scripts/build-worker.ts, the committed deploy/cloudflare/wrangler.jsonc with its paths pointed at a temp folder,
+ * scripts/build-hosted.ts, the committed deploy/cloudflare/wrangler.jsonc with its paths pointed at a temp folder,
  * the Durable Object's SQLite persisted there, and a local webhook receiver for the scheduled delivery pass.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifySignature } from '../../functions/outbox/webhook.ts';
 import { listen, type TestServer } from '../functions/outbox/servers.ts';
@@ -39,14 +40,14 @@ const freePort = () =>
     });
   });
 
-/** The committed config, with its own-line `//` comments dropped (JSONC) and its paths made absolute here. */
+/** The committed config (JSONC: TypeScript's reader takes its comments and commas), its paths made absolute here. */
 function config(port: number): string {
-  const text = readFileSync(join(ROOT, 'deploy/cloudflare/wrangler.jsonc'), 'utf8');
-  const parsed = JSON.parse(text.replace(/^\s*\/\/.*$/gm, ''));
+  const file = join(ROOT, 'deploy/cloudflare/wrangler.jsonc');
+  const parsed = ts.parseConfigFileTextToJson(file, readFileSync(file, 'utf8')).config;
   delete parsed.$schema;
   parsed.main = join(ROOT, 'functions/adapters/cloudflare.ts');
   parsed.alias = { 'ladder:catalog': join(tmp, 'out/catalog.json') };
-  parsed.assets.directory = join(tmp, 'out/assets');
+  parsed.assets.directory = join(tmp, 'out/public');
   // `--test-scheduled` answers /__scheduled in the Worker, which only sees what does not go to the files first.
   parsed.assets.run_worker_first.push('/__scheduled');
   parsed.dev = { ip: '127.0.0.1', port };
@@ -56,9 +57,9 @@ function config(port: number): string {
     LADDER_MIN_FILL_MS: '0',
     LADDER_WEBHOOKS: JSON.stringify([{ url: `${receiver.url}/hook`, secrets: [WEBHOOK_SECRET] }]),
   };
-  const file = join(tmp, 'wrangler.json');
-  writeFileSync(file, JSON.stringify(parsed));
-  return file;
+  const written = join(tmp, 'wrangler.json');
+  writeFileSync(written, JSON.stringify(parsed));
+  return written;
 }
 
 async function ready(deadline: number): Promise<void> {
@@ -79,14 +80,14 @@ beforeAll(async () => {
   for (const dir of ['site', 'embed']) mkdirSync(join(tmp, dir));
   writeFileSync(join(tmp, 'site/404.html'), '<!doctype html><title>Not found</title>');
   writeFileSync(join(tmp, 'embed/embed.js'), 'export {};\n');
-  execFileSync(process.execPath, [join(ROOT, 'scripts/build-worker.ts')], {
+  execFileSync(process.execPath, [join(ROOT, 'scripts/build-hosted.ts')], {
     cwd: ROOT,
     env: {
       ...process.env,
       LADDER_CONTENT: content,
       LADDER_SITE_OUT: join(tmp, 'site'),
       LADDER_EMBED_OUT: join(tmp, 'embed'),
-      LADDER_WORKER_OUT: join(tmp, 'out'),
+      LADDER_HOSTED_OUT: join(tmp, 'out'),
     },
     stdio: 'pipe',
   });

@@ -1,9 +1,11 @@
 /**
- * `npm run build:worker`, after `npm run build`: what Cloudflare serves, in LADDER_WORKER_OUT (dist/cloudflare).
+ * `npm run build:hosted`, after `npm run build`: what Cloudflare, Netlify and Vercel serve, in LADDER_HOSTED_OUT
+ * (dist/hosted).
  *
- * - `assets/`: the built site and the partner embed in one folder (Workers serve one), with `_headers` rules for
- *   the embed: `Access-Control-Allow-Origin: *` (a cross-origin module script needs CORS), a short cache for
- *   `embed.js` and a year for the hashed chunks, as the Node server does.
+ * - `public/`: the built site and the partner embed in one folder (the hosts serve one), with `_headers` rules
+ *   (Cloudflare and Netlify read them; docs/deploy/vercel.md has Vercel's) for the embed:
+ *   `Access-Control-Allow-Origin: *` (a cross-origin module script needs CORS), a short cache for `embed.js` and a
+ *   year for the hashed chunks, as the Node server does.
  * - `catalog.json`: the campaign files' text (a Worker has no disk), checked here with the same code the Worker
  *   runs at start, so a mistake stops the build and not the site.
  *
@@ -26,7 +28,7 @@ const env = process.env;
 const contentDir = resolve(env.LADDER_CONTENT?.trim() || 'site/content/campaigns');
 const siteDir = resolve(env.LADDER_SITE_OUT?.trim() || 'dist/site');
 const embedDir = resolve(env.LADDER_EMBED_OUT?.trim() || 'dist/embed');
-const out = resolve(env.LADDER_WORKER_OUT?.trim() || 'dist/cloudflare');
+const out = resolve(env.LADDER_HOSTED_OUT?.trim() || 'dist/hosted');
 
 for (const dir of [siteDir, embedDir]) {
   if (!existsSync(dir)) throw new Error(`${dir} is missing: run "npm run build" first.`);
@@ -44,19 +46,19 @@ const catalog = await catalogFromTexts(VIRTUAL, texts, async (file) => {
   return targets[file];
 });
 
-const assets = join(out, 'assets');
+const publicDir = join(out, 'public');
 rmSync(out, { recursive: true, force: true });
-mkdirSync(assets, { recursive: true });
-cpSync(siteDir, assets, { recursive: true });
-cpSync(embedDir, assets, { recursive: true });
+mkdirSync(publicDir, { recursive: true });
+cpSync(siteDir, publicDir, { recursive: true });
+cpSync(embedDir, publicDir, { recursive: true });
 appendFileSync(
-  join(assets, '_headers'),
+  join(publicDir, '_headers'),
   [
-    '\n# The partner embed (scripts/build-worker.ts)',
+    '\n# The partner embed (scripts/build-hosted.ts)',
     '/embed.js\n  Access-Control-Allow-Origin: *\n  Cache-Control: public, max-age=300',
     '/w/*\n  Access-Control-Allow-Origin: *\n  Cache-Control: public, max-age=31536000, immutable',
     '/_astro/*\n  Cache-Control: public, max-age=31536000, immutable\n',
   ].join('\n'),
 );
 writeFileSync(join(out, 'catalog.json'), JSON.stringify({ dir: VIRTUAL, texts, targets }));
-console.log(`[build-worker] ${out}: ${catalog.list().length} campaigns, the site and the embed.`);
+console.log(`[build-hosted] ${out}: ${catalog.list().length} campaigns, the site and the embed.`);

@@ -1,0 +1,15 @@
+/**
+ * Netlify Functions (v2, web-standard): the API and the Scheduled Function that delivers the outbox. The function
+ * files in deploy/netlify/functions/ export these with their `config` (Netlify reads it from the file itself);
+ * docs/deploy/netlify.md has the rest.
+ */
+import { serverless } from './serverless.ts';
+
+const ladder = serverless();
+
+export default (request: Request): Promise<Response> => ladder.fetch(request);
+
+/** Netlify runs it on the schedule alone (a scheduled function has no public URL). */
+export async function dispatch(): Promise<Response> {
+  return Response.json(await ladder.dispatch());
+}

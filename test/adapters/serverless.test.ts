@@ -1,0 +1,134 @@
+/**
+ * The Netlify and Vercel adapters, their exported handlers called in-process with real Requests, against the real
+ * PostgreSQL (a fresh schema each), our own campaign files, and a local webhook receiver for the delivery pass.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serverless } from '../../functions/adapters/serverless.ts';
+import { verifySignature } from '../../functions/outbox/webhook.ts';
+import { listen, type TestServer } from '../functions/outbox/servers.ts';
+import { ADMIN_TOKEN, campaignFiles, WEBHOOK_SECRET } from './campaigns.ts';
+import {
+  adminNeedsToken,
+  badInputRefused,
+  type Call,
+  concurrentOnce,
+  signatureOnce,
+  surveyAnswered,
+} from './contract.ts';
+
+const PG_URL = process.env.LADDER_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
+const tmp = mkdtempSync(join(tmpdir(), 'ladder-serverless-'));
+const schemas = ['netlify', 'vercel'].map((name) => `ladder_adapter_${name}_${process.pid}`);
+const CRON_SECRET = 'a-cron-secret-of-the-tests';
+let receiver: TestServer;
+
+const caller =
+  (handle: (request: Request) => Promise<Response>): Call =>
+  (path, init) =>
+    handle(new Request(`https://ladder.example${path}`, init));
+
+/** The platform gives the function its environment; each adapter starts on its first request, in its own schema. */
+function environment(schema: string): void {
+  Object.assign(process.env, {
+    DATABASE_URL: PG_URL,
+    LADDER_PG_SCHEMA: schema,
+    LADDER_CONTENT: join(tmp, 'campaigns'),
+    LADDER_ADMIN_TOKEN: ADMIN_TOKEN,
+    LADDER_MIN_FILL_MS: '0',
+    LADDER_SITE_URL: 'https://ladder.example',
+    LADDER_WEBHOOKS: JSON.stringify([{ url: `${receiver.url}/hook`, secrets: [WEBHOOK_SECRET] }]),
+    CRON_SECRET,
+  });
+}
+
+async function dropSchemas(): Promise<void> {
+  const admin = postgres(PG_URL, { onnotice: () => {} });
+  for (const schema of schemas) await admin.unsafe(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await admin.end();
+}
+
+/** The events the receiver got since `from`, each checked against its signature. */
+function delivered(from: number): string[] {
+  return receiver.received.slice(from).map(({ headers, body }) => {
+    expect(verifySignature(String(headers['ladder-signature']), body, [WEBHOOK_SECRET])).toBe(true);
+    return JSON.parse(body).type;
+  });
+}
+
+beforeAll(async () => {
+  await dropSchemas();
+  receiver = await listen((_request, res) => void res.writeHead(204).end());
+  mkdirSync(join(tmp, 'campaigns'));
+  for (const [name, text] of Object.entries(campaignFiles)) writeFileSync(join(tmp, 'campaigns', name), text);
+});
+
+afterAll(async () => {
+  await receiver?.close();
+  await dropSchemas();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('Netlify adapter', () => {
+  it('answers the API: a signature counted once, a survey response, bad input, the admin token', async () => {
+    environment(schemas[0]);
+    const netlify = await import('../../functions/adapters/netlify.ts');
+    const call = caller(netlify.default);
+    await signatureOnce(call, 'ada@example.org');
+    await concurrentOnce(call, 'grace@example.org', 20);
+    await badInputRefused(call);
+    await surveyAnswered(call, 'rosa@example.org');
+    await adminNeedsToken(call);
+  });
+
+  it('delivers the outbox from the scheduled function', async () => {
+    const netlify = await import('../../functions/adapters/netlify.ts');
+    const from = receiver.received.length;
+    const res = await netlify.dispatch();
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ [`webhook:${new URL(receiver.url).host}`]: { sent: 3, dead: 0 } });
+    expect(delivered(from).sort()).toEqual(['response.created', 'signature.created', 'signature.created']);
+  });
+});
+
+describe('Vercel adapter', () => {
+  it('answers the API: a signature counted once, a survey response, bad input, the admin token', async () => {
+    environment(schemas[1]);
+    const vercel = await import('../../functions/adapters/vercel.ts');
+    const call = caller(vercel.default.fetch);
+    await signatureOnce(call, 'ada@example.org');
+    await concurrentOnce(call, 'grace@example.org', 20);
+    await badInputRefused(call);
+    await surveyAnswered(call, 'rosa@example.org');
+    await adminNeedsToken(call);
+  });
+
+  it('runs the delivery pass for Vercel Cron only, with its secret', async () => {
+    const vercel = await import('../../functions/adapters/vercel.ts');
+    const cron = (authorization?: string) =>
+      vercel.dispatch(
+        new Request('https://ladder.example/api/dispatch', {
+          headers: authorization ? { Authorization: authorization } : {},
+        }),
+      );
+    const from = receiver.received.length;
+    expect((await cron()).status).toBe(401);
+    expect((await cron('Bearer not-the-secret')).status).toBe(401);
+    expect(receiver.received.length).toBe(from);
+    const res = await cron(`Bearer ${CRON_SECRET}`);
+    expect(res.status).toBe(200);
+    expect(delivered(from).sort()).toEqual(['response.created', 'signature.created', 'signature.created']);
+  });
+});
+
+describe('serverless start', () => {
+  it('refuses to start without DATABASE_URL, saying what to set', async () => {
+    const ladder = serverless({ LADDER_CONTENT: join(tmp, 'campaigns') });
+    await expect(ladder.fetch(new Request('https://ladder.example/api/campaigns'))).rejects.toThrow(
+      /DATABASE_URL is not set: .*postgres:\/\//,
+    );
+  });
+});
