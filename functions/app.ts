@@ -35,9 +35,9 @@ export function createApp({ adminToken, ...options }: AppOptions): Hono<AppEnv> 
   app.route('/api/campaigns', calls);
   app.route('/api/rsvps', manage);
   app.route('/api/admin', admin);
-  app.onError(errorResponse);
   app.route('/api/confirm', confirm);
   app.route('/api/me', me);
+  app.onError(errorResponse);
   app.notFound(notFound);
   return app;
 }

@@ -163,6 +163,11 @@ export interface ActionResult {
   referralCode?: string;
   shareUrl?: string;
   nextAsk: NextAsk | null;
+  /**
+   * Double opt-in (202): stored, not counted until the supporter follows the link sent to their email. `count` is
+   * the count before it, `nextAsk` null, `shareUrl` the campaign page (no referral code yet).
+   */
+  pending?: true;
 }
 
 export interface ResponseResult extends ActionResult {
@@ -182,11 +187,6 @@ export interface RsvpResult extends ActionResult {
   updated: boolean;
   /** The event's calendar file. */
   icsUrl: string;
-  /**
-   * Double opt-in (202): stored, not counted until the supporter follows the link sent to their email. `count` is
-   * the count before it, `nextAsk` null, `shareUrl` the campaign page (no referral code yet).
-   */
-  pending?: true;
   spotsLeft: number | null;
 }
 

@@ -30,11 +30,11 @@ export async function actionBase(c: Ctx, campaign: CampaignEntry, input: unknown
     origin: c.req.header('Origin') ?? null,
     idempotency: key ? { key, requestHash: await sha256(JSON.stringify(input)) } : null,
     nextAskCandidates: nextAskCandidates(campaign, c.get('options').catalog.list()).map((entry) => entry.slug),
+    doubleOptIn: campaign.doubleOptIn,
   };
 }
 
 /** The campaign's next asks that exist and are open, in the organizer's order; events soonest first. */
-    doubleOptIn: campaign.doubleOptIn,
 function nextAskCandidates(campaign: CampaignEntry, all: CampaignEntry[]): CampaignEntry[] {
   const now = new Date().toISOString();
   const bySlug = new Map(all.map((entry) => [entry.slug, entry]));
@@ -53,10 +53,6 @@ function nextAskCandidates(campaign: CampaignEntry, all: CampaignEntry[]): Campa
 /** Count, share link and next ask, from the store's outcome. */
 export function actionResult(c: Ctx, campaign: CampaignEntry, outcome: ActionOutcome): ActionResult {
   const siteOrigin = c.get('siteOrigin');
-  const next = nextAskCandidates(campaign, c.get('options').catalog.list()).find((e) => !outcome.done.has(e.slug));
-  const nextAsk: NextAsk | null = next
-    ? { slug: next.slug, kind: next.kind, title: next.title, url: `${siteOrigin}/act/${next.slug}/` }
-    : null;
   // Held for double opt-in: nothing to share or ask yet; the confirmation page gives both.
   if (outcome.pending)
     return {
@@ -66,6 +62,10 @@ export function actionResult(c: Ctx, campaign: CampaignEntry, outcome: ActionOut
       nextAsk: null,
       pending: true,
     };
+  const next = nextAskCandidates(campaign, c.get('options').catalog.list()).find((e) => !outcome.done.has(e.slug));
+  const nextAsk: NextAsk | null = next
+    ? { slug: next.slug, kind: next.kind, title: next.title, url: `${siteOrigin}/act/${next.slug}/` }
+    : null;
   return {
     duplicate: outcome.duplicate,
     count: outcome.count,

@@ -232,8 +232,6 @@ export class SqlStore implements Store {
     return admin.checkIn(this.#db, by);
   }
 
-  close(): Promise<void> {
-    return this.#db.close();
   confirmAction(token: string, candidates: string[]) {
     return privacy.confirmAction(this.#db, token, candidates);
   }
@@ -254,6 +252,8 @@ export class SqlStore implements Store {
     return sweep(this.#db, cutoffs, now);
   }
 
+  close(): Promise<void> {
+    return this.#db.close();
   }
 }
 

@@ -212,10 +212,6 @@ export interface Store {
   shares(campaign: string): Promise<{ origin: string | null; count: number }[]>;
   /** Attendance, by the manage link's token or by the RSVP's id (host check-in). */
   checkIn(by: { token: string } | { id: string }): Promise<{ campaign: string; already: boolean } | null>;
-  close(): Promise<void>;
-}
-  /** Records a render token's use by a submission that passed every check. */
-  useToken(use: TokenUse): Promise<void>;
   /**
    * Double opt-in: confirms the email of this link's token and counts every action held for it, each once, in one
    * transaction. Null: no such token, or it expired. `candidates`: next asks, for `done`.
@@ -227,3 +223,7 @@ export interface Store {
   requestAccess(email: string): Promise<void>;
   /** The data behind an access link's token; null when unknown or expired. */
   exportByToken(token: string): Promise<SupporterExport | null>;
+  /** Retention: takes the person out of actions past their cutoff, deletes who is left with none; batched. */
+  sweep(cutoffs: RetentionCutoff[], now: Date): Promise<SweepCounts>;
+  close(): Promise<void>;
+}

@@ -146,7 +146,7 @@ for (const dialect of dialects) {
     it('sends the link by email in the campaign language, and never to a webhook', async () => {
       const { app, store } = await open();
       const smtp = await smtpServer();
-      const hook = await listen((_request, res) => res.writeHead(200).end());
+      const hook = await listen((_request, res) => void res.writeHead(200).end());
       opened.push(smtp, hook);
       await sign(app, 'doi', 'ada@example.org');
       const sinks = [
