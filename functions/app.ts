@@ -13,6 +13,7 @@ import { me } from './routes/me.ts';
 import { responses } from './routes/responses.ts';
 import { manage, rsvps } from './routes/rsvps.ts';
 import { signatures } from './routes/signatures.ts';
+import { API_HEADERS } from './security/headers.ts';
 import { sha256 } from './store/ids.ts';
 
 export type { AppOptions } from './context.ts';
@@ -25,7 +26,7 @@ export function createApp({ adminToken, ...options }: AppOptions): Hono<AppEnv> 
     c.set('options', options);
     c.set('siteOrigin', siteOrigin ?? new URL(c.req.url).origin);
     c.set('adminTokenHash', await tokenHash);
-    c.header('X-Content-Type-Options', 'nosniff');
+    for (const [name, value] of Object.entries(API_HEADERS)) c.header(name, value);
     await next();
   });
   app.route('/api/campaigns', campaigns);

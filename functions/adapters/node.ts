@@ -17,6 +17,8 @@ import { loadCatalog } from '../catalog.ts';
 import { sinksFromEnv } from '../outbox/config.ts';
 import { type RunningDispatcher, startDispatcher } from '../outbox/dispatcher.ts';
 import { openStore } from '../store/open.ts';
+import { FRAME_PAGE, siteHeaders } from '../security/headers.ts';
+import { sitePolicy } from '../security/site-policy.ts';
 
 const env = process.env;
 const port = Number(env.PORT ?? 4321);
@@ -39,10 +41,23 @@ const api = createApp({
   sinks: sinks.map((sink) => sink.name),
 });
 
+// The pages' Content-Security-Policy hashes what this build inlined (functions/security/headers.ts).
+const policy = sitePolicy(siteDir, catalog, env);
+const pageHeaders = (frame: boolean, https: boolean) => Object.entries(siteHeaders(policy, { frame, https }));
+
 const server = new Hono();
 // Pages, scripts and JSON go out compressed (gzip or deflate, as the browser accepts); a cheap host's bandwidth
 // and a phone's both thank us. Hono skips small bodies and images.
 server.use('*', compress());
+// Security headers on every page and file of the site; the API sends its own. Strict-Transport-Security only over
+// https, here or at a proxy that says so (browsers ignore it on http anyway, so a forged header gains nothing).
+server.use('*', async (c, next) => {
+  await next();
+  if (c.req.path.startsWith('/api/')) return;
+  const https =
+    new URL(c.req.url).protocol === 'https:' || c.req.header('X-Forwarded-Proto')?.split(',')[0].trim() === 'https';
+  for (const [name, value] of pageHeaders(FRAME_PAGE.test(c.req.path), https)) c.header(name, value);
+});
 server.all('/api/*', (c) => api.fetch(c.req.raw));
 // The partner snippet: any page may load it (a cross-origin module script needs CORS). embed.js keeps its name
 // and so a short cache; the chunks it imports are content-hashed and cached for a year.
@@ -62,6 +77,8 @@ server.use('/_astro/*', async (c, next) => {
 });
 server.use('/embed.js', serveStatic({ root: embedDir }));
 server.use('/w/*', serveStatic({ root: embedDir }));
+// The static hosts' header rules (scripts/headers.ts) sit in the build folder; here they are the code above.
+server.get('/_headers', (c) => c.notFound());
 server.use('*', serveStatic({ root: siteDir }));
 server.notFound(async (c) => {
   const page = resolve(siteDir, '404.html');

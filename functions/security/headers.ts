@@ -1,0 +1,86 @@
+/**
+ * The security headers, defined once: the Node adapter sends them (functions/adapters/node.ts), the build writes
+ * them for static hosts (`scripts/headers.ts` -> `dist/site/_headers`), and the API adds its own (functions/app.ts).
+ * No platform imports here: the serverless adapters use it too.
+ *
+ * The site's Content-Security-Policy is strict for scripts and styles: no 'unsafe-inline', only files from the
+ * site and the hashes of the few inline `<script>`s and `<style>`s the build emits (Astro's island loader,
+ * @astrojs/lit's declarative shadow DOM support, the code blocks that write the page's origin, Astro's small
+ * stylesheets and the widgets' server-rendered shadow styles), collected from the built pages by
+ * functions/security/site-policy.ts. A `style="…"` attribute is refused: set styles through CSSOM instead
+ * (`element.style.setProperty`, Lit's `styleMap`), which a policy does not govern.
+ */
+
+/** Hashes (`'sha256-…'`) and origins the built site needs beyond its own files. */
+export interface SitePolicy {
+  scriptHashes: readonly string[];
+  styleHashes: readonly string[];
+  /** Origins of images shown on the site's pages: call targets' photos. */
+  imageOrigins: readonly string[];
+  /** The CAPTCHA provider the widgets may load when a submission looks automated (LADDER_CAPTCHA_PROVIDER). */
+  captcha?: CaptchaProvider;
+}
+
+export type CaptchaProvider = keyof typeof CAPTCHA_ORIGINS;
+
+/** What each provider's documentation asks a policy to allow for its script, its frame and its calls. */
+export const CAPTCHA_ORIGINS = {
+  turnstile: ['https://challenges.cloudflare.com'],
+  hcaptcha: ['https://hcaptcha.com', 'https://*.hcaptcha.com'],
+} as const;
+
+export const isCaptchaProvider = (name: string | undefined): name is CaptchaProvider =>
+  !!name && Object.hasOwn(CAPTCHA_ORIGINS, name);
+
+/** `/embed/<slug>/frame/`: the one page that other websites may frame (the iframe the embed page offers). */
+export const FRAME_PAGE = /^\/embed\/[^/]+\/frame(\/|\/index\.html)?$/;
+
+/** One year; subdomains are left alone, since the site may live under an organization's domain. */
+const HSTS = 'max-age=31536000';
+
+/** The API answers JSON only: it may load nothing and be framed by no one. */
+export const API_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+};
+
+const join = (...sources: (string | readonly string[])[]): string => [...new Set(sources.flat())].join(' ');
+
+/**
+ * The site's policy. `frame` is for the iframe page: every website may frame it, as the embed page promises
+ * ("the actions taken in it count as this site's"); the API's partner allow-list does not apply to it because its
+ * requests come from the site itself.
+ */
+export function contentSecurityPolicy(policy: SitePolicy, { frame = false } = {}): string {
+  const captcha = policy.captcha ? CAPTCHA_ORIGINS[policy.captcha] : [];
+  const directives = [
+    `default-src 'self'`,
+    `script-src ${join("'self'", policy.scriptHashes, captcha)}`,
+    `style-src ${join("'self'", policy.styleHashes, policy.captcha === 'hcaptcha' ? captcha : [])}`,
+    `img-src ${join("'self'", policy.imageOrigins)}`,
+    `connect-src ${join("'self'", captcha)}`,
+    `frame-src ${join("'self'", captcha)}`,
+    `worker-src 'self'`,
+    `object-src 'none'`,
+    `base-uri 'self'`,
+    `form-action 'self'`,
+    `frame-ancestors ${frame ? '*' : "'none'"}`,
+  ];
+  return directives.join('; ');
+}
+
+/** Sent with every page and file of the site; `https` adds Strict-Transport-Security (browsers ignore it on http). */
+export function siteHeaders(
+  policy: SitePolicy,
+  { frame = false, https = false }: { frame?: boolean; https?: boolean } = {},
+): Record<string, string> {
+  return {
+    'Content-Security-Policy': contentSecurityPolicy(policy, { frame }),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    ...(https ? { 'Strict-Transport-Security': HSTS } : {}),
+  };
+}

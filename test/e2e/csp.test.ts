@@ -1,0 +1,268 @@
+/**
+ * The site's security headers on the built site and the real server: every page of the build loads in Chromium under
+ * its strict Content-Security-Policy with no violation (reported events and console errors alike), also while it is
+ * used (a petition signed, the theme configurator, the dashboard's charts, host check-in, the RSVP manage page);
+ * the other headers are there; only the frame page can be framed; the API answers under its own policy; and the
+ * `_headers` file written for static hosts gives every page the policy the Node server gives it.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { sitePages } from '../../functions/security/site-policy.ts';
+import { launch, type RunningServer, startPartner, startServer } from './harness.ts';
+
+const built = inject('built');
+const TOKEN = 'csp-test-admin-token-2468';
+let server: RunningServer;
+let browser: Browser;
+let manageUrl: string;
+
+/** `act/x/index.html` -> `/act/x/`; `404.html` stays a file. */
+const urlPath = (file: string) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
+const PAGES = sitePages(built.site).map(urlPath);
+
+beforeAll(async () => {
+  server = await startServer(built, { LADDER_ADMIN_TOKEN: TOKEN });
+  browser = await launch();
+  const res = await fetch(`${server.url}/api/campaigns/town-hall-meeting/rsvps`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      person: { givenName: 'Rosa', familyName: 'Parks', email: 'rosa@example.org' },
+      consent: { contact: true },
+    }),
+  });
+  expect(res.status).toBe(201);
+  manageUrl = ((await res.json()) as { rsvp: { manageUrl: string } }).rsvp.manageUrl;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** A page that records every policy violation from the first byte, as events and as console errors. */
+async function watchedPage(): Promise<{ page: Page; violations: () => Promise<string[]> }> {
+  // A context of its own: no service worker, storage or remembered sign-in from another test.
+  const page = await (await browser.newContext()).newPage();
+  const console: string[] = [];
+  page.on('console', (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) console.push(`console: ${message.text()}`);
+  });
+  await page.addInitScript(() => {
+    const w = window as unknown as { violations: string[] };
+    w.violations = [];
+    // Capture on the document: violations inside shadow roots are composed events and reach it too.
+    document.addEventListener(
+      'securitypolicyviolation',
+      (e) => w.violations.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber} ${e.sample}`),
+      true,
+    );
+  });
+  const violations = async () => [
+    ...(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)),
+    ...console,
+  ];
+  return { page, violations };
+}
+
+/** Every widget on the page has hydrated (Lit renders on the client and takes over the server's markup). */
+const hydrated = (page: Page) =>
+  page.waitForFunction(() =>
+    [...document.querySelectorAll('ladder-petition, ladder-survey, ladder-rsvp, ladder-call')].every(
+      (el) => (el as HTMLElement & { hasUpdated?: boolean }).hasUpdated && !el.hasAttribute('defer-hydration'),
+    ),
+  );
+
+describe('every page of the build', () => {
+  it('finds the pages to check', () => {
+    expect(PAGES).toEqual(expect.arrayContaining(['/', '/404.html', '/organize/', '/checkin/', '/rsvp/', '/guide/']));
+    expect(PAGES.filter((path) => path.startsWith('/act/')).length).toBe(5);
+    expect(PAGES).toContain('/embed/fix-the-fountain/frame/');
+  });
+
+  for (const path of PAGES) {
+    it(`${path} loads with its headers and no policy violation`, async () => {
+      const { page, violations } = await watchedPage();
+      const response = (await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' }))!;
+      await hydrated(page);
+      const headers = response.headers();
+      const csp = headers['content-security-policy'];
+      expect(csp).toMatch(/(^|; )script-src 'self'( 'sha256-[\w+/=]+')*(;|$)/);
+      expect(csp).toMatch(/(^|; )style-src 'self'( 'sha256-[\w+/=]+')*(;|$)/);
+      expect(csp).not.toContain('unsafe');
+      for (const directive of ["object-src 'none'", "base-uri 'self'", "form-action 'self'", "worker-src 'self'"]) {
+        expect(csp).toContain(directive);
+      }
+      expect(csp).toContain(/\/frame\/$/.test(path) ? 'frame-ancestors *' : "frame-ancestors 'none'");
+      expect(headers['x-content-type-options']).toBe('nosniff');
+      expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+      expect(headers['permissions-policy']).toContain('camera=()');
+      expect(headers['cross-origin-opener-policy']).toBe('same-origin');
+      // Plain http: no Strict-Transport-Security.
+      expect(headers['strict-transport-security']).toBeUndefined();
+      expect(await violations()).toEqual([]);
+      await page.context().close();
+    });
+  }
+});
+
+describe('pages in use', () => {
+  it('signs a petition on its action page', async () => {
+    const { page, violations } = await watchedPage();
+    await page.goto(`${server.url}/act/fix-the-fountain/`);
+    await hydrated(page);
+    const widget = page.locator('ladder-petition');
+    // Invalid first: the errors are shown and announced.
+    await widget.locator('[part=submit]').click();
+    await widget.locator('[aria-invalid=true]').first().waitFor();
+    const person = { givenName: 'Ada', familyName: 'Lovelace', email: 'ada@example.org', postcode: '94110' };
+    for (const [name, value] of Object.entries(person)) await widget.locator(`[name=${name}]`).fill(value);
+    await widget.locator('[part=submit]').click();
+    await widget.locator('[part=thanks] h2').waitFor();
+    expect(await violations()).toEqual([]);
+    await page.context().close();
+  });
+
+  it('restyles the embed page’s live preview from the theme configurator', async () => {
+    const { page, violations } = await watchedPage();
+    await page.goto(`${server.url}/embed/fix-the-fountain/`);
+    await hydrated(page);
+    const submit = page.locator('#preview-frame ladder-petition [part=submit]');
+    await page.getByLabel('Accent (buttons, progress bar)').fill('#7a1f5c');
+    await page.getByLabel('Corner radius (pixels)').fill('0');
+    expect(await submit.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(122, 31, 92)');
+    await page.getByRole('button', { name: 'Reset' }).click();
+    expect(await violations()).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows the dashboard’s charts, and the host check-in with its QR code', async () => {
+    const { page, violations } = await watchedPage();
+    await page.goto(`${server.url}/organize/`);
+    await page.getByLabel('Admin token').fill(TOKEN);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    // A bar chart (bar widths set in script) and a canvas chart (uPlot).
+    await page.locator('#chart-rungs .fill').first().waitFor({ state: 'attached' });
+    const widths = await page
+      .locator('#chart-rungs .fill')
+      .evaluateAll((fills) => fills.map((fill) => (fill as HTMLElement).style.inlineSize));
+    // The longest bar fills its track; every bar has its width.
+    expect(widths).toContain('100%');
+    for (const width of widths) expect(width).toMatch(/^\d+(\.\d+)?%$/);
+    await page.locator('#chart-movement-plot canvas').waitFor();
+    expect(await violations()).toEqual([]);
+    await page.context().close();
+
+    // The token is remembered for the session: a new browser context signs in again.
+    const checkin = await watchedPage();
+    await checkin.page.goto(`${server.url}/checkin/?event=town-hall-meeting`);
+    await checkin.page.getByLabel('Admin token').fill(TOKEN);
+    await checkin.page.getByRole('button', { name: 'Sign in' }).click();
+    await checkin.page.locator('#checkin-qr svg').waitFor();
+    await checkin.page.locator('#checkin-list > li').first().waitFor();
+    expect(await checkin.violations()).toEqual([]);
+    await checkin.page.context().close();
+  });
+
+  it('opens the RSVP manage page from the private link', async () => {
+    const { page, violations } = await watchedPage();
+    expect(manageUrl).toMatch(/\/rsvp\/\?t=\w+$/);
+    await page.goto(manageUrl.replace(/^https?:\/\/[^/]+/, server.url));
+    await page.locator('#event-title').filter({ hasText: 'Town hall on the fountain' }).waitFor();
+    expect(await violations()).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('framing', () => {
+  it('lets any website frame the frame page, and no website frame the others', async () => {
+    const partner = await startPartner(built.partnerPort, {
+      '/frame': `<!doctype html><title>Partner</title><iframe src="${server.url}/embed/fix-the-fountain/frame/"></iframe>`,
+      '/page': `<!doctype html><title>Partner</title><iframe src="${server.url}/act/fix-the-fountain/"></iframe>`,
+    });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${partner.url}/frame`);
+      await page.frameLocator('iframe').locator('ladder-petition [part=submit]').waitFor();
+      const refused = page.waitForEvent('console', (message) => /frame-ancestors/.test(message.text()));
+      await page.goto(`${partner.url}/page`);
+      await refused;
+      expect(await page.frames()[1].locator('ladder-petition').count()).toBe(0);
+      await page.context().close();
+    } finally {
+      await partner.close();
+    }
+  });
+});
+
+describe('the other headers', () => {
+  it('adds Strict-Transport-Security behind a proxy that says the request came over https', async () => {
+    const res = await fetch(`${server.url}/`, { headers: { 'X-Forwarded-Proto': 'https' } });
+    expect(res.headers.get('strict-transport-security')).toBe('max-age=31536000');
+  });
+
+  it('answers the API under a policy that allows nothing, errors included', async () => {
+    for (const path of ['/api/campaigns/fix-the-fountain', '/api/campaigns/no-such-campaign', '/api/admin/funnel']) {
+      const res = await fetch(`${server.url}${path}`);
+      expect(res.headers.get('content-security-policy'), path).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+    }
+  });
+
+  it('writes _headers for static hosts that give each page what the Node server gives it', async () => {
+    const result = spawnSync(process.execPath, ['scripts/headers.ts'], {
+      env: { ...process.env, LADDER_SITE_OUT: built.site, LADDER_CONTENT: built.content },
+      encoding: 'utf8',
+    });
+    expect(result.status, result.stderr).toBe(0);
+    const rules = parseHeadersFile(readFileSync(join(built.site, '_headers'), 'utf8'));
+    // The file is not served by the Node server.
+    expect((await fetch(`${server.url}/_headers`)).status).toBe(404);
+    for (const path of [...PAGES, ...PAGES.filter((p) => p.endsWith('/')).map((p) => `${p}index.html`)]) {
+      const served = Object.fromEntries(
+        (await fetch(`${server.url}${path}`, { headers: { 'X-Forwarded-Proto': 'https' } })).headers,
+      );
+      for (const host of ['netlify', 'cloudflare'] as const) {
+        const given = headersFor(rules, path, host);
+        for (const name of Object.keys(given)) expect(given[name], `${host} ${path} ${name}`).toBe(served[name]);
+        expect(Object.keys(given).length, `${host} ${path}`).toBe(6);
+      }
+    }
+  });
+});
+
+type Rules = { pattern: RegExp; headers: Record<string, string> }[];
+
+/** The `_headers` format: a path (`*` any text, `:name` one segment), then indented `Name: value` lines. */
+function parseHeadersFile(text: string): Rules {
+  const rules: Rules = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      const source = line
+        .trim()
+        .split(/(\*|:\w+)/)
+        .map((part) => (part === '*' ? '.*' : part.startsWith(':') ? '[^/]+' : part.replace(/[.?+]/g, '\\$&')))
+        .join('');
+      rules.push({ pattern: new RegExp(`^${source}$`), headers: {} });
+    } else {
+      const [name, ...value] = line.trim().split(': ');
+      rules.at(-1)!.headers[name.toLowerCase()] = value.join(': ');
+    }
+  }
+  return rules;
+}
+
+/** Netlify keeps the last matching rule's value of a header; Cloudflare Pages joins them all with commas. */
+function headersFor(rules: Rules, path: string, host: 'netlify' | 'cloudflare'): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const { headers } of rules.filter((rule) => rule.pattern.test(path))) {
+    for (const [name, value] of Object.entries(headers)) {
+      result[name] = host === 'cloudflare' && result[name] ? `${result[name]}, ${value}` : value;
+    }
+  }
+  return result;
+}
