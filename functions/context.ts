@@ -1,6 +1,7 @@
 /** What every handler can reach through the context: configuration and the store, never the environment. */
 import type { CampaignEntry } from '../schema/campaign.ts';
 import type { Catalog } from './catalog.ts';
+import type { GuardOptions } from './guard/config.ts';
 import type { Store } from './store/types.ts';
 
 export interface AppOptions {
@@ -12,6 +13,11 @@ export interface AppOptions {
   adminToken?: string;
   /** Names of the configured delivery sinks, for the outbox health report. */
   sinks?: string[];
+  /**
+   * The abuse defenses (functions/guard/): render tokens, honeypot, rate limits, CAPTCHA, disposable emails.
+   * Every adapter sets it (`guardFromEnv`); left out, nothing is checked (tests of other parts do that).
+   */
+  guard?: GuardOptions;
 }
 
 export interface AppEnv {

@@ -4,7 +4,24 @@
  */
 import * as z from 'zod';
 import { LIMITS } from './limits.ts';
+import { HONEYPOT } from './errors.ts';
 import { email, optionalLine, optionalText, postcode, requiredLine, typeError } from './text.ts';
+
+/**
+ * What every action's body carries for the abuse defenses (functions/guard/): optional here so that submissions
+ * queued by an older widget still parse; the guard decides what a missing one means.
+ */
+export const guardFields = {
+  /** The render token from `GET /api/campaigns/<slug>` (`token`). */
+  token: z.string({ error: typeError }).max(200, 'too_long').optional(),
+  /**
+   * The honeypot: a field people never see or reach (off-screen, `aria-hidden`, `tabindex=-1`), named like
+   * something form-filling bots fill and browsers do not autofill. Anything in it and the submission is a bot's.
+   */
+  [HONEYPOT]: z.string({ error: typeError }).max(2000, 'too_long').optional(),
+  /** The CAPTCHA provider's answer, when the server asked for one (`captcha_required`). */
+  captcha: z.string({ error: typeError }).max(4096, 'too_long').optional(),
+};
 
 /** The person taking an action. Matched to an existing supporter by normalized email. */
 export const Person = z.object(
@@ -33,6 +50,7 @@ export const SignatureInput = z.object({
   referrer: optionalLine(LIMITS.referrer),
   /** Where the supporter came from (`?source=`), e.g. `newsletter`. */
   source: optionalLine(LIMITS.source),
+  ...guardFields,
 });
 export type SignatureInput = z.output<typeof SignatureInput>;
 
@@ -73,6 +91,7 @@ export type Contact = z.output<typeof Contact>;
 const referral = {
   referrer: optionalLine(LIMITS.referrer),
   source: optionalLine(LIMITS.source),
+  ...guardFields,
 };
 
 /**

@@ -3,6 +3,13 @@
  * nothing parses `message`, which is English for people reading API responses by hand.
  */
 
+/**
+ * The honeypot field of every action's body (schema/actions.ts `guardFields`), here because the widgets render
+ * it and may import this module (it imports nothing). Bots fill fields called `website`; browsers have no
+ * autofill type for it, and the widget also marks it `autocomplete="off"`.
+ */
+export const HONEYPOT = 'website';
+
 /** Request-level error codes and the HTTP status each one answers with. */
 export const ERRORS = {
   /** The body failed validation; `fields` says where. */
@@ -25,6 +32,16 @@ export const ERRORS = {
   unauthorized: 401,
   /** Too many requests; see `Retry-After`. */
   rate_limited: 429,
+  /** Sent sooner after the form was shown than a person can fill it; see `Retry-After` (functions/guard/). */
+  too_fast: 429,
+  /** The render token is missing, too old or used up: fetch the campaign again for a fresh `token` and resend. */
+  token_expired: 403,
+  /** The render token was not issued by this server for this campaign: reload the page. */
+  token_invalid: 403,
+  /** Prove a person is there: `captcha` says with which provider; resend with the provider's answer. */
+  captcha_required: 403,
+  /** The CAPTCHA provider could not be reached; see `Retry-After`. Nothing was recorded. */
+  captcha_unavailable: 503,
   /** Our fault. The submission may be retried with the same idempotency key. */
   internal: 500,
 } as const;
@@ -43,6 +60,7 @@ export const FIELD_ISSUES = {
   too_long: 'This is too long.',
   invalid_characters: 'This contains characters that are not allowed.',
   invalid: 'This value is not valid.',
+  disposable_email: 'Use an email address you keep, not a disposable one.',
 } as const;
 
 export type FieldIssue = keyof typeof FIELD_ISSUES;
@@ -59,5 +77,7 @@ export interface ErrorBody {
     fields?: Record<string, string>;
     /** Field path to a `FieldIssue` code, for clients to translate. */
     codes?: Record<string, FieldIssue>;
+    /** With `captcha_required`: the challenge to show (its script is the provider's). */
+    captcha?: { provider: 'turnstile' | 'hcaptcha'; siteKey: string };
   };
 }

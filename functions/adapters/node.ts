@@ -5,8 +5,18 @@
  * LADDER_SITE_URL (the public URL, for links in responses; default: each request's origin), LADDER_CONTENT
  * (campaign files; default site/content/campaigns), LADDER_SITE_OUT (dist/site), LADDER_EMBED_OUT (dist/embed),
  * LADDER_DISPATCH_INTERVAL (ms between delivery passes, 15000) and the sinks' variables (functions/outbox/config.ts).
+ *
+ * Abuse defenses (functions/guard/config.ts; README, "Configuration"): LADDER_SECRET (keys the render tokens; unset:
+ * made once and kept in the database), LADDER_MIN_FILL_MS (3000), LADDER_TOKEN_MAX_AGE (s, 86400),
+ * LADDER_TOKEN_USES (5), LADDER_TOKEN_USES_CANVASS (300), LADDER_RATE_IP (20/600: per campaign and IP, 20 per
+ * 600 s), LADDER_RATE_EMAIL (3/3600), LADDER_RATE_BURST (1/10), LADDER_TRUST_PROXY (1: the last hop of
+ * X-Forwarded-For; a header name such as cf-connecting-ip: that header; unset: the socket's address),
+ * LADDER_CAPTCHA_PROVIDER (turnstile | hcaptcha), LADDER_CAPTCHA_SITE_KEY, LADDER_CAPTCHA_SECRET,
+ * LADDER_CAPTCHA_VERIFY_URL (default: the provider's siteverify), LADDER_DISPOSABLE_EMAIL (allow | captcha |
+ * refuse; default captcha, which refuses when no CAPTCHA provider is set).
  */
 import { existsSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -14,6 +24,7 @@ import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { createApp } from '../app.ts';
 import { loadCatalog } from '../catalog.ts';
+import { guardFromEnv } from '../guard/config.ts';
 import { sinksFromEnv } from '../outbox/config.ts';
 import { type RunningDispatcher, startDispatcher } from '../outbox/dispatcher.ts';
 import { openStore } from '../store/open.ts';
@@ -39,6 +50,7 @@ const api = createApp({
   siteUrl: env.LADDER_SITE_URL,
   adminToken: env.LADDER_ADMIN_TOKEN,
   sinks: sinks.map((sink) => sink.name),
+  guard: await guardFromEnv(env, store),
 });
 
 // The pages' Content-Security-Policy hashes what this build inlined (functions/security/headers.ts).
@@ -58,7 +70,10 @@ server.use('*', async (c, next) => {
     new URL(c.req.url).protocol === 'https:' || c.req.header('X-Forwarded-Proto')?.split(',')[0].trim() === 'https';
   for (const [name, value] of pageHeaders(FRAME_PAGE.test(c.req.path), https)) c.header(name, value);
 });
-server.all('/api/*', (c) => api.fetch(c.req.raw));
+// The socket's address goes to the API as `env.ip`: the client's IP unless LADDER_TRUST_PROXY says otherwise.
+server.all('/api/*', (c) =>
+  api.fetch(c.req.raw, { ip: (c.env as { incoming?: IncomingMessage }).incoming?.socket.remoteAddress }),
+);
 // The partner snippet: any page may load it (a cross-origin module script needs CORS). embed.js keeps its name
 // and so a short cache; the chunks it imports are content-hashed and cached for a year.
 server.use('/embed.js', async (c, next) => {

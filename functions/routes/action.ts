@@ -8,6 +8,7 @@ import type { ActionResult, NextAsk } from '../../schema/actions.ts';
 import type { CampaignEntry, CampaignKind } from '../../schema/campaign.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
+import { type Guarded, guardAction, withoutGuardFields } from '../guard/check.ts';
 import { idempotencyKey } from '../middleware/json-body.ts';
 import { sha256 } from '../store/ids.ts';
 import type { ActionOutcome, RecordResult } from '../store/types.ts';
@@ -24,11 +25,14 @@ export function openCampaign<K extends CampaignKind>(c: Ctx, kind: K): Extract<C
 
 /** The parts of a store record every action has, for a validated input. */
 export async function actionBase(c: Ctx, campaign: CampaignEntry, input: unknown, key = idempotencyKey(c)) {
+  // The last check before the store: a refusal here leaves nothing behind (functions/guard/check.ts).
+  await guardAction(c, campaign, input as Guarded, key);
   return {
     campaign: campaign.slug,
     consent: { version: campaign.consent.version, textHash: await sha256(campaign.consent.text) },
     origin: c.req.header('Origin') ?? null,
-    idempotency: key ? { key, requestHash: await sha256(JSON.stringify(input)) } : null,
+    // A resend with a fresh token or a CAPTCHA answer is the same submission.
+    idempotency: key ? { key, requestHash: await sha256(JSON.stringify(withoutGuardFields(input))) } : null,
     nextAskCandidates: nextAskCandidates(campaign, c.get('options').catalog.list()).map((entry) => entry.slug),
     doubleOptIn: campaign.doubleOptIn,
   };

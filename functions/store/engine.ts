@@ -9,6 +9,7 @@ import { action } from './action.ts';
 import * as privacy from './privacy.ts';
 import { type RetentionCutoff, sweep } from './retention.ts';
 import { idempotent } from './steps.ts';
+import * as guard from './guard.ts';
 import * as admin from './admin.ts';
 import * as outbox from './outbox.ts';
 import { cancelRsvp, changeRsvp, recordRsvp, remind, rsvpByToken, takenPlaces } from './rsvps.ts';
@@ -26,6 +27,7 @@ import type {
   RsvpView,
   SignatureRecord,
   Store,
+  TokenUse,
 } from './types.ts';
 
 export class SqlStore implements Store {
@@ -250,6 +252,22 @@ export class SqlStore implements Store {
 
   sweep(cutoffs: RetentionCutoff[], now: Date) {
     return sweep(this.#db, cutoffs, now);
+  }
+
+  guardSecret(name: string, fresh: string) {
+    return guard.guardSecret(this.#db, name, fresh);
+  }
+
+  hit(buckets: { key: string; windowMs: number }[], now: number) {
+    return guard.hit(this.#db, buckets, now);
+  }
+
+  tokenUses(use: TokenUse) {
+    return guard.tokenUses(this.#db, use);
+  }
+
+  useToken(use: TokenUse) {
+    return guard.useToken(this.#db, use);
   }
 
   close(): Promise<void> {

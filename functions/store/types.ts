@@ -125,6 +125,31 @@ export type RecordResult =
 
 export type Respond<O> = (outcome: O) => StoredResponse;
 
+/** A render token serving a submission (functions/guard/); hashes only. */
+export interface TokenUse {
+  nonce: string;
+  /** The submission's idempotency key (or a hash of its body): the same one again is a resend, not a new use. */
+  key: string;
+  /** Keyed hash of the normalized email, if any. */
+  email: string | null;
+  /** Milliseconds since the epoch. */
+  at: number;
+  /** When the record may go: after the token can no longer be used. */
+  expiresAt: number;
+}
+
+/** How a render token was used before this submission. */
+export interface TokenUses {
+  /** This submission was seen before with this token (a resend). */
+  resend: boolean;
+  /** Other submissions it served. */
+  before: number;
+  /** When the latest of them came (ms), or null. */
+  lastAt: number | null;
+  /** One of them had the same email: a captured request replayed under a new key. */
+  sameEmail: boolean;
+}
+
 /** An outbox event on its way to one sink. */
 export interface Delivery {
   event: OutboxEvent;
@@ -212,6 +237,14 @@ export interface Store {
   shares(campaign: string): Promise<{ origin: string | null; count: number }[]>;
   /** Attendance, by the manage link's token or by the RSVP's id (host check-in). */
   checkIn(by: { token: string } | { id: string }): Promise<{ campaign: string; already: boolean } | null>;
+  /** Abuse defenses (functions/store/guard.ts): the secret `name`, or `fresh` kept as it the first time. */
+  guardSecret(name: string, fresh: string): Promise<string>;
+  /** One more hit in each bucket's current fixed window; the hits after it and when each window ends (ms). */
+  hit(buckets: { key: string; windowMs: number }[], now: number): Promise<{ hits: number; resetAt: number }[]>;
+  /** How a render token was used before this submission. */
+  tokenUses(use: TokenUse): Promise<TokenUses>;
+  /** Records a render token's use by a submission that passed every check. */
+  useToken(use: TokenUse): Promise<void>;
   /**
    * Double opt-in: confirms the email of this link's token and counts every action held for it, each once, in one
    * transaction. Null: no such token, or it expired. `candidates`: next asks, for `done`.

@@ -125,6 +125,38 @@ CREATE INDEX deliveries_sink ON deliveries (sink, delivered_at, dead_at);
 `,
   },
   {
+    id: 2,
+    name: 'guard',
+    sql: `
+-- Abuse defenses (functions/guard/). Fixed-window counters per bucket: a campaign with a client IP or an email,
+-- both as keyed hashes (never the address itself). Rows of past windows are pruned as new ones come.
+CREATE TABLE guard_hits (
+  bucket TEXT NOT NULL,
+  window_start INTEGER NOT NULL,           -- ms since the epoch
+  hits INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,             -- ms: the end of the window
+  PRIMARY KEY (bucket, window_start)
+);
+CREATE INDEX guard_hits_expires ON guard_hits (expires_at);
+-- Each submission a render token served (by idempotency key), to cap and pace its reuse.
+CREATE TABLE guard_token_uses (
+  nonce TEXT NOT NULL,
+  key TEXT NOT NULL,
+  email TEXT,                            -- keyed hash of the normalized email, if any
+  used_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  PRIMARY KEY (nonce, key)
+);
+CREATE INDEX guard_token_uses_expires ON guard_token_uses (expires_at);
+-- Secrets the server made itself (the token key when LADDER_SECRET is unset), so they survive a restart.
+CREATE TABLE guard_secrets (
+  name TEXT PRIMARY KEY,
+  value TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+`,
+  },
+  {
     id: 3,
     name: 'privacy',
     sql: `

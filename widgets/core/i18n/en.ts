@@ -22,6 +22,8 @@ export const en = {
   invalid_characters: 'This contains characters that are not allowed.',
   invalid: 'This value is not valid.',
   rate_limited: 'Too many attempts. Please wait a minute and try again.',
+  disposable_email: 'Use an email address you keep, not a disposable one.',
+  honeypot: 'Leave this empty',
   error: 'Something went wrong. Please try again.',
 };
 

@@ -19,6 +19,8 @@ export const es: CoreMessages = {
   invalid_characters: 'Contiene caracteres no permitidos.',
   invalid: 'Este valor no es válido.',
   rate_limited: 'Demasiados intentos. Espera un minuto y vuelve a intentarlo.',
+  disposable_email: 'Usa un correo que conserves, no uno desechable.',
+  honeypot: 'Deja esto vacío',
   error: 'Algo salió mal. Inténtalo de nuevo.',
 };
 

@@ -19,6 +19,8 @@ export const fr: CoreMessages = {
   invalid_characters: 'Ce texte contient des caractères non autorisés.',
   invalid: 'Cette valeur n’est pas valide.',
   rate_limited: 'Trop de tentatives. Patientez une minute puis réessayez.',
+  disposable_email: 'Utilisez une adresse que vous gardez, pas une adresse jetable.',
+  honeypot: 'Laissez ceci vide',
   error: 'Une erreur s’est produite. Veuillez réessayer.',
 };
 

@@ -1,0 +1,165 @@
+/**
+ * The abuse defenses every action's POST goes through (called by routes/action.ts `actionBase`, after the body and
+ * the ask's own rules were checked, right before the store records it). In order:
+ *
+ * 1. Honeypot filled: a decoy success (`decoy.ts`); nothing is stored, and the bot learns nothing.
+ * 2. Render token: missing, too old or used up: 403 `token_expired` (the widget fetches a fresh one and resends
+ *    by itself); not ours: 403 `token_invalid`; sooner than the min fill time after it was issued: 429 `too_fast`
+ *    with `Retry-After` (a person never sees it: the widget waits the remainder; if clocks disagree, the outbox
+ *    simply resends).
+ * 3. Disposable email: by policy, refused with a field error, or a CAPTCHA.
+ * 4. Token reuse: a few submissions per token (a family on one page), paced like people; a canvasser's page many.
+ * 5. Rate limits per campaign, per client IP and per email (429, `Retry-After`: the outbox retries, so a school
+ *    behind one address is slowed, never lost); a burst from one IP, or no `Origin` (not a browser), is a risk.
+ * 6. A risk asks for a CAPTCHA when a provider is configured (see `captcha.ts`, `challenge`).
+ */
+import type { Context } from 'hono';
+import { HONEYPOT } from '../../schema/errors.ts';
+import type { CampaignEntry } from '../../schema/campaign.ts';
+import type { AppEnv } from '../context.ts';
+import { ApiError } from '../errors.ts';
+import { sha256 } from '../store/ids.ts';
+import { challenge, type Risk } from './challenge.ts';
+import type { GuardOptions } from './config.ts';
+import { decoy } from './decoy.ts';
+import { isDisposable } from './disposable.ts';
+import { issueToken, keyedHash, macKey, verifyToken } from './token.ts';
+
+type Ctx = Context<AppEnv>;
+
+/** The fields of an action's body the guard reads (schema/actions.ts `guardFields`, and who is acting). */
+export interface Guarded {
+  token?: string;
+  [HONEYPOT]?: string;
+  captcha?: string;
+  person?: { email?: string };
+  canvass?: unknown;
+}
+
+const keys = new WeakMap<GuardOptions, Promise<CryptoKey>>();
+/** The guard's HMAC key, imported once per configuration. */
+export const guardKey = (guard: GuardOptions): Promise<CryptoKey> => {
+  let key = keys.get(guard);
+  if (!key) keys.set(guard, (key = macKey(guard.secret)));
+  return key;
+};
+
+export const guardNow = (guard: GuardOptions): number => guard.now?.() ?? Date.now();
+
+/** The body without the guard's own fields: what an idempotency key's request hash covers. */
+export function withoutGuardFields<T>(input: T): T {
+  if (typeof input !== 'object' || input === null) return input;
+  const { token: _token, [HONEYPOT]: _honeypot, captcha: _captcha, ...rest } = input as Guarded;
+  return rest as T;
+}
+
+/** The client's address, as configured (`GuardOptions.trustProxy`); null when nothing says. */
+export function clientIp(c: Ctx, trustProxy: GuardOptions['trustProxy']): string | null {
+  if (trustProxy === true) {
+    const hops = c.req.header('X-Forwarded-For')?.split(',');
+    const last = hops?.[hops.length - 1]?.trim();
+    if (last) return last;
+  } else if (trustProxy) {
+    const value = c.req.header(trustProxy)?.trim();
+    if (value) return value;
+  }
+  return (c.env as { ip?: string } | undefined)?.ip ?? null;
+}
+
+const retryAfter = (ms: number) => ({ 'Retry-After': String(Math.max(Math.ceil(ms / 1000), 1)) });
+
+const tooFast = (waitMs: number) =>
+  new ApiError('too_fast', 'Sent sooner than a person fills the form: send it again after Retry-After.', {
+    headers: retryAfter(waitMs),
+  });
+
+export async function guardAction(c: Ctx, campaign: CampaignEntry, input: Guarded, key: string | null) {
+  const guard = c.get('options').guard;
+  if (!guard) return;
+  if (input[HONEYPOT]) throw await decoy(c, campaign, input);
+  const store = c.get('options').store;
+  const now = guardNow(guard);
+  const mac = await guardKey(guard);
+  if (!input.token) {
+    throw new ApiError('token_expired', 'Send the token from GET /api/campaigns/<slug> with the submission.');
+  }
+  const token = await verifyToken(mac, campaign.slug, input.token);
+  // A minute of clock difference between instances is tolerated; a token from further ahead was not ours.
+  if (!token || token.issued > now + 60_000) {
+    throw new ApiError('token_invalid', 'This form was not served by this site for this campaign: reload it.');
+  }
+  if (now - token.issued > guard.maxAgeMs) {
+    throw new ApiError('token_expired', 'This form is old: fetch the campaign again for a fresh token and resend.');
+  }
+  if (now - token.issued < token.minFillMs) throw tooFast(token.minFillMs - (now - token.issued));
+
+  const risks: Risk[] = [];
+  const email = input.person?.email?.trim().toLowerCase() || null;
+  if (email && guard.disposable !== 'allow' && (await isDisposable(email))) {
+    if (guard.disposable === 'refuse' || !guard.captcha) {
+      throw new ApiError('invalid_input', 'Use an email address you keep, not a disposable one.', {
+        codes: { 'person.email': 'disposable_email' },
+      });
+    }
+    risks.push('strong');
+  }
+
+  const canvass = input.canvass !== undefined;
+  const emailHash = email && (await keyedHash(mac, `email\n${campaign.slug}\n${email}`));
+  const tokenUse = {
+    nonce: token.nonce,
+    key: key ?? (await sha256(JSON.stringify(withoutGuardFields(input)))),
+    email: emailHash,
+    at: now,
+    expiresAt: token.issued + guard.maxAgeMs,
+  };
+  const use = await store.tokenUses(tokenUse);
+  if (!use.resend) {
+    // The same person again under a new key is a captured request replayed; past the cap, a token farm.
+    if (use.sameEmail || use.before >= (canvass ? guard.canvassUses : guard.tokenUses)) {
+      throw new ApiError('token_expired', 'This token is used up: fetch the campaign again for a fresh one.');
+    }
+    // The next person at the same page needs time to type too; a canvasser records offline and syncs at once.
+    if (!canvass && use.lastAt !== null && now - use.lastAt < token.minFillMs) {
+      throw tooFast(token.minFillMs - (now - use.lastAt));
+    }
+  }
+
+  const ip = clientIp(c, guard.trustProxy);
+  const ipHash = await keyedHash(mac, `ip\n${campaign.slug}\n${ip ?? 'unknown'}`);
+  const perIp = canvass ? { ...guard.perIp, limit: guard.canvassUses } : guard.perIp;
+  const buckets = [
+    { key: `ip:${ipHash}`, windowMs: perIp.windowMs },
+    { key: `burst:${ipHash}`, windowMs: guard.burst.windowMs },
+    ...(emailHash ? [{ key: `email:${emailHash}`, windowMs: guard.perEmail.windowMs }] : []),
+  ];
+  const [byIp, burst, byEmail] = await store.hit(buckets, now);
+  const limits: [typeof byIp | undefined, number][] = [
+    [byIp, perIp.limit],
+    [byEmail, guard.perEmail.limit],
+  ];
+  for (const [counted, limit] of limits) {
+    if (counted && counted.hits > limit) {
+      throw new ApiError('rate_limited', 'Too many submissions for this campaign from here: retry after Retry-After.', {
+        headers: retryAfter(counted.resetAt - now),
+      });
+    }
+  }
+  // A canvasser's sync is a burst by nature; its items have their own, larger budget above.
+  if (!canvass && burst.hits > guard.burst.limit) {
+    if (!guard.captcha) {
+      throw new ApiError('rate_limited', 'Submissions from here came too close together: retry after Retry-After.', {
+        headers: retryAfter(burst.resetAt - now),
+      });
+    }
+    risks.push('soft');
+  }
+  if (!c.req.header('Origin')) risks.push('soft');
+  if (risks.length) await challenge(guard, risks, input.captcha, ip);
+  await store.useToken(tokenUse);
+}
+
+/** A render token for a form of `slug` (`GET /api/campaigns/:slug`, `token`); none when the guard is off. */
+export async function renderToken(guard: GuardOptions | undefined, slug: string): Promise<string | undefined> {
+  return guard && issueToken(await guardKey(guard), slug, guardNow(guard), guard.minFillMs);
+}

@@ -1,0 +1,77 @@
+/**
+ * What the abuse defenses (functions/guard/) keep in the database, so that they hold across serverless instances:
+ * fixed-window counters, the uses of each render token, and a secret the server made for itself.
+ * Keys arrive already hashed (functions/guard/): no address is stored.
+ */
+import type { Db, Tx } from './db.ts';
+import type { TokenUse, TokenUses } from './types.ts';
+
+/** Past windows and spent tokens go about once every this many writes: cheap, and the tables stay small. */
+const PRUNE_EVERY = 200;
+
+const prune = async (db: Tx, table: 'guard_hits' | 'guard_token_uses', now: number): Promise<void> => {
+  if (Math.random() * PRUNE_EVERY < 1) await db.run(`DELETE FROM ${table} WHERE expires_at < ?`, now);
+};
+
+/** The secret called `name`: the one stored, or `fresh` stored now (the first instance to start wins). */
+export async function guardSecret(db: Db, name: string, fresh: string): Promise<string> {
+  await db.run(
+    'INSERT INTO guard_secrets (name, value, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING',
+    name,
+    fresh,
+    new Date().toISOString(),
+  );
+  const row = await db.get('SELECT value FROM guard_secrets WHERE name = ?', name);
+  return String(row!.value);
+}
+
+/** One more hit in each bucket's current window (`windowMs` long, aligned to the epoch): the hits after it. */
+export async function hit(
+  db: Db,
+  buckets: { key: string; windowMs: number }[],
+  now: number,
+): Promise<{ hits: number; resetAt: number }[]> {
+  const counted = [];
+  for (const { key, windowMs } of buckets) {
+    const start = now - (now % windowMs);
+    const row = await db.get(
+      `INSERT INTO guard_hits (bucket, window_start, hits, expires_at) VALUES (?, ?, 1, ?)
+       ON CONFLICT (bucket, window_start) DO UPDATE SET hits = guard_hits.hits + 1 RETURNING hits`,
+      key,
+      start,
+      start + windowMs,
+    );
+    counted.push({ hits: Number(row!.hits), resetAt: start + windowMs });
+  }
+  await prune(db, 'guard_hits', now);
+  return counted;
+}
+
+/** How the token `nonce` was used before, as seen by the submission `key` (the same key again is a resend). */
+export async function tokenUses(db: Db, use: TokenUse): Promise<TokenUses> {
+  const rows = await db.all('SELECT key, email, used_at FROM guard_token_uses WHERE nonce = ?', use.nonce);
+  const others = rows.filter((row) => row.key !== use.key);
+  return {
+    resend: others.length < rows.length,
+    before: others.length,
+    lastAt: others.length ? Math.max(...others.map((row) => Number(row.used_at))) : null,
+    sameEmail: use.email !== null && others.some((row) => row.email === use.email),
+  };
+}
+
+/**
+ * Records that the token served the submission, once it passed every check (a refused attempt is no use). Two
+ * submissions checked at the same moment may both pass: the cap can be overshot by what arrives concurrently.
+ */
+export async function useToken(db: Db, use: TokenUse): Promise<void> {
+  await db.run(
+    `INSERT INTO guard_token_uses (nonce, key, email, used_at, expires_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (nonce, key) DO NOTHING`,
+    use.nonce,
+    use.key,
+    use.email,
+    use.at,
+    use.expiresAt,
+  );
+  await prune(db, 'guard_token_uses', use.at);
+}
