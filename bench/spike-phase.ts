@@ -38,6 +38,8 @@ export interface PhaseResult {
   pages: ReturnType<Tally['summary']>;
   signatures: ReturnType<Tally['summary']>;
   moved: number;
+  /** Signatures sent with a render token (the guard is on when this is all of them). */
+  withToken: number;
   /** p99 (ms) of the requests due in each sixth of the phase, in order. */
   p99Over: { pages: number[]; signatures: number[] };
   /** How far the generator fell behind its own schedule (ms). */
@@ -57,9 +59,19 @@ export async function phase(options: PhaseOptions): Promise<PhaseResult> {
   const deadline = origin + seconds * 1000 + fillMs + options.drainMs;
   const giveUp = setTimeout(() => http.abort(), deadline - performance.now());
   let moved = 0;
+  let withToken = 0;
 
-  /** One request until it gets a decided answer: a 2xx, a refusal, or the deadline. */
-  async function attempt(tally: Tally, due: number, send: () => Promise<Reply>): Promise<Reply | null> {
+  /**
+   * One request until it gets a decided answer: a 2xx, a refusal, or the deadline. `renew` is the widget's answer
+   * to `token_expired` (a fresh token, then the same submission again); it says whether it got one.
+   */
+  async function attempt(
+    tally: Tally,
+    due: number,
+    send: () => Promise<Reply>,
+    renew?: () => Promise<boolean>,
+  ): Promise<Reply | null> {
+    let renewals = 0;
     for (let n = 0; ; n++) {
       let why: string;
       let wait: number;
@@ -71,7 +83,12 @@ export async function phase(options: PhaseOptions): Promise<PhaseResult> {
           return reply;
         }
         if (!retryable(reply.status)) {
-          tally.fail(`${reply.status} ${errorCode(reply.body)}`);
+          const code = errorCode(reply.body);
+          if (code === 'token_expired' && renew && renewals++ < 3 && (await renew())) {
+            tally.retry(`${reply.status} ${code}`);
+            continue;
+          }
+          tally.fail(`${reply.status} ${code}`);
           return null;
         }
         why = String(reply.status);
@@ -90,34 +107,45 @@ export async function phase(options: PhaseOptions): Promise<PhaseResult> {
     }
   }
 
+  const loadPage = (headers: Record<string, string>, due: number) =>
+    attempt(pages, due, () => http.send('GET', `/api/campaigns/${slug}`, headers));
+  const tokenOf = (page: Reply) => (JSON.parse(page.body) as { token?: string }).token;
+
   async function supporter(n: number, pageDue: number): Promise<void> {
     const email = `supporter-${n}@example.org`;
     ledger.set(email, null);
     const headers = { Origin: options.origin, 'X-Forwarded-For': address(n) };
-    const page = await attempt(pages, pageDue, () => http.send('GET', `/api/campaigns/${slug}`, headers));
+    const page = await loadPage(headers, pageDue);
     if (!page) return signatures.fail('page did not load');
     const loaded = performance.now();
-    const { token } = JSON.parse(page.body) as { token?: string };
+    let token = tokenOf(page);
     let due = pageDue + fillMs;
     if (loaded + minFillMs + 100 > due) {
       due = loaded + minFillMs + 100;
       moved++;
     }
     await sleepUntil(due);
+    if (token) withToken++;
     const key = randomUUID();
-    const body = JSON.stringify({
+    const fields = {
       person: { givenName: 'Ada', familyName: `Spike ${n}`, email, postcode: '94110' },
       consent: { contact: n % 2 === 0 },
-      ...(token ? { token } : {}),
-    });
-    const reply = await attempt(signatures, due, () =>
+    };
+    const post = () =>
       http.send(
         'POST',
         `/api/campaigns/${slug}/signatures`,
         { ...headers, 'Content-Type': 'application/json', 'Idempotency-Key': key },
-        body,
-      ),
-    );
+        JSON.stringify({ ...fields, ...(token ? { token } : {}) }),
+      );
+    const renew = async () => {
+      const again = await loadPage(headers, performance.now());
+      if (!again) return false;
+      token = tokenOf(again);
+      await sleepUntil(performance.now() + minFillMs + 100);
+      return true;
+    };
+    const reply = await attempt(signatures, due, post, renew);
     if (reply) ledger.set(email, (JSON.parse(reply.body) as { signature: { id: string } }).signature.id);
   }
 
@@ -125,7 +153,7 @@ export async function phase(options: PhaseOptions): Promise<PhaseResult> {
   clearTimeout(giveUp);
   http.abort();
   const p99Over = { pages: pages.p99Over(6), signatures: signatures.p99Over(6) };
-  return { rate, seconds, pages: pages.summary(), signatures: signatures.summary(), moved, p99Over, lateMs };
+  return { rate, seconds, pages: pages.summary(), signatures: signatures.summary(), moved, withToken, p99Over, lateMs };
 }
 
 function errorCode(body: string): string {

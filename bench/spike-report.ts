@@ -76,7 +76,9 @@ export function report(run: SpikeRun): boolean {
     `p99 in each sixth of the run (ms): signatures ${over(spike.p99Over.signatures)}; page loads ${over(spike.p99Over.pages)}`,
   );
   console.log(
-    `signatures moved later by a slow page load: ${spike.moved}; the generator fell behind its schedule by up to ` +
+    `render tokens: ${spike.withToken} of ${s.ok + s.failed} signatures carried one ` +
+      `(${spike.withToken ? 'the guard is on' : 'this server issues none'}); ` +
+      `signatures moved later by a slow page load: ${spike.moved}; the generator fell behind its schedule by up to ` +
       `${spike.lateMs.toFixed(0)} ms (${base.lateMs.toFixed(0)} ms in the control)`,
   );
   console.log(
