@@ -2,9 +2,9 @@
  * The Netlify and Vercel adapters, their exported handlers called in-process with real Requests, against the real
  * PostgreSQL (a fresh schema each), our own campaign files, and a local webhook receiver for the delivery pass.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverless } from '../../functions/adapters/serverless.ts';
@@ -20,6 +20,7 @@ import {
   surveyAnswered,
 } from './contract.ts';
 
+const ROOT = resolve(import.meta.dirname, '../..');
 const PG_URL = process.env.LADDER_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 const tmp = mkdtempSync(join(tmpdir(), 'ladder-serverless-'));
 const schemas = ['netlify', 'vercel'].map((name) => `ladder_adapter_${name}_${process.pid}`);
@@ -75,8 +76,10 @@ afterAll(async () => {
 describe('Netlify adapter', () => {
   it('answers the API: a signature counted once, a survey response, bad input, the admin token', async () => {
     environment(schemas[0]);
-    const netlify = await import('../../functions/adapters/netlify.ts');
-    const call = caller(netlify.default);
+    // The function file Netlify deploys, with the route it reads from it.
+    const api = await import('../../deploy/netlify/functions/ladder.ts');
+    expect(api.config).toEqual({ path: '/api/*' });
+    const call = caller(api.default);
     await signatureOnce(call, 'ada@example.org');
     await concurrentOnce(call, 'grace@example.org', 20);
     await badInputRefused(call);
@@ -85,9 +88,10 @@ describe('Netlify adapter', () => {
   });
 
   it('delivers the outbox from the scheduled function', async () => {
-    const netlify = await import('../../functions/adapters/netlify.ts');
+    const scheduled = await import('../../deploy/netlify/functions/ladder-dispatch.ts');
+    expect(scheduled.config).toEqual({ schedule: '* * * * *' });
     const from = receiver.received.length;
-    const res = await netlify.dispatch();
+    const res = await scheduled.default();
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ [`webhook:${new URL(receiver.url).host}`]: { sent: 3, dead: 0 } });
     expect(delivered(from).sort()).toEqual(['response.created', 'signature.created', 'signature.created']);
@@ -121,6 +125,27 @@ describe('Vercel adapter', () => {
     const res = await cron(`Bearer ${CRON_SECRET}`);
     expect(res.status).toBe(200);
     expect(delivered(from).sort()).toEqual(['response.created', 'signature.created', 'signature.created']);
+  });
+});
+
+describe('Vercel configuration', () => {
+  it('routes /api/* and the cron to the two function files, which re-export the adapter once copied to api/', async () => {
+    const config = JSON.parse(readFileSync(join(ROOT, 'deploy/vercel/vercel.json'), 'utf8'));
+    expect(config.rewrites).toEqual([{ source: '/api/(.*)', destination: '/api/ladder' }]);
+    expect(config.crons.map((cron: { path: string }) => cron.path)).toEqual(['/api/dispatch']);
+    expect(Object.keys(config.functions).sort()).toEqual(['api/dispatch.ts', 'api/ladder.ts']);
+    const vercel = await import('../../functions/adapters/vercel.ts');
+    for (const [name, exported, expected] of [
+      ['ladder.ts', 'default', vercel.default],
+      ['dispatch.ts', 'GET', vercel.dispatch],
+    ] as const) {
+      const text = readFileSync(join(ROOT, 'deploy/vercel/api', name), 'utf8');
+      const [, inner, specifier] = /export \{ (\w+)(?: as \w+)? \} from '([^']+)'/.exec(text) ?? [];
+      expect(text).toContain(inner === exported ? `{ ${exported} }` : `{ ${inner} as ${exported} }`);
+      // Where the import points from api/ at the repository's root, where the guide copies the file.
+      const module = await import(resolve(ROOT, 'api', specifier));
+      expect(module[inner]).toBe(expected);
+    }
   });
 });
 
