@@ -39,7 +39,9 @@ admin.delete('/supporters', async (c) => {
 
 /** Everything held about one supporter, for a request under the right of access. */
 admin.get('/supporters/:id/export', async (c) => {
-  const data = await c.get('options').store.supporterExport(c.req.param('id'));
+  const id = c.req.param('id');
+  // Supporter ids are UUIDs (PostgreSQL would refuse anything else with a 500).
+  const data = /^[0-9a-f-]{36}$/i.test(id) ? await c.get('options').store.supporterExport(id) : null;
   if (!data) throw new ApiError('not_found', 'No such supporter.');
   return c.json(data);
 });

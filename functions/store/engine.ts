@@ -6,6 +6,7 @@ import type { CampaignFigures } from '../../schema/campaign.ts';
 import type { Rung } from '../../schema/funnel.ts';
 import { type Db, readJson, readTime, type Tx } from './db.ts';
 import { action } from './action.ts';
+import * as access from './access.ts';
 import * as privacy from './privacy.ts';
 import { type RetentionCutoff, sweep } from './retention.ts';
 import { idempotent } from './steps.ts';
@@ -239,15 +240,15 @@ export class SqlStore implements Store {
   }
 
   supporterExport(supporterId: string) {
-    return privacy.supporterExport(this.#db, supporterId);
+    return access.supporterExport(this.#db, supporterId);
   }
 
   requestAccess(email: string) {
-    return privacy.requestAccess(this.#db, email);
+    return access.requestAccess(this.#db, email);
   }
 
   exportByToken(token: string) {
-    return privacy.exportByToken(this.#db, token);
+    return access.exportByToken(this.#db, token);
   }
 
   sweep(cutoffs: RetentionCutoff[], now: Date) {

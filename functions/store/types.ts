@@ -5,7 +5,7 @@
 import type { CallInput, Contact, ResponseInput, SignatureInput } from '../../schema/actions.ts';
 import type { CampaignFigures } from '../../schema/campaign.ts';
 import type { Rung } from '../../schema/funnel.ts';
-import type { SupporterExport } from './privacy.ts';
+import type { SupporterExport } from './access.ts';
 import type { RetentionCutoff, SweepCounts } from './retention.ts';
 import type {
   DeadLetter,
