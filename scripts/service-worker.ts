@@ -41,6 +41,7 @@ const { count, size, warnings } = await generateSW({
     'act/*/index.html',
     'checkin/index.html',
     'organize/index.html',
+    'organize/*/index.html',
     'rsvp/index.html',
     '_astro/**/*.{js,css}',
     'favicon.svg',

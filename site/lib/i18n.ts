@@ -4,7 +4,7 @@
  * (petition, survey, event, call) are records by kind, so a new kind fails to typecheck until it is translated.
  */
 import type { KIND_TAGS } from '../../schema/kinds.ts';
-import type { Lang } from '../../schema/limits.ts';
+import { LANGS, type Lang } from '../../schema/limits.ts';
 
 export type Kind = keyof typeof KIND_TAGS;
 
@@ -14,6 +14,8 @@ export interface PageStrings {
   site: string;
   campaigns: string;
   organize: string;
+  /** The label of the language switcher on pages built in every language (the dashboard, the guide). */
+  language: string;
   footer: string;
   deadline: string;
   closed: string;
@@ -32,6 +34,7 @@ const en: PageStrings = {
   site: 'Site',
   campaigns: 'Campaigns',
   organize: 'Organize',
+  language: 'Language',
   footer: 'Made with Ladder, an open-source kit for community organizers.',
   deadline: 'Deadline',
   closed: 'This campaign has closed. Thank you to everyone who took part.',
@@ -51,6 +54,7 @@ const es: PageStrings = {
   site: 'Sitio',
   campaigns: 'Campañas',
   organize: 'Organizar',
+  language: 'Idioma',
   footer: 'Hecho con Ladder, un kit de código abierto para organizar comunidades.',
   deadline: 'Fecha límite',
   closed: 'Esta campaña ha terminado. Gracias a quienes participaron.',
@@ -75,6 +79,7 @@ const fr: PageStrings = {
   site: 'Site',
   campaigns: 'Campagnes',
   organize: 'Organiser',
+  language: 'Langue',
   footer: 'Fait avec Ladder, une boîte à outils libre pour l’organisation collective.',
   deadline: 'Date limite',
   closed: 'Cette campagne est terminée. Merci à toutes celles et ceux qui y ont participé.',
@@ -99,6 +104,7 @@ const ar: PageStrings = {
   site: 'الموقع',
   campaigns: 'الحملات',
   organize: 'التنظيم',
+  language: 'اللغة',
   footer: 'صُنع باستخدام Ladder، أدوات مفتوحة المصدر لتنظيم المجتمعات.',
   deadline: 'الموعد النهائي',
   closed: 'انتهت هذه الحملة. شكرًا لكل من شارك فيها.',
@@ -116,6 +122,18 @@ const ar: PageStrings = {
 const dictionaries: Record<Lang, PageStrings> = { en, es, fr, ar };
 
 export const pageStrings = (lang: Lang): PageStrings => dictionaries[lang];
+
+/** Each language in its own words, for the language switcher. */
+export const LANGUAGE_NAMES: Record<Lang, string> = { en: 'English', es: 'Español', fr: 'Français', ar: 'العربية' };
+
+/**
+ * Pages that are not a campaign's (the dashboard, the guide) are built once per language: English at the page's
+ * own path (`/organize/`), the others under it (`/organize/es/`). For a `[...lang].astro` page's getStaticPaths.
+ */
+export const languagePaths = () => LANGS.map((lang) => ({ params: { lang: lang === 'en' ? undefined : lang } }));
+
+/** Where such a page is in `lang`: `localPath('/organize/', 'es')` is `/organize/es/`. */
+export const localPath = (base: string, lang: Lang): string => (lang === 'en' ? base : `${base}${lang}/`);
 
 /** Right-to-left languages: the page sets `dir="rtl"` on `<html>`. */
 export const pageDir = (lang: Lang): 'ltr' | 'rtl' => (lang === 'ar' ? 'rtl' : 'ltr');

@@ -1,7 +1,8 @@
 /**
  * The organizer dashboard on the built site and a real server: data seeded through the real API (signatures with
  * referrals and a partner origin, RSVPs and a check-in, calls), token sign-in, the charts' numbers read from their
- * accessible tables and summaries, exports, supporter lookup and erasure, 320 px, axe; a wrong token; a big funnel.
+ * accessible tables and summaries, exports, supporter lookup and erasure, 320 px, axe; a wrong token; a big funnel;
+ * the same dashboard in Spanish and in Arabic (right to left), numbers and days written the language's way.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -68,11 +69,21 @@ const tableRows = (page: Page, figure: string) =>
     .locator(`#${figure} .numbers table tbody tr`)
     .evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent?.trim() ?? '')));
 
-async function signIn(page: Page, token: string) {
-  await page.goto(`${server.url}/organize/`);
-  await page.getByLabel('Admin token').fill(token);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+async function signIn(page: Page, token: string, path = '/organize/', label = 'Admin token', button = 'Sign in') {
+  await page.goto(`${server.url}${path}`);
+  await page.getByLabel(label).fill(token);
+  await page.getByRole('button', { name: button }).click();
 }
+
+/** Numbers and days as the page's language writes them (the browser's Intl, as the dashboard uses it). */
+const written = (page: Page, lang: string, numbers: number[]) =>
+  page.evaluate(
+    ([lang, numbers]) => ({
+      numbers: numbers.map((n) => new Intl.NumberFormat(lang).format(n)),
+      today: new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date()),
+    }),
+    [lang, numbers] as const,
+  );
 
 describe('the organizer dashboard', () => {
   it('says clearly when the token is wrong, on the field, with the focus there', async () => {
@@ -122,15 +133,60 @@ describe('the organizer dashboard', () => {
       '3 actions by 3 people; 100% of the goal of 3',
     );
     await page.locator('#chart-campaign-fix-the-fountain summary').click();
-    expect(await tableRows(page, 'chart-campaign-fix-the-fountain')).toEqual([
-      [new Date().toISOString().slice(0, 10), '3', '3'],
-    ]);
+    await page.locator('#chart-campaign-fix-the-fountain tbody tr').first().waitFor();
+    const { today } = await written(page, 'en', []);
+    expect(await tableRows(page, 'chart-campaign-fix-the-fountain')).toEqual([[today, '3', '3']]);
     expect(await page.locator('#chart-movement-plot canvas').count()).toBe(1);
 
     // Delivery health: no sinks here, and it says so.
     await page.locator('#chart-delivery').waitFor();
     expect(await page.locator('#chart-delivery-summary').textContent()).toMatch(/No destinations are configured/);
 
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('speaks Spanish at /organize/es/: sign-in, charts, their summaries and tables, numbers and days', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/organize/es/`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('es');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Iniciar sesión' }).click();
+    await page.locator('#admin-token-error').filter({ hasText: 'Primero pega el token de administración.' }).waitFor();
+    await signIn(page, TOKEN, '/organize/es/', 'Token de administración', 'Iniciar sesión');
+    await page.locator('#chart-rungs table').waitFor({ state: 'attached' });
+    expect(await page.getByRole('heading', { level: 2, name: 'La escalera' }).count()).toBe(1);
+    expect(await tableRows(page, 'chart-rungs')).toContainEqual(['Simpatizante', '3']);
+    expect(await page.locator('#chart-rungs-summary').textContent()).toContain('4 personas en total');
+    expect(await page.locator('#chart-events-summary').textContent()).toContain('una tasa de ausencia del 50');
+    expect(await page.locator('#chart-campaign-fix-the-fountain-summary').textContent()).toContain(
+      '3 acciones de 3 personas',
+    );
+    await page.locator('#chart-campaign-fix-the-fountain summary').click();
+    await page.locator('#chart-campaign-fix-the-fountain tbody tr').first().waitFor();
+    const { today } = await written(page, 'es', []);
+    expect(await tableRows(page, 'chart-campaign-fix-the-fountain')).toEqual([[today, '3', '3']]);
+    await page.locator('#chart-delivery').waitFor();
+    expect(await page.locator('#chart-delivery-summary').textContent()).toMatch(/No hay destinos configurados/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('reads right to left in Arabic at /organize/ar/, with Arabic numbers, and no axe violations', async () => {
+    const page = await browser.newPage();
+    await signIn(page, TOKEN, '/organize/ar/', 'رمز الإدارة', 'تسجيل الدخول');
+    await page.locator('#chart-rungs table').waitFor({ state: 'attached' });
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    const { numbers } = await written(page, 'ar', [3, 4]);
+    expect(await tableRows(page, 'chart-rungs')).toContainEqual(['مؤيد', numbers[0]]);
+    expect(await page.locator('#chart-rungs-summary').textContent()).toContain(`${numbers[1]} شخصًا إجمالًا`);
+    await page.locator('#chart-campaign-fix-the-fountain-plot canvas').waitFor();
+    expect(await page.getByRole('navigation', { name: 'اللغة' }).getByRole('link').allTextContents()).toEqual([
+      'English',
+      'Español',
+      'Français',
+      'العربية',
+    ]);
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });

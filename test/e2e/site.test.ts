@@ -252,6 +252,10 @@ describe('accessibility', () => {
   const pages = [
     '/',
     '/guide/',
+    '/guide/fr/',
+    '/guide/ar/',
+    '/organize/es/',
+    '/organize/ar/',
     '/widgets/',
     '/widgets/ladder-petition/',
     '/widgets/ladder-survey/',

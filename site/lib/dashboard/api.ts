@@ -4,6 +4,7 @@
  * can act on.
  */
 import type { ErrorBody } from '../../../schema/errors.ts';
+import { t } from './i18n/index.ts';
 
 const KEY = 'ladder-admin-token';
 
@@ -43,12 +44,10 @@ export class AdminError extends Error {
 }
 
 function explain(status: number, body: ErrorBody | null): string {
-  if (status === 401) {
-    return 'The server did not accept this token. Paste the admin token exactly as set in LADDER_ADMIN_TOKEN on the server.';
-  }
-  if (status === 404) return body?.error.message || 'Not found.';
-  if (status === 429) return 'Too many requests: wait a minute and try again.';
-  return body?.error.message || `The server answered ${status}. Try again in a moment.`;
+  if (status === 401) return t.api.unauthorized;
+  if (status === 404) return body?.error.message || t.api.notFound;
+  if (status === 429) return t.api.tooMany;
+  return body?.error.message || t.api.status(status);
 }
 
 /** `fetch` with the token; throws `AdminError` for a network failure or any answer but 2xx. */
@@ -61,7 +60,7 @@ export async function adminFetch(path: string, init: RequestInit = {}, token = a
       credentials: 'omit',
     });
   } catch {
-    throw new AdminError(0, 'offline', 'Cannot reach the server. Check the connection and try again.');
+    throw new AdminError(0, 'offline', t.api.offline);
   }
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as ErrorBody | null;

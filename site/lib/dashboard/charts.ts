@@ -6,7 +6,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
-import { type Bar, fmt } from './shape.ts';
+import { fmt, t } from './i18n/index.ts';
+import type { Bar } from './shape.ts';
 
 export interface BarChartOptions {
   /** Unique on the page; the heading's and the summary's ids derive from it. */
@@ -68,7 +69,7 @@ export function figure(
       numbers === nothing
         ? nothing
         : html`<details class="numbers" @toggle=${onToggle}>
-            <summary>Show the numbers<span class="visually-hidden">: ${title}</span></summary>
+            <summary>${t.showNumbers}<span class="visually-hidden">: ${title}</span></summary>
             ${numbers}
           </details>`
     }
@@ -114,7 +115,7 @@ export function barChart(o: BarChartOptions): TemplateResult {
     </ol>
   </div>`;
   const notes = o.bars.some((bar) => bar.note);
-  const headers = [o.labelHeader, ...partLabels, o.valueHeader, ...(notes ? ['Note'] : [])];
+  const headers = [o.labelHeader, ...partLabels, o.valueHeader, ...(notes ? [t.note] : [])];
   const rows = o.bars.map((bar) => [
     bar.label,
     ...(bar.parts ?? []).map((part) => part.value),

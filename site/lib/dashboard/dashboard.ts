@@ -7,6 +7,7 @@ import { html, render, type TemplateResult } from 'lit';
 import type { PublicCampaign } from '../../../schema/campaign.ts';
 import { adminFetch, adminJson, AdminError } from './api.ts';
 import { DeliveryHealth } from './delivery.ts';
+import { formatTimeNow, t } from './i18n/index.ts';
 import { SupporterLookup } from './people.ts';
 import {
   callsSection,
@@ -51,7 +52,7 @@ export class Dashboard {
   }
 
   async refresh(funnel?: FunnelView): Promise<void> {
-    this.#status.textContent = 'Loading…';
+    this.#status.textContent = t.loading;
     try {
       const [data, list] = await Promise.all([
         funnel ?? adminJson<FunnelView>('/api/admin/funnel'),
@@ -60,10 +61,10 @@ export class Dashboard {
       this.#campaigns = new Map(list.campaigns.map((c) => [c.slug, c]));
       this.#error.hidden = true;
       await this.#show(data);
-      this.#status.textContent = `Updated at ${new Date().toLocaleTimeString('en', { hour: '2-digit', minute: '2-digit' })}.`;
+      this.#status.textContent = t.updatedAt(formatTimeNow());
     } catch (e) {
       this.#status.textContent = '';
-      this.#fail(e instanceof AdminError ? e.message : `Could not show the dashboard: ${(e as Error).message}`);
+      this.#fail(e instanceof AdminError ? e.message : t.couldNotShow((e as Error).message));
     }
     void this.#delivery.load();
   }
@@ -99,14 +100,14 @@ export class Dashboard {
     const name = this.#campaigns.get(slug)?.title ?? slug;
     return html`<p class="export">
       <button type="button" @click=${() => void this.#export(slug)}>
-        Download the CSV<span class="visually-hidden"> of ${name}</span>
+        ${t.downloadCsv}<span class="visually-hidden">${t.ofCampaign(name)}</span>
       </button>
     </p>`;
   }
 
   /** The export needs the token, so a plain link cannot do: fetch it, then hand the browser a Blob to save. */
   async #export(slug: string): Promise<void> {
-    this.#status.textContent = 'Preparing the CSV…';
+    this.#status.textContent = t.preparingCsv;
     try {
       const response = await adminFetch(`/api/admin/campaigns/${encodeURIComponent(slug)}/export.csv`);
       const url = URL.createObjectURL(await response.blob());
@@ -117,7 +118,7 @@ export class Dashboard {
       link.click();
       link.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      this.#status.textContent = `Downloaded ${slug}.csv.`;
+      this.#status.textContent = t.downloaded(`${slug}.csv`);
     } catch (e) {
       this.#status.textContent = '';
       this.#fail((e as Error).message);

@@ -5,7 +5,8 @@
 import { html, nothing, render } from 'lit';
 import { adminFetch, adminJson, AdminError } from './api.ts';
 import { barChart } from './charts.ts';
-import { deliveryBars, fmt } from './shape.ts';
+import { fmt, formatInstant, t } from './i18n/index.ts';
+import { deliveryBars } from './shape.ts';
 import type { OutboxView } from './types.ts';
 
 export class DeliveryHealth {
@@ -36,7 +37,7 @@ export class DeliveryHealth {
       const { redelivered } = (await (
         await adminFetch(`/api/admin/outbox/${encodeURIComponent(id)}/redeliver`, { method: 'POST' })
       ).json()) as { redelivered: number };
-      this.#message = `Event ${id} will be sent again (${fmt(redelivered)} ${redelivered === 1 ? 'delivery' : 'deliveries'}).`;
+      this.#message = t.delivery.redelivered(id, redelivered, fmt(redelivered));
     } catch (e) {
       this.#message = e instanceof AdminError ? e.message : String(e);
     }
@@ -54,18 +55,16 @@ export class DeliveryHealth {
           data
             ? barChart({
                 id: 'chart-delivery',
-                title: 'Deliveries per destination',
-                summary: `${data.sinks.length} destinations; ${fmt(waiting)} deliveries waiting, ${fmt(dead.length)} failed for good.`,
+                title: t.delivery.chart,
+                summary: t.delivery.summary(fmt(data.sinks.length), fmt(waiting), fmt(dead.length)),
                 bars: deliveryBars(data.sinks),
-                labelHeader: 'Destination',
-                valueHeader: 'Events',
-                empty: data.sinks.length
-                  ? 'Nothing to deliver yet.'
-                  : 'No destinations are configured (webhooks, Action Network, email, SMS): nothing leaves the server.',
+                labelHeader: t.delivery.destination,
+                valueHeader: t.delivery.events,
+                empty: data.sinks.length ? t.delivery.nothingYet : t.delivery.noSinks,
               })
             : nothing
         }
-        <h3>Failed deliveries</h3>
+        <h3>${t.delivery.failedTitle}</h3>
         ${
           dead.length
             ? html`<ul class="dead-letters">
@@ -73,8 +72,8 @@ export class DeliveryHealth {
                   (d) =>
                     html`<li id="dead-${d.event.id}-${d.sink}">
                       <p>
-                        <strong>${d.event.type}</strong> (${d.event.campaign}) to <strong>${d.sink}</strong>: failed
-                        ${d.attempts} times, last at ${d.deadAt.slice(0, 16).replace('T', ' ')} UTC.
+                        <strong>${d.event.type}</strong> (${d.event.campaign}) ${t.delivery.to}
+                        <strong>${d.sink}</strong>: ${t.delivery.failed(fmt(d.attempts), formatInstant(d.deadAt))}
                       </p>
                       <p class="muted">${d.error}</p>
                       <button
@@ -83,12 +82,12 @@ export class DeliveryHealth {
                         ?disabled=${this.#busy.has(d.event.id)}
                         @click=${() => void this.#redeliver(d.event.id)}
                       >
-                        Redeliver
+                        ${t.delivery.redeliver}
                       </button>
                     </li>`,
                 )}
               </ul>`
-            : html`<p>None: every delivery went through or is still being tried.</p>`
+            : html`<p>${t.delivery.none}</p>`
         }
         <p role="status" class="status">${this.#message}</p>`,
       this.#root,

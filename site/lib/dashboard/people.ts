@@ -4,15 +4,11 @@
  */
 import { html, nothing, render } from 'lit';
 import { adminFetch, adminJson, AdminError } from './api.ts';
-import { RUNG_LABELS } from './shape.ts';
+import { fmt, formatDay, formatInstant, t } from './i18n/index.ts';
 import type { SupporterView } from './types.ts';
 
-const KIND_LABELS: Record<string, string> = {
-  signature: 'Signed',
-  response: 'Answered the survey',
-  rsvp: 'RSVP’d',
-  call: 'Called',
-};
+/** A translated label when there is one, else the API's own word (a kind or status added later still shows). */
+const label = (labels: Record<string, string>, key: string) => labels[key] ?? key;
 
 export class SupporterLookup {
   #root: HTMLElement;
@@ -44,7 +40,7 @@ export class SupporterLookup {
     this.#confirming = false;
     this.#message = '';
     if (!email) {
-      this.#error = 'Type an email address first.';
+      this.#error = t.people.typeEmail;
     } else {
       this.#busy = true;
       this.#render();
@@ -53,9 +49,7 @@ export class SupporterLookup {
         this.#error = '';
       } catch (e) {
         this.#error =
-          e instanceof AdminError && e.status === 404
-            ? `Nobody with the email ${email}.`
-            : String((e as Error).message);
+          e instanceof AdminError && e.status === 404 ? t.people.nobody(email) : String((e as Error).message);
       }
       this.#busy = false;
     }
@@ -70,7 +64,7 @@ export class SupporterLookup {
     this.#render();
     try {
       await adminFetch(`/api/admin/supporters?email=${encodeURIComponent(s.email)}`, { method: 'DELETE' });
-      this.#message = `${s.givenName} ${s.familyName} (${s.email}) was erased.`;
+      this.#message = t.people.erased(`${s.givenName} ${s.familyName}`, s.email);
       this.#supporter = undefined;
       this.#error = '';
     } catch (e) {
@@ -84,27 +78,29 @@ export class SupporterLookup {
 
   /** Actions and rung changes, oldest first. */
   #timeline(s: SupporterView): { at: string; text: string }[] {
-    const actions = s.timeline.map((t) => ({
-      at: t.at,
+    const { people } = t;
+    const actions = s.timeline.map((item) => ({
+      at: item.at,
       text: [
-        `${KIND_LABELS[t.kind] ?? t.kind}: ${this.#title(t.campaign)}`,
-        t.rsvp ? `(${t.rsvp.status}${t.rsvp.attended ? ', came' : ''})` : '',
-        t.origin ? `from ${t.origin}` : '',
-        t.source ? `via ${t.source}` : '',
-        t.comment ? `“${t.comment}”` : '',
+        `${label(people.kinds, item.kind)}: ${this.#title(item.campaign)}`,
+        item.rsvp ? `(${label(people.rsvpStatus, item.rsvp.status)}${item.rsvp.attended ? people.cameToo : ''})` : '',
+        item.origin ? people.from(item.origin) : '',
+        item.source ? people.via(item.source) : '',
+        item.comment ? `“${item.comment}”` : '',
       ]
         .filter(Boolean)
         .join(' '),
     }));
-    const rungs = s.rungs.map((r) => ({ at: r.at, text: `Reached the rung “${RUNG_LABELS[r.rung]}”` }));
+    const rungs = s.rungs.map((r) => ({ at: r.at, text: people.reachedRung(t.rungs[r.rung]) }));
     return [...actions, ...rungs].sort((a, b) => a.at.localeCompare(b.at));
   }
 
   #render(): void {
     const s = this.#supporter;
+    const { people } = t;
     render(
       html`<form class="lookup" @submit=${(e: Event) => void this.#lookup(e)} novalidate>
-          <label for="lookup-email">Email address</label>
+          <label for="lookup-email">${people.email}</label>
           <div class="row">
             <input
               id="lookup-email"
@@ -116,7 +112,7 @@ export class SupporterLookup {
               aria-invalid=${this.#error ? 'true' : 'false'}
               aria-describedby="lookup-error"
             />
-            <button type="submit" ?disabled=${this.#busy}>Look up</button>
+            <button type="submit" ?disabled=${this.#busy}>${people.lookUp}</button>
           </div>
           <p id="lookup-error" class="error" role="alert">${this.#error}</p>
         </form>
@@ -126,46 +122,42 @@ export class SupporterLookup {
             ? html`<article class="supporter" aria-labelledby="supporter-name">
                 <h3 id="supporter-name" tabindex="-1">${s.givenName} ${s.familyName}</h3>
                 <dl>
-                  <dt>Email</dt>
+                  <dt>${people.email}</dt>
                   <dd>${s.email}</dd>
                   ${
                     s.phone
-                      ? html`<dt>Phone</dt>
+                      ? html`<dt>${people.phone}</dt>
                           <dd>${s.phone}</dd>`
                       : nothing
                   }
                   ${
                     s.postcode
-                      ? html`<dt>Postcode</dt>
+                      ? html`<dt>${people.postcode}</dt>
                           <dd>${s.postcode}</dd>`
                       : nothing
                   }
-                  <dt>Rung</dt>
-                  <dd>${RUNG_LABELS[s.rung]}${s.rungOverride ? ' (set by an organizer)' : ''}</dd>
-                  <dt>Recruited</dt>
-                  <dd>${s.recruits}</dd>
-                  <dt>Tags</dt>
-                  <dd>${s.tags.length ? s.tags.join(', ') : 'none'}</dd>
-                  <dt>First seen</dt>
-                  <dd>${s.createdAt.slice(0, 10)}</dd>
+                  <dt>${people.rung}</dt>
+                  <dd>${t.rungs[s.rung]}${s.rungOverride ? people.setByOrganizer : ''}</dd>
+                  <dt>${people.recruited}</dt>
+                  <dd>${fmt(s.recruits)}</dd>
+                  <dt>${people.tags}</dt>
+                  <dd>${s.tags.length ? s.tags.join(t.comma) : people.none}</dd>
+                  <dt>${people.firstSeen}</dt>
+                  <dd><time datetime=${s.createdAt.slice(0, 10)}>${formatDay(s.createdAt.slice(0, 10))}</time></dd>
                 </dl>
-                <h4>Timeline</h4>
+                <h4>${people.timeline}</h4>
                 <ol class="timeline">
                   ${this.#timeline(s).map(
-                    ({ at, text }) =>
-                      html`<li><time datetime=${at}>${at.slice(0, 16).replace('T', ' ')}</time> ${text}</li>`,
+                    ({ at, text }) => html`<li><time datetime=${at}>${formatInstant(at)}</time> ${text}</li>`,
                   )}
                 </ol>
                 ${
                   this.#confirming
                     ? html`<div class="confirm" role="group" aria-labelledby="erase-title">
-                        <h4 id="erase-title" tabindex="-1">Erase ${s.givenName} ${s.familyName} for good?</h4>
-                        <p>
-                          Their name, contact details, RSVPs and history are deleted and never sent anywhere again.
-                          Counts stay. This cannot be undone.
-                        </p>
+                        <h4 id="erase-title" tabindex="-1">${people.eraseTitle(`${s.givenName} ${s.familyName}`)}</h4>
+                        <p>${people.eraseWarning}</p>
                         <button type="button" class="danger" ?disabled=${this.#busy} @click=${() => void this.#erase()}>
-                          Yes, erase ${s.email}
+                          ${people.eraseYes(s.email)}
                         </button>
                         <button
                           type="button"
@@ -175,7 +167,7 @@ export class SupporterLookup {
                             this.#focus('#erase-start');
                           }}
                         >
-                          Cancel
+                          ${people.cancel}
                         </button>
                       </div>`
                     : html`<button
@@ -188,7 +180,7 @@ export class SupporterLookup {
                           this.#focus('#erase-title');
                         }}
                       >
-                        Erase this person…
+                        ${people.eraseStart}
                       </button>`
                 }
               </article>`

@@ -4,6 +4,7 @@
  * is hidden from screen readers: its figure has a summary sentence and a table of the days (site/lib/dashboard).
  */
 import uPlot from 'uplot';
+import { formatDay, t } from './i18n/index.ts';
 import type { Series } from './shape.ts';
 
 /** Line colours with at least 3:1 contrast on white, told apart by the legend's labels too. */
@@ -32,14 +33,14 @@ export function plot(el: HTMLElement, series: Series, options: PlotOptions = {})
       width: Math.max(el.clientWidth, 240),
       height,
       series: [
-        { label: 'Day' },
+        { label: t.day, value: (_u: uPlot, x: number) => formatDay(new Date(x * 1000).toISOString().slice(0, 10)) },
         ...series.lines.map((line, i) => ({
           label: line.label,
           stroke: COLORS[i % COLORS.length],
           width: 2,
           points: { show: false },
         })),
-        ...(goal ? [{ label: 'Goal', stroke: '#4d4d4d', width: 1.5, dash: [6, 4], points: { show: false } }] : []),
+        ...(goal ? [{ label: t.goal, stroke: '#4d4d4d', width: 1.5, dash: [6, 4], points: { show: false } }] : []),
       ],
       axes: [axis, { ...axis, size: 56 }],
       scales: {
@@ -66,7 +67,7 @@ export function plot(el: HTMLElement, series: Series, options: PlotOptions = {})
             ctx.stroke();
             ctx.font = `${12 * devicePixelRatio}px system-ui, sans-serif`;
             ctx.textAlign = 'right';
-            ctx.fillText('Deadline', x - 4 * devicePixelRatio, bbox.top + 14 * devicePixelRatio);
+            ctx.fillText(t.deadline, x - 4 * devicePixelRatio, bbox.top + 14 * devicePixelRatio);
             ctx.restore();
           },
         ],

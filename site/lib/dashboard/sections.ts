@@ -12,15 +12,14 @@ import {
   cumulativeSeries,
   eventBars,
   flakeRate,
-  fmt,
   movementSeries,
   partnerBars,
-  percent,
   recruiterBars,
   rungBars,
   type Series,
   sourceBars,
 } from './shape.ts';
+import { fmt, formatDay, percent, t } from './i18n/index.ts';
 import type { FunnelView } from './types.ts';
 
 /** A time series waiting for uPlot: drawn into `#<id>-plot` once the markup is in the page. */
@@ -41,6 +40,8 @@ export interface Context {
 const title = (ctx: Context) => (slug: string) => ctx.campaigns.get(slug)?.title ?? slug;
 const total = (bars: Bar[]) => bars.reduce((sum, bar) => sum + bar.value, 0);
 const largest = (bars: Bar[]) => [...bars].sort((a, b) => b.value - a.value)[0];
+/** "a, b, c" with the language's comma (Arabic writes "،"). */
+const list = (items: string[]) => items.join(t.comma);
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
 /** A figure around a uPlot chart, with its table of days rendered when the disclosure opens. */
@@ -69,14 +70,17 @@ export function ladderSection(ctx: Context): TemplateResult {
   const top = largest(bars);
   const rungs = barChart({
     id: 'chart-rungs',
-    title: 'People on each rung now',
-    summary: `${fmt(total(bars))} people in all; the most stand on “${top.label}” (${fmt(top.value)}). ${bars
-      .map((bar) => `${bar.label}: ${fmt(bar.value)}`)
-      .join(', ')}.`,
+    title: t.rungsChart,
+    summary: t.rungsSummary(
+      fmt(total(bars)),
+      top.label,
+      fmt(top.value),
+      list(bars.map((bar) => `${bar.label}: ${fmt(bar.value)}`)),
+    ),
     bars,
-    labelHeader: 'Rung',
-    valueHeader: 'People',
-    empty: 'Nobody yet: the ladder fills as people take action.',
+    labelHeader: t.rungHeader,
+    valueHeader: t.peopleHeader,
+    empty: t.rungsEmpty,
   });
   const series = movementSeries(ctx.funnel.movement);
   const moves = series.lines.map((line) => ({ label: line.label, n: line.values.reduce((a, b) => a + b, 0) }));
@@ -84,19 +88,25 @@ export function ladderSection(ctx: Context): TemplateResult {
     ? seriesFigure(
         ctx,
         { id: 'chart-movement', series },
-        'Arrivals on each rung, per day',
-        `Over ${fmt(series.days.length)} days (${series.days[0]} to ${series.days.at(-1)}): ${moves
-          .map((m) => `${fmt(m.n)} reached ${m.label.toLowerCase()}`)
-          .join(', ')}.`,
+        t.movementChart,
+        t.movementSummary(
+          fmt(series.days.length),
+          formatDay(series.days[0]),
+          formatDay(series.days.at(-1)!),
+          list(moves.map((m) => t.reachedRung(fmt(m.n), m.label))),
+        ),
         () =>
           ctx.funnel.movement.length
             ? [...new Set(ctx.funnel.movement.map((m) => m.day))]
                 .sort()
-                .map((day) => [day, ...series.lines.map((line) => line.values[series.days.indexOf(day)] ?? 0)])
+                .map((day) => [
+                  formatDay(day),
+                  ...series.lines.map((line) => line.values[series.days.indexOf(day)] ?? 0),
+                ])
             : [],
-        ['Day', ...series.lines.map((line) => line.label)],
+        [t.day, ...series.lines.map((line) => line.label)],
       )
-    : figure('chart-movement', 'Arrivals on each rung, per day', 'No movement yet.', nothing, nothing);
+    : figure('chart-movement', t.movementChart, t.movementEmpty, nothing, nothing);
   return html`${rungs}${movement}`;
 }
 
@@ -107,15 +117,15 @@ export function campaignFigure(ctx: Context, slug: string, exportButton: Templat
   const goal = campaign?.goal ?? null;
   const deadline = campaign?.deadline ?? null;
   const actions = stats?.actions ?? 0;
-  const parts = [`${fmt(actions)} actions by ${fmt(stats?.supporters ?? 0)} people`];
-  if (goal) parts.push(`${percent(actions / goal)} of the goal of ${fmt(goal)}`);
+  const parts = [t.actionsBy(fmt(actions), fmt(stats?.supporters ?? 0))];
+  if (goal) parts.push(t.ofGoal(percent(actions / goal), fmt(goal)));
   if (deadline) {
     const left = daysBetween(ctx.today, deadline);
-    parts.push(left >= 0 ? `deadline ${deadline}, ${fmt(left)} days left` : `the deadline (${deadline}) has passed`);
+    parts.push(left >= 0 ? t.daysLeft(formatDay(deadline), fmt(left)) : t.deadlinePassed(formatDay(deadline)));
   }
   const last7 = (stats?.daily ?? []).filter((d) => daysBetween(d.day, ctx.today) < 7).reduce((sum, d) => sum + d.n, 0);
-  if (actions) parts.push(`${fmt(last7)} in the last 7 days`);
-  const summary = `${parts.join('; ')}.`;
+  if (actions) parts.push(t.lastWeek(fmt(last7)));
+  const summary = `${parts.join(t.listSeparator)}.`;
   const id = `chart-campaign-${slug}`;
   if (!stats?.daily.length) return figure(id, name, summary, nothing, nothing, exportButton);
   const series = cumulativeSeries(stats.daily, ctx.today);
@@ -126,9 +136,11 @@ export function campaignFigure(ctx: Context, slug: string, exportButton: Templat
     summary,
     () => {
       let sum = 0;
-      return [...stats.daily].sort((a, b) => a.day.localeCompare(b.day)).map((d) => [d.day, d.n, (sum += d.n)]);
+      return [...stats.daily]
+        .sort((a, b) => a.day.localeCompare(b.day))
+        .map((d) => [formatDay(d.day), d.n, (sum += d.n)]);
     },
-    ['Day', 'Actions that day', 'Actions so far'],
+    [t.day, t.actionsThatDay, t.actionsSoFar],
     exportButton,
   );
 }
@@ -140,23 +152,21 @@ export function partnersSection(ctx: Context): TemplateResult {
   const leadSource = largest(bySource);
   return html`${barChart({
     id: 'chart-partners',
-    title: 'Actions by partner page',
-    summary: lead
-      ? `${fmt(total(byPartner))} actions from ${fmt(byPartner.length)} pages; the most from ${lead.label} (${fmt(lead.value)}).`
-      : '',
+    title: t.partnersChart,
+    summary: lead ? t.partnersSummary(fmt(total(byPartner)), fmt(byPartner.length), lead.label, fmt(lead.value)) : '',
     bars: byPartner,
-    labelHeader: 'Page (origin)',
-    valueHeader: 'Actions',
-    empty: 'No actions yet.',
+    labelHeader: t.partnerHeader,
+    valueHeader: t.actionsHeader,
+    empty: t.noActions,
   })}
   ${barChart({
     id: 'chart-sources',
-    title: 'Actions by source (?source= in the link)',
-    summary: leadSource ? `The most from “${leadSource.label}” (${fmt(leadSource.value)}).` : '',
+    title: t.sourcesChart,
+    summary: leadSource ? t.sourcesSummary(leadSource.label, fmt(leadSource.value)) : '',
     bars: bySource,
-    labelHeader: 'Source',
-    valueHeader: 'Actions',
-    empty: 'No actions yet.',
+    labelHeader: t.sourceHeader,
+    valueHeader: t.actionsHeader,
+    empty: t.noActions,
   })}`;
 }
 
@@ -167,14 +177,14 @@ export function eventsSection(ctx: Context): TemplateResult {
   const flake = flakeRate({ confirmed, attended });
   return html`${barChart({
     id: 'chart-events',
-    title: 'RSVPs and attendance per event',
-    summary: `${fmt(confirmed)} confirmed RSVPs, ${fmt(attended)} came${flake === null ? '' : `: a flake rate of ${percent(flake)}`}. ${bars
-      .map((bar) => `${bar.label}: ${bar.parts?.[0].value ?? 0} of ${bar.value} came (${bar.note})`)
-      .join('; ')}.`,
+    title: t.eventsChart,
+    summary: `${t.eventsSummary(fmt(confirmed), fmt(attended), flake === null ? null : percent(flake))} ${bars
+      .map((bar) => t.eventCame(bar.label, fmt(bar.parts?.[0].value ?? 0), fmt(bar.value), bar.note ?? ''))
+      .join(t.listSeparator)}.`,
     bars,
-    labelHeader: 'Event',
-    valueHeader: 'Confirmed RSVPs',
-    empty: 'No RSVPs yet.',
+    labelHeader: t.eventHeader,
+    valueHeader: t.confirmedHeader,
+    empty: t.eventsEmpty,
   })}
   ${
     ctx.funnel.events.length
@@ -182,7 +192,7 @@ export function eventsSection(ctx: Context): TemplateResult {
           ${ctx.funnel.events.map(
             (e) =>
               html`<li>
-                <a href="/checkin/?event=${encodeURIComponent(e.campaign)}">Check-in for ${title(ctx)(e.campaign)}</a>
+                <a href="/checkin/?event=${encodeURIComponent(e.campaign)}">${t.checkInFor(title(ctx)(e.campaign))}</a>
               </li>`,
           )}
         </ul>`
@@ -195,14 +205,14 @@ export function callsSection(ctx: Context): TemplateResult {
   const reached = bars.reduce((sum, bar) => sum + (bar.parts?.[0].value ?? 0), 0);
   return barChart({
     id: 'chart-calls',
-    title: 'Call outcomes per target',
-    summary: `${fmt(total(bars))} calls; callers spoke to someone ${fmt(reached)} times. ${bars
-      .map((bar) => `${bar.label}: ${bar.parts?.map((p) => `${fmt(p.value)} ${p.label.toLowerCase()}`).join(', ')}`)
-      .join('; ')}.`,
+    title: t.callsChart,
+    summary: `${t.callsSummary(fmt(total(bars)), fmt(reached))} ${bars
+      .map((bar) => `${bar.label}: ${list(bar.parts?.map((p) => `${fmt(p.value)} ${p.label.toLowerCase()}`) ?? [])}`)
+      .join(t.listSeparator)}.`,
     bars,
-    labelHeader: 'Target',
-    valueHeader: 'Calls',
-    empty: 'No calls yet.',
+    labelHeader: t.targetHeader,
+    valueHeader: t.callsHeader,
+    empty: t.callsEmpty,
   });
 }
 
@@ -211,13 +221,11 @@ export function recruitersSection(ctx: Context): TemplateResult {
   const top = largest(bars);
   return barChart({
     id: 'chart-recruiters',
-    title: 'Who brought the most people',
-    summary: top
-      ? `${fmt(bars.length)} people recruited others; ${top.label} brought the most (${fmt(top.value)}).`
-      : '',
+    title: t.recruitersChart,
+    summary: top ? t.recruitersSummary(fmt(bars.length), top.label, fmt(top.value)) : '',
     bars,
-    labelHeader: 'Supporter',
-    valueHeader: 'People recruited',
-    empty: 'Nobody has recruited anyone through a share link yet.',
+    labelHeader: t.supporterHeader,
+    valueHeader: t.recruitedHeader,
+    empty: t.recruitersEmpty,
   });
 }

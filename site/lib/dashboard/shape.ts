@@ -2,7 +2,8 @@
  * From the funnel's aggregates to what the charts draw: bars (label, value, optional parts) and daily series with
  * the gaps filled. Pure functions, no DOM.
  */
-import { type Rung, RUNGS } from '../../../schema/funnel.ts';
+import { RUNGS } from '../../../schema/funnel.ts';
+import { formatInstant, percent, t } from './i18n/index.ts';
 import type { FunnelView, OutboxView } from './types.ts';
 
 export interface Part {
@@ -18,18 +19,6 @@ export interface Bar {
   /** Said after the value, e.g. a flake rate. */
   note?: string;
 }
-
-export const numberFormat = new Intl.NumberFormat('en');
-export const fmt = (n: number): string => numberFormat.format(n);
-export const percent = (ratio: number): string => `${Math.round(ratio * 100)}%`;
-
-export const RUNG_LABELS: Record<Rung, string> = {
-  contact: 'Contact',
-  supporter: 'Supporter',
-  participant: 'Participant',
-  volunteer: 'Volunteer',
-  leader: 'Leader',
-};
 
 /** The longest series drawn: ten years of days. Older days are left out of the chart (never out of the totals). */
 export const MAX_DAYS = 3660;
@@ -55,7 +44,7 @@ export function movementSeries(movement: FunnelView['movement']): Series {
   const sorted = movement.map((m) => m.day).sort();
   const days = dayRange(sorted[0], sorted[sorted.length - 1]);
   const index = new Map(days.map((day, i) => [day, i]));
-  const lines = RUNGS.map((rung) => ({ label: RUNG_LABELS[rung], values: days.map(() => 0) }));
+  const lines = RUNGS.map((rung) => ({ label: t.rungs[rung], values: days.map(() => 0) }));
   for (const { day, rung, n } of movement) {
     const i = index.get(day);
     const r = RUNGS.indexOf(rung);
@@ -74,15 +63,15 @@ export function cumulativeSeries(daily: { day: string; n: number }[], today: str
   // Days before the drawn window still count towards the total.
   let total = sorted.filter((d) => d.day < days[0]).reduce((sum, d) => sum + d.n, 0);
   const values = days.map((day) => (total += perDay.get(day) ?? 0));
-  return { days, lines: [{ label: 'Actions so far', values }] };
+  return { days, lines: [{ label: t.actionsSoFar, values }] };
 }
 
 export const rungBars = (rungs: FunnelView['rungs']): Bar[] =>
-  RUNGS.map((rung) => ({ label: RUNG_LABELS[rung], value: rungs[rung] ?? 0 }));
+  RUNGS.map((rung) => ({ label: t.rungs[rung], value: rungs[rung] ?? 0 }));
 
 /** "tenants-union.example", or what a missing origin means. */
 export const partnerName = (origin: string | null): string => {
-  if (!origin) return 'No page (from a server or app)';
+  if (!origin) return t.noPage;
   try {
     return new URL(origin).host;
   } catch {
@@ -97,14 +86,14 @@ export function groupBars(rows: { key: string; n: number }[], top = 10): Bar[] {
   const bars = [...totals].map(([label, value]) => ({ label, value })).sort((a, b) => b.value - a.value);
   if (bars.length <= top + 1) return bars;
   const rest = bars.slice(top).reduce((sum, bar) => sum + bar.value, 0);
-  return [...bars.slice(0, top), { label: `${bars.length - top} others`, value: rest }];
+  return [...bars.slice(0, top), { label: t.others(String(bars.length - top)), value: rest }];
 }
 
 export const partnerBars = (partners: FunnelView['partners']): Bar[] =>
   groupBars(partners.map((p) => ({ key: partnerName(p.origin), n: p.actions })));
 
 export const sourceBars = (partners: FunnelView['partners']): Bar[] =>
-  groupBars(partners.map((p) => ({ key: p.source ?? 'No source', n: p.actions })));
+  groupBars(partners.map((p) => ({ key: p.source ?? t.noSource, n: p.actions })));
 
 /** 1 - attended / confirmed; null before anyone confirmed. */
 export const flakeRate = (e: { confirmed: number; attended: number }): number | null =>
@@ -118,23 +107,17 @@ export function eventBars(events: FunnelView['events'], title: (slug: string) =>
       label: title(e.campaign),
       value: e.confirmed,
       parts: [
-        { label: 'Came', value: attended },
-        { label: 'Did not come (yet)', value: e.confirmed - attended },
+        { label: t.came, value: attended },
+        { label: t.notCome, value: e.confirmed - attended },
       ],
-      note: flake === null ? 'no RSVPs yet' : `flake rate ${percent(flake)}`,
+      note: flake === null ? t.noRsvps : t.flakeRate(percent(flake)),
     };
   });
 }
 
-export const OUTCOME_LABELS: Record<string, string> = {
-  contact: 'Spoke to someone',
-  voicemail: 'Voicemail',
-  unavailable: 'Unavailable',
-  skipped: 'Skipped',
-};
+const OUTCOMES = ['contact', 'voicemail', 'unavailable', 'skipped'] as const;
 
 export function callBars(calls: FunnelView['calls'], title: (slug: string) => string): Bar[] {
-  const outcomes = Object.keys(OUTCOME_LABELS);
   const byTarget = new Map<string, Map<string, number>>();
   for (const { campaign, target, outcome, n } of calls) {
     const key = `${target} (${title(campaign)})`;
@@ -146,22 +129,22 @@ export function callBars(calls: FunnelView['calls'], title: (slug: string) => st
     .map(([label, row]) => ({
       label,
       value: [...row.values()].reduce((a, b) => a + b, 0),
-      parts: outcomes.map((outcome) => ({ label: OUTCOME_LABELS[outcome], value: row.get(outcome) ?? 0 })),
+      parts: OUTCOMES.map((outcome) => ({ label: t.outcomes[outcome], value: row.get(outcome) ?? 0 })),
     }))
     .sort((a, b) => b.value - a.value);
 }
 
 export const recruiterBars = (recruiters: FunnelView['recruiters']): Bar[] =>
-  recruiters.map((r) => ({ label: r.name || 'Erased supporter', value: r.recruits }));
+  recruiters.map((r) => ({ label: r.name || t.erasedSupporter, value: r.recruits }));
 
 export const deliveryBars = (sinks: OutboxView['sinks']): Bar[] =>
   sinks.map((s) => ({
     label: s.sink,
     value: s.delivered + s.pending + s.dead,
     parts: [
-      { label: 'Delivered', value: s.delivered },
-      { label: 'Waiting', value: s.pending },
-      { label: 'Failed for good', value: s.dead },
+      { label: t.delivery.delivered, value: s.delivered },
+      { label: t.delivery.waiting, value: s.pending },
+      { label: t.delivery.dead, value: s.dead },
     ],
-    note: s.oldestPending ? `oldest waiting since ${s.oldestPending.slice(0, 16).replace('T', ' ')} UTC` : undefined,
+    note: s.oldestPending ? t.delivery.oldest(formatInstant(s.oldestPending)) : undefined,
   }));

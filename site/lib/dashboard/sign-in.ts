@@ -3,6 +3,7 @@
  * against the API before keeping it; a refused token is said next to the field, which gets the focus.
  */
 import { AdminError, adminToken } from './api.ts';
+import { t } from './i18n/index.ts';
 
 /**
  * Resolves with what `check` fetched once a token works: the one in this tab's storage, or one pasted into the
@@ -24,7 +25,7 @@ export function signIn<T>(form: HTMLFormElement, check: (token: string) => Promi
   return new Promise<T>((resolve, reject) => {
     const attempt = async (token: string, stored: boolean) => {
       button.disabled = true;
-      button.textContent = 'Checking…';
+      button.textContent = t.signIn.checking;
       try {
         const value = await check(token);
         adminToken.set(token);
@@ -37,17 +38,17 @@ export function signIn<T>(form: HTMLFormElement, check: (token: string) => Promi
         if (!(e instanceof AdminError)) return reject(e);
         if (stored && e.status === 401) adminToken.clear();
         if (stored && e.status === 0) return reject(e);
-        fail(stored && e.status === 401 ? `The saved token no longer works. ${e.message}` : e.message);
+        fail(stored && e.status === 401 ? `${t.signIn.savedTokenGone} ${e.message}` : e.message);
       } finally {
         button.disabled = false;
-        button.textContent = 'Sign in';
+        button.textContent = t.signIn.button;
       }
     };
 
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const token = input.value.trim();
-      if (!token) fail('Paste the admin token first.');
+      if (!token) fail(t.signIn.pasteFirst);
       else void attempt(token, false);
     });
 
