@@ -5,11 +5,13 @@
  * `scheduled`, which runs one delivery pass (and the reminders due) inside the object.
  *
  * Configuration: deploy/cloudflare/wrangler.jsonc (vars) and `wrangler secret put` (LADDER_ADMIN_TOKEN, the sinks'
- * variables: functions/outbox/config.ts). The campaigns are bundled by `npm run build:hosted` (no disk here).
+ * variables: functions/outbox/config.ts; the abuse defenses': functions/guard/config.ts, the client's IP from
+ * CF-Connecting-IP). The campaigns are bundled by `npm run build:hosted` (no disk here).
  */
 import catalogTexts from 'ladder:catalog';
 import { createApp } from '../app.ts';
 import { catalogFromTexts } from '../catalog.ts';
+import { guardFromEnv } from '../guard/config.ts';
 import { sinksFromEnv } from '../outbox/config.ts';
 import { dispatch } from '../outbox/dispatcher.ts';
 import { type DurableStorage, openDurableStore } from '../store/durable-object.ts';
@@ -32,7 +34,9 @@ const DISPATCH = '/__ladder/dispatch';
 const strings = (env: Env): Record<string, string> =>
   Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 
-async function build(storage: DurableStorage, env: Record<string, string>) {
+async function build(storage: DurableStorage, vars: Record<string, string>) {
+  // Cloudflare sets CF-Connecting-IP at its edge (a client cannot), and the object gets the request with it.
+  const env: Record<string, string> = { LADDER_TRUST_PROXY: 'cf-connecting-ip', ...vars };
   const catalog = await catalogFromTexts(catalogTexts.dir, catalogTexts.texts, async (file) => {
     if (file in catalogTexts.targets) return catalogTexts.targets[file];
     throw new Error('not bundled: run "npm run build:hosted" again');
@@ -46,6 +50,7 @@ async function build(storage: DurableStorage, env: Record<string, string>) {
     siteUrl: env.LADDER_SITE_URL,
     adminToken: env.LADDER_ADMIN_TOKEN,
     sinks: sinks.map((sink) => sink.name),
+    guard: await guardFromEnv(env, store),
   });
   return { app, store, sinks, catalog };
 }

@@ -5,7 +5,8 @@
  */
 import { serverless } from './serverless.ts';
 
-const ladder = serverless();
+// Netlify's edge sets the client's address in this header.
+const ladder = serverless({ LADDER_TRUST_PROXY: 'x-nf-client-connection-ip' });
 
 export default (request: Request): Promise<Response> => ladder.fetch(request);
 

@@ -9,6 +9,7 @@ import type { Hono } from 'hono';
 import { createApp } from '../app.ts';
 import { type Catalog, loadCatalog } from '../catalog.ts';
 import type { AppEnv } from '../context.ts';
+import { guardFromEnv } from '../guard/config.ts';
 import { sinksFromEnv } from '../outbox/config.ts';
 import { dispatch, type DispatchResult } from '../outbox/dispatcher.ts';
 import type { Sink } from '../outbox/sink.ts';
@@ -44,15 +45,23 @@ async function build(env: Record<string, string | undefined>): Promise<Built> {
     siteUrl: env.LADDER_SITE_URL,
     adminToken: env.LADDER_ADMIN_TOKEN,
     sinks: sinks.map((sink) => sink.name),
+    guard: await guardFromEnv(env, store),
   });
   return { app, store, sinks, catalog };
 }
 
-export function serverless(env: Record<string, string | undefined> = process.env): Serverless {
+/**
+ * `defaults`: the platform's own settings, which the environment may override: where the client's IP comes from
+ * (`LADDER_TRUST_PROXY`: the header the platform sets and a client cannot).
+ */
+export function serverless(
+  defaults: Record<string, string>,
+  env: Record<string, string | undefined> = process.env,
+): Serverless {
   let ready: Promise<Built> | undefined;
   const built = () => {
     // A failed start (the database down) is tried again on the next request, not remembered.
-    ready ??= build(env).catch((error: unknown) => {
+    ready ??= build({ ...defaults, ...env }).catch((error: unknown) => {
       ready = undefined;
       throw error;
     });

@@ -6,7 +6,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { serverless } from './serverless.ts';
 
-const ladder = serverless();
+// Vercel sets X-Real-IP from the connection, replacing whatever a client sent.
+const ladder = serverless({ LADDER_TRUST_PROXY: 'x-real-ip' });
 
 export default { fetch: (request: Request): Promise<Response> => ladder.fetch(request) };
 

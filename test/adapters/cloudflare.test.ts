@@ -18,9 +18,11 @@ import {
   badInputRefused,
   type Call,
   concurrentOnce,
+  GUARD_ENV,
   postJson,
   signatureOnce,
   surveyAnswered,
+  withToken,
 } from './contract.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -54,7 +56,7 @@ function config(port: number): string {
   parsed.vars = {
     LADDER_SITE_URL: `http://127.0.0.1:${port}`,
     LADDER_ADMIN_TOKEN: ADMIN_TOKEN,
-    LADDER_MIN_FILL_MS: '0',
+    ...GUARD_ENV,
     LADDER_WEBHOOKS: JSON.stringify([{ url: `${receiver.url}/hook`, secrets: [WEBHOOK_SECRET] }]),
   };
   const written = join(tmp, 'wrangler.json');
@@ -146,7 +148,9 @@ describe('Cloudflare Workers adapter (workerd, Durable Object SQLite)', () => {
 
   it(`confirms ${CAPACITY} RSVPs of 8 sent at once to a capped event and waitlists the rest`, async () => {
     const answers = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => call(`/api/campaigns/${EVENT}/rsvps`, postJson(rsvp(`p${i}@example.org`)))),
+      Array.from({ length: 8 }, async (_, i) =>
+        call(`/api/campaigns/${EVENT}/rsvps`, postJson(await withToken(call, EVENT, rsvp(`p${i}@example.org`)))),
+      ),
     );
     expect(answers.map((res) => res.status)).toEqual(Array(8).fill(201));
     const statuses = await Promise.all(answers.map(async (res) => (await res.json()).rsvp.status));

@@ -16,6 +16,7 @@ import {
   badInputRefused,
   type Call,
   concurrentOnce,
+  GUARD_ENV,
   signatureOnce,
   surveyAnswered,
 } from './contract.ts';
@@ -39,7 +40,7 @@ function environment(schema: string): void {
     LADDER_PG_SCHEMA: schema,
     LADDER_CONTENT: join(tmp, 'campaigns'),
     LADDER_ADMIN_TOKEN: ADMIN_TOKEN,
-    LADDER_MIN_FILL_MS: '0',
+    ...GUARD_ENV,
     LADDER_SITE_URL: 'https://ladder.example',
     LADDER_WEBHOOKS: JSON.stringify([{ url: `${receiver.url}/hook`, secrets: [WEBHOOK_SECRET] }]),
     CRON_SECRET,
@@ -151,7 +152,7 @@ describe('Vercel configuration', () => {
 
 describe('serverless start', () => {
   it('refuses to start without DATABASE_URL, saying what to set', async () => {
-    const ladder = serverless({ LADDER_CONTENT: join(tmp, 'campaigns') });
+    const ladder = serverless({}, { LADDER_CONTENT: join(tmp, 'campaigns') });
     await expect(ladder.fetch(new Request('https://ladder.example/api/campaigns'))).rejects.toThrow(
       /DATABASE_URL is not set: .*postgres:\/\//,
     );
