@@ -5,6 +5,7 @@
  * LADDER_SITE_URL (the public URL, for links in responses; default: each request's origin), LADDER_CONTENT
  * (campaign files; default site/content/campaigns), LADDER_SITE_OUT (dist/site), LADDER_EMBED_OUT (dist/embed),
  * LADDER_DISPATCH_INTERVAL (ms between delivery passes, 15000) and the sinks' variables (functions/outbox/config.ts).
+ * LADDER_RETENTION_DAYS: personal data kept for campaigns without `retentionDays` (unset: kept); swept hourly.
  *
  * Abuse defenses (functions/guard/config.ts; README, "Configuration"): LADDER_SECRET (keys the render tokens; unset:
  * made once and kept in the database), LADDER_MIN_FILL_MS (3000), LADDER_TOKEN_MAX_AGE (s, 86400),
@@ -28,6 +29,7 @@ import { guardFromEnv } from '../guard/config.ts';
 import { sinksFromEnv } from '../outbox/config.ts';
 import { type RunningDispatcher, startDispatcher } from '../outbox/dispatcher.ts';
 import { openStore } from '../store/open.ts';
+import { retentionDaysFromEnv, sweepRetention } from '../store/retention.ts';
 import { FRAME_PAGE, siteHeaders } from '../security/headers.ts';
 import { sitePolicy } from '../security/site-policy.ts';
 
@@ -44,6 +46,7 @@ const store = await openStore(env);
 // Read before listening: a mistake in a sink's configuration stops the start, naming the variable.
 const sinks = sinksFromEnv(env, catalog);
 let dispatcher: RunningDispatcher | null = null;
+const retentionDays = retentionDaysFromEnv(env);
 const api = createApp({
   store,
   catalog,
@@ -102,6 +105,13 @@ server.notFound(async (c) => {
     : c.text('Not found', 404);
 });
 
+// Retention (functions/store/retention.ts): a pass at start, then one an hour, never two at once.
+let sweeping: Promise<unknown> = sweepRetention(store, catalog.list(), retentionDays);
+const retention = setInterval(() => {
+  sweeping = sweeping.then(() => sweepRetention(store, catalog.list(), retentionDays));
+}, 3600_000);
+retention.unref();
+
 const listener = serve({ fetch: server.fetch, port, hostname: env.HOST }, (info) => {
   console.log(`Ladder is running at http://localhost:${info.port}/ (${store.dialect})`);
   // Delivery runs beside the server, never inside a request (see functions/outbox/dispatcher.ts).
@@ -117,7 +127,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (closing) return;
     closing = true;
     // The dispatcher stops first: a delivery cut short is retried later, and it must not outlive the store.
-    const stopped = dispatcher?.stop() ?? Promise.resolve();
+    clearInterval(retention);
+    const stopped = Promise.all([dispatcher?.stop(), sweeping]);
     listener.close(() => void stopped.then(() => store.close()).then(() => process.exit(0)));
     // Keep-alive connections would hold close() open; the store is closed once they are gone or after 5 s.
     setTimeout(() => process.exit(0), 5000).unref();

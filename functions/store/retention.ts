@@ -6,6 +6,7 @@
 import type { CampaignEntry } from '../../schema/campaign.ts';
 import { type Db, marks, type Tx } from './db.ts';
 import { bump } from './steps.ts';
+import type { Store } from './types.ts';
 
 /** Actions of `campaign` created before `before` (ISO time) lose their person. */
 export interface RetentionCutoff {
@@ -181,3 +182,40 @@ export async function sweep(db: Db, cutoffs: RetentionCutoff[], at: Date): Promi
 
 /** SQL for the held action an outbox event is about (confirmation requests carry it). */
 export const pendingIdOf = (db: Pick<Db, 'dialect'>): string => field(db, 'payload', 'pendingId');
+
+/** `LADDER_RETENTION_DAYS`: the default for campaigns without `retentionDays`; unset keeps their data. */
+export function retentionDaysFromEnv(env: Record<string, string | undefined>): number | undefined {
+  const raw = env.LADDER_RETENTION_DAYS?.trim();
+  if (!raw) return undefined;
+  if (!/^[1-9]\d*$/.test(raw)) {
+    throw new Error(`LADDER_RETENTION_DAYS must be a whole number of days, like 365 (it is "${raw}").`);
+  }
+  return Number(raw);
+}
+
+/**
+ * One retention pass for the campaigns (the Node server's hourly timer, `npm run retention`, a serverless cron).
+ * Logs counts only; a failure is logged by name and left for the next pass (the sweep resumes where it stopped).
+ */
+export async function sweepRetention(
+  store: Pick<Store, 'sweep'>,
+  campaigns: readonly CampaignEntry[],
+  defaultDays: number | undefined,
+  options: { now?: Date; log?: (line: string) => void } = {},
+): Promise<SweepCounts | null> {
+  const now = options.now ?? new Date();
+  const log = options.log ?? ((line: string) => console.log(line));
+  try {
+    const counts = await store.sweep(retentionCutoffs(campaigns, defaultDays, now), now);
+    if (counts.actions || counts.supporters || counts.pending) {
+      log(
+        `[ladder] retention: ${counts.actions} actions anonymized, ${counts.supporters} supporters deleted, ` +
+          `${counts.pending} unconfirmed actions deleted`,
+      );
+    }
+    return counts;
+  } catch (error) {
+    log(`[ladder] retention pass failed: ${(error as Error)?.name}`);
+    return null;
+  }
+}
