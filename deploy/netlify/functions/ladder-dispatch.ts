@@ -1,4 +1,6 @@
 // One delivery pass a minute: webhooks, Action Network, email, SMS and event reminders (docs/deploy/netlify.md).
-export { dispatch as default } from '../../../functions/adapters/netlify.ts';
+import { dispatch } from '../../../functions/adapters/netlify.ts';
+
+export default dispatch;
 
 export const config = { schedule: '* * * * *' };
