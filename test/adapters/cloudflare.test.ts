@@ -104,6 +104,11 @@ beforeAll(async () => {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Also when the test process exits before afterAll could run: wrangler has a group of its own, which nothing else ends.
+  const group = wrangler.pid;
+  process.once('exit', () => {
+    if (group && wrangler?.exitCode == null) process.kill(-group, 'SIGTERM');
+  });
   wrangler.stdout?.on('data', (chunk) => (output += chunk));
   wrangler.stderr?.on('data', (chunk) => (output += chunk));
   await ready(Date.now() + 120_000);
