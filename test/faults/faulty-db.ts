@@ -1,0 +1,89 @@
+/**
+ * A `Db` that misbehaves on purpose, for the fault scenarios: it dies right after a commit or right before a
+ * delivery is marked, or fails one statement with the error its driver would throw. It wraps the real driver,
+ * so everything else is the real store on the real database. The plan comes from `LADDER_FAULTS` (JSON).
+ */
+import { writeSync } from 'node:fs';
+import type { Db, Param, Tx } from '../../functions/store/db.ts';
+
+export interface FaultPlan {
+  /** SIGKILL the process right after the Nth commit that stored an idempotency key (a submission), 1-based. */
+  killAfterCommit?: number;
+  /** SIGKILL the process right before the Nth delivery is marked delivered (the receiver already has it). */
+  killBeforeDelivered?: number;
+  /** Instead of running the Nth statement whose SQL contains `match`, throw the driver's error for `error`. */
+  fail?: { match: string; nth: number; error: keyof typeof DRIVER_ERRORS };
+  /** How long a statement waits for a lock: PostgreSQL `SET LOCAL lock_timeout`, SQLite `busy_timeout`. */
+  lockTimeoutMs?: number;
+}
+
+/** Shaped as node:sqlite and the `postgres` client throw them (seen on these machines). */
+export const DRIVER_ERRORS = {
+  busy: () =>
+    Object.assign(new Error('database is locked'), {
+      code: 'ERR_SQLITE_ERROR',
+      errcode: 5,
+      errstr: 'database is locked',
+    }),
+  lock_timeout: () =>
+    Object.assign(new Error('canceling statement due to lock timeout'), { name: 'PostgresError', code: '55P03' }),
+  reset: () => Object.assign(new Error('write CONNECTION_CLOSED 127.0.0.1:5432'), { code: 'CONNECTION_CLOSED' }),
+};
+
+/** A line on stderr, written at once: the next thing may be a SIGKILL. The tests read these. */
+export const report = (line: string) => writeSync(2, `fault: ${line}\n`);
+
+export function faultyDb(db: Db, plan: FaultPlan): Db {
+  let commits = 0;
+  let marked = 0;
+  let matched = 0;
+  const die = (why: string) => {
+    report(why);
+    process.kill(process.pid, 'SIGKILL');
+  };
+  /** Before each statement: throws the planned error on the planned one. */
+  const check = (sql: string) => {
+    if (plan.fail && sql.includes(plan.fail.match) && ++matched === plan.fail.nth) {
+      report(`${plan.fail.error} on ${plan.fail.match}`);
+      throw DRIVER_ERRORS[plan.fail.error]();
+    }
+  };
+  const watched = (tx: Tx, seen: (sql: string) => void): Tx => ({
+    get: async (sql: string, ...params: Param[]) => (seen(sql), tx.get(sql, ...params)),
+    all: async (sql: string, ...params: Param[]) => (seen(sql), tx.all(sql, ...params)),
+    run: async (sql: string, ...params: Param[]) => (seen(sql), tx.run(sql, ...params)),
+    lock: (key: string) => tx.lock(key),
+  });
+  if (plan.lockTimeoutMs && db.dialect === 'sqlite')
+    void db.run(`PRAGMA busy_timeout = ${Math.round(plan.lockTimeoutMs)}`);
+  return {
+    ...watched(db, (sql) => {
+      if (sql.startsWith('UPDATE deliveries SET delivered_at') && ++marked === plan.killBeforeDelivered) {
+        die(`killed before marking delivery ${marked}`);
+      }
+      check(sql);
+    }),
+    dialect: db.dialect,
+    day: (column) => db.day(column),
+    jsonText: (column, field) => db.jsonText(column, field),
+    close: () => db.close(),
+    async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+      let submission = false;
+      const result = await db.transaction(async (tx) => {
+        if (plan.lockTimeoutMs && db.dialect === 'postgres') {
+          await tx.run(`SET LOCAL lock_timeout = ${Math.round(plan.lockTimeoutMs)}`);
+        }
+        return work(
+          watched(tx, (sql) => {
+            check(sql);
+            if (sql.startsWith('INSERT INTO idempotency')) submission = true;
+          }),
+        );
+      });
+      if (submission && ++commits === plan.killAfterCommit) die(`killed after commit ${commits}`);
+      return result;
+    },
+  };
+}
+
+export const planFrom = (json: string | undefined): FaultPlan => (json ? (JSON.parse(json) as FaultPlan) : {});

@@ -1,0 +1,186 @@
+/**
+ * The fault scenarios' world: a database to break (a SQLite file, or a PostgreSQL schema of its own), the test
+ * server (server.ts) as a child process that is restarted whenever it dies, as a process manager would, and a
+ * probe that reads the database directly for the invariant.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
+import postgres from 'postgres';
+import type { Param, Row } from '../../functions/store/db.ts';
+import { fixtureCampaigns } from '../e2e/fixtures.ts';
+import { freePort } from '../e2e/harness.ts';
+import type { FaultPlan } from './faulty-db.ts';
+
+const PG_URL = process.env.LADDER_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** A petition of the e2e fixtures: any origin-less client may sign it. */
+export const SLUG = 'fix-the-fountain';
+
+/** Reads the database behind the server's back: `?` parameters in both dialects. */
+export interface Probe {
+  all(sql: string, ...params: Param[]): Promise<Row[]>;
+  close(): Promise<void>;
+}
+
+export interface Target {
+  dialect: 'sqlite' | 'postgres';
+  /** What the server needs to find the database. */
+  env: Record<string, string>;
+  /** The schema (PostgreSQL) or the file (SQLite). */
+  where: string;
+  probe(): Probe;
+  dispose(): Promise<void>;
+}
+
+export function sqliteTarget(): Target {
+  const path = join(mkdtempSync(join(tmpdir(), 'ladder-faults-')), 'ladder.sqlite');
+  return {
+    dialect: 'sqlite',
+    env: { LADDER_DB: path },
+    where: path,
+    probe() {
+      const db = new DatabaseSync(path, { readOnly: true });
+      return {
+        all: async (sql, ...params) =>
+          db.prepare(sql).all(...(params.map((p) => (typeof p === 'boolean' ? Number(p) : p)) as SQLInputValue[])),
+        close: async () => db.close(),
+      };
+    },
+    dispose: async () => {},
+  };
+}
+
+let schemas = 0;
+
+/** A fresh schema per target (as test/functions/store.test.ts isolates PostgreSQL), dropped by `dispose`. */
+export async function postgresTarget(): Promise<Target> {
+  const schema = `ladder_faults_${process.pid}_${schemas++}`;
+  const admin = postgres(PG_URL, { onnotice: () => {}, max: 1 });
+  await admin.unsafe(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  return {
+    dialect: 'postgres',
+    env: { DATABASE_URL: PG_URL, LADDER_PG_SCHEMA: schema },
+    where: schema,
+    probe() {
+      const sql = postgres(PG_URL, { onnotice: () => {}, max: 1, connection: { search_path: schema } });
+      return {
+        all: async (text, ...params) => {
+          let n = 0;
+          return [
+            ...(await sql.unsafe(
+              text.replace(/\?/g, () => `$${++n}`),
+              params as never[],
+            )),
+          ] as Row[];
+        },
+        close: () => sql.end({ timeout: 5 }),
+      };
+    },
+    async dispose() {
+      await admin.unsafe(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await admin.end({ timeout: 5 });
+    },
+  };
+}
+
+export const targets = [
+  ['sqlite', sqliteTarget],
+  ['postgres', postgresTarget],
+] as const;
+
+let content: string | undefined;
+
+/** The campaign files, written once per test file. */
+function campaigns(): string {
+  if (content) return content;
+  content = join(mkdtempSync(join(tmpdir(), 'ladder-faults-content-')), 'campaigns');
+  mkdirSync(content);
+  for (const [name, text] of Object.entries(fixtureCampaigns('http://127.0.0.1:1'))) {
+    writeFileSync(join(content, name), text);
+  }
+  return content;
+}
+
+export interface Supervised {
+  url: string;
+  /** How each run of the server ended (`SIGKILL`, `exit 1`), in order. */
+  exits: string[];
+  /** The `fault:` lines the server wrote before each fault (faulty-db.ts `report`). */
+  faults: string[];
+  /** Everything the server printed, for failure messages. */
+  output(): string;
+  /** Resolves once the server is listening (again). */
+  ready(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs the test server on one port and restarts it each time it dies, with the next fault plan (no faults once
+ * `plans` are used up). `env` adds to or overrides the defaults: guard limits out of the way, no fill time.
+ */
+export async function supervise(target: Target, plans: FaultPlan[], env: Record<string, string> = {}) {
+  const port = await freePort();
+  let log = '';
+  let stopping = false;
+  let child: ChildProcess;
+  let ready: Promise<void>;
+  const running: Supervised = {
+    url: `http://127.0.0.1:${port}`,
+    exits: [],
+    faults: [],
+    output: () => log,
+    ready: () => ready,
+    stop: async () => {
+      stopping = true;
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      await new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      });
+    },
+  };
+  const start = (plan: FaultPlan) => {
+    child = spawn(process.execPath, ['test/faults/server.ts'], {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        LADDER_CONTENT: campaigns(),
+        LADDER_SECRET: 'faults-secret-faults-secret-faults',
+        LADDER_MIN_FILL_MS: '0',
+        LADDER_RATE_IP: '100000/600',
+        LADDER_RATE_EMAIL: '1000/3600',
+        LADDER_RATE_BURST: '100000/10',
+        LADDER_TOKEN_USES: '1000',
+        ...target.env,
+        ...env,
+        LADDER_FAULTS: JSON.stringify(plan),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    ready = new Promise<void>((resolve, reject) => {
+      child.stdout?.on('data', (chunk: Buffer) => {
+        log += chunk;
+        if (String(chunk).includes('listening')) resolve();
+      });
+      child.stderr?.on('data', (chunk: Buffer) => {
+        log += chunk;
+        for (const line of String(chunk).split('\n'))
+          if (line.startsWith('fault: ')) running.faults.push(line.slice(7));
+      });
+      child.once('exit', (code, signal) => {
+        reject(new Error(`the server ended before listening (${signal ?? code}):\n${log}`));
+        if (stopping) return;
+        running.exits.push(signal ?? `exit ${code}`);
+        start(plans[running.exits.length] ?? {});
+      });
+    });
+    // Clients wait on `ready()` after a failure; a rejected start that nobody awaits is not an error.
+    ready.catch(() => {});
+  };
+  start(plans[0] ?? {});
+  await ready!;
+  return running;
+}

@@ -1,0 +1,63 @@
+/**
+ * The server killed for real (SIGKILL, from inside, at the worst moments) and restarted, on SQLite and on
+ * PostgreSQL: right after a submission's transaction commits, before its answer leaves (the client sees the
+ * connection drop and resends with the same key: the restarted server answers the stored response, 200); and
+ * right before a delivery is marked, after the receiver took it (the lease runs out, the event goes again, the
+ * receiver's de-duplication by event id leaves one).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { signMany } from './client.ts';
+import { supervise, type Supervised, type Target, targets } from './harness.ts';
+import { checkInvariant, settled } from './invariant.ts';
+import { type Receiver, webhookReceiver } from './receivers.ts';
+
+const SECRET = 'faults-webhook-secret-0123456789';
+const cleanup: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const step of cleanup.splice(0).reverse()) await step();
+});
+
+async function world(open: () => Target | Promise<Target>, plans: Parameters<typeof supervise>[1]) {
+  const target = await open();
+  cleanup.push(() => target.dispose());
+  const receiver: Receiver = await webhookReceiver(SECRET);
+  cleanup.push(() => receiver.close());
+  const server: Supervised = await supervise(target, plans, {
+    LADDER_WEBHOOKS: JSON.stringify([{ url: receiver.url, secrets: [SECRET], name: 'receiver' }]),
+  });
+  cleanup.push(() => server.stop());
+  const probe = target.probe();
+  cleanup.push(() => probe.close());
+  return { server, receiver, probe };
+}
+
+describe.each(targets)('%s', (dialect, open) => {
+  it('stores, counts and delivers each signature once through kills after commits and before deliveries are marked', async () => {
+    const { server, receiver, probe } = await world(open, [
+      // The first run dies at whichever comes first; the second surely after a commit; the third surely before
+      // marking a delivery, since the second died before its last event could go out.
+      { killBeforeDelivered: 2, killAfterCommit: 6 },
+      { killAfterCommit: 9 },
+      { killBeforeDelivered: 1 },
+    ]);
+    const signed = await signMany(server, `kill-${dialect}`, 40);
+    await settled(probe, 'receiver');
+
+    expect(server.exits.length, server.output()).toBeGreaterThanOrEqual(3);
+    expect(server.exits.every((exit) => exit === 'SIGKILL')).toBe(true);
+    expect(server.faults.some((line) => line.startsWith('killed after commit'))).toBe(true);
+    expect(server.faults.some((line) => line.startsWith('killed before marking delivery'))).toBe(true);
+    // The submission whose answer was lost got the stored answer back; the delivery cut short went again.
+    expect(signed.filter((s) => s.status === 200).length).toBeGreaterThanOrEqual(1);
+    expect(receiver.accepted.length).toBeGreaterThan(receiver.seen.size);
+
+    const summary = await checkInvariant(probe, {
+      scenario: `kill-after-commit ${dialect}`,
+      submitted: 40,
+      signed,
+      delivery: { sink: 'receiver', accepted: receiver.accepted, seen: receiver.seen, raw: receiver.raw.length },
+      notes: [`${server.exits.length} kills (${server.faults.join(', ')})`],
+    });
+    console.log(summary);
+  });
+});
