@@ -20,7 +20,9 @@ export interface Reply {
 /** Requests to one server through a pool of `connections` keep-alive sockets; `abort()` ends all in flight. */
 export function client(base: string, connections: number) {
   const { hostname, port } = new URL(base);
-  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  // An idle socket is dropped before Node's server closes it (its keepAliveTimeout is 5 s): reusing one the server
+  // is closing at that moment is an ECONNRESET of the pool's making, as a proxy configured the same way avoids.
+  const agent = new Agent({ keepAlive: true, maxSockets: connections, timeout: 4000 });
   const inFlight = new Set<ClientRequest>();
   let aborted = false;
   return {

@@ -38,7 +38,9 @@ export interface SpikeRun {
   cpu: { server: number; generator: number; wall: number };
   ramp: PhaseResult[];
   maxSustainedRate: number;
+  /** The spike's database, and the ramp's (null when there was no ramp). */
   verification: Verification;
+  rampVerification: Verification | null;
 }
 
 const ms = (n: number) => (n < 10 ? n.toFixed(1) : n.toFixed(0)).padStart(7);
@@ -102,19 +104,9 @@ export function report(run: SpikeRun): boolean {
         `the bare GET's closed-loop maximum (${base.closedLoopPerSecond.toFixed(0)} req/s, 32 at a time)`,
     );
   }
-  console.log(
-    `verified in the database: ${v.acknowledged} acknowledged, ${v.rows} rows, counter ${v.counter}, ` +
-      `${v.events} outbox events: ${v.lost} lost, ${v.duplicated} duplicated, ${v.mismatched} mismatched, ` +
-      `${v.storedUnacknowledged} stored but never acknowledged`,
-  );
   const problems = [
-    v.lost && `${v.lost} acknowledged signatures are not stored`,
-    v.duplicated && `${v.duplicated} rows or events too many`,
-    v.mismatched && `${v.mismatched} acknowledged with another row's id`,
-    v.counter !== v.rows && `the counter (${v.counter}) is not the number of rows (${v.rows})`,
-    (v.events !== v.rows || v.eventsMissing) &&
-      `${v.events} outbox events for ${v.rows} rows (${v.eventsMissing} without)`,
-    v.strangers && `${v.strangers} rows of supporters the generator never sent`,
+    ...checked('spike', v),
+    ...(run.rampVerification ? checked('ramp', run.rampVerification) : []),
     s.failed && `${s.failed} signatures never acknowledged`,
     spike.pages.failed && `${spike.pages.failed} page loads failed`,
   ].filter(Boolean);
@@ -124,4 +116,22 @@ export function report(run: SpikeRun): boolean {
   mkdirSync('bench/results', { recursive: true });
   writeFileSync(`bench/results/spike-${run.db}.json`, `${JSON.stringify(run, null, 2)}\n`);
   return problems.length === 0;
+}
+
+/** Prints what the database holds against what the generator saw; returns what is wrong. */
+function checked(label: string, v: Verification): (string | false)[] {
+  console.log(
+    `${label} database: ${v.acknowledged} acknowledged, ${v.rows} rows, counter ${v.counter}, ${v.events} outbox ` +
+      `events: ${v.lost} lost, ${v.duplicated} duplicated, ${v.mismatched} mismatched, ` +
+      `${v.storedUnacknowledged} stored but never acknowledged`,
+  );
+  return [
+    v.lost > 0 && `${label}: ${v.lost} acknowledged signatures are not stored`,
+    v.duplicated > 0 && `${label}: ${v.duplicated} rows or events too many`,
+    v.mismatched > 0 && `${label}: ${v.mismatched} acknowledged with another row's id`,
+    v.counter !== v.rows && `${label}: the counter (${v.counter}) is not the number of rows (${v.rows})`,
+    (v.events !== v.rows || v.eventsMissing > 0) &&
+      `${label}: ${v.events} outbox events for ${v.rows} rows (${v.eventsMissing} without one)`,
+    v.strangers > 0 && `${label}: ${v.strangers} rows of supporters the generator never sent`,
+  ];
 }
