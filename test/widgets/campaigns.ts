@@ -1,6 +1,7 @@
 /** The campaigns the browser tests sign: small, our own, validated by the real schema. */
 import type { CampaignEntry } from '../../schema/campaign.ts';
 import { callCampaigns } from './call-fixtures.ts';
+import { confirmCampaigns } from './confirm-fixtures.ts';
 import { petition, petitionCampaigns } from './petition-fixtures.ts';
 import { rsvpCampaigns } from './rsvp-fixtures.ts';
 import { surveyCampaigns } from './survey-fixtures.ts';
@@ -18,4 +19,5 @@ export const campaigns: CampaignEntry[] = [
   ...callCampaigns,
   ...rsvpCampaigns,
   ...surveyCampaigns,
+  ...confirmCampaigns,
 ];

@@ -196,8 +196,13 @@ export class LadderPetition extends LadderElement<PetitionMessages> {
     const share = result && webUrl(result.shareUrl, this.apiBase);
     const next: NextAsk | null | undefined = result?.nextAsk;
     const nextUrl = next && webUrl(next.url, this.apiBase);
+    // Double opt-in: nothing counts until the emailed link is followed; the hint is read with the focused heading.
+    const pending = state === 'success' && result?.pending;
     return html`<div part="thanks">
-      <h2 tabindex="-1">${state === 'queued' ? t.queued : state === 'duplicate' ? t.duplicate : t.thanks}</h2>
+      <h2 tabindex="-1" aria-describedby=${pending ? 'pending' : nothing}>
+        ${pending ? t.checkEmail : state === 'queued' ? t.queued : state === 'duplicate' ? t.duplicate : t.thanks}
+      </h2>
+      ${pending ? html`<p id="pending">${t.checkEmailHint}</p>` : nothing}
       ${
         share
           ? html`<p>${t.share}</p>

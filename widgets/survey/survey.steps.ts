@@ -113,8 +113,13 @@ export function thanks(
   const share = webUrl(result?.shareUrl, api);
   const next = result?.nextAsk;
   const nextUrl = webUrl(next?.url, api);
+  // Double opt-in: nothing counts until the emailed link is followed; the hint is read with the focused heading.
+  const pending = state === 'success' && result?.pending;
   return html`<div part="thanks">
-    <h2 tabindex="-1">${state === 'queued' ? t.queued : state === 'duplicate' ? t.duplicate : t.thanks}</h2>
+    <h2 tabindex="-1" aria-describedby=${pending ? 'pending' : nothing}>
+      ${pending ? t.checkEmail : state === 'queued' ? t.queued : state === 'duplicate' ? t.duplicate : t.thanks}
+    </h2>
+    ${pending ? html`<p id="pending">${t.checkEmailHint}</p>` : nothing}
     ${
       share
         ? html`<p>${t.share}</p>

@@ -19,6 +19,8 @@ export const ar: PetitionMessages = {
   signatures: (count, n) => signatures[forms.select(count)].replace('{n}', n),
   goal: (_count, n) => `الهدف: ${n}`,
   thanks: 'شكرًا لتوقيعك!',
+  checkEmail: 'اقتربت من النهاية: تحقّق من بريدك الإلكتروني',
+  checkEmailHint: 'أرسلنا إليك رابطًا. يُحتسب توقيعك عند فتحه (خلال 7 أيام).',
   duplicate: 'لقد وقّعت هذه العريضة من قبل. شكرًا لك!',
   queued: 'يبدو أنك غير متصل. تم حفظ توقيعك على هذا الجهاز وسيُرسل تلقائيًا.',
   campaign_closed: 'هذه العريضة مغلقة.',

@@ -7,6 +7,8 @@ export const en = {
   signatures: (count: number, n: string): string => (count === 1 ? `${n} signature` : `${n} signatures`),
   goal: (_count: number, n: string): string => `Goal: ${n}`,
   thanks: 'Thank you for signing!',
+  checkEmail: 'Almost done: check your email',
+  checkEmailHint: 'We sent you a link. Your signature counts once you open it (within 7 days).',
   duplicate: 'You have already signed this petition. Thank you!',
   queued: 'You seem to be offline. Your signature is saved on this device and will be sent automatically.',
   campaign_closed: 'This petition is closed.',

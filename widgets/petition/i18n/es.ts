@@ -9,6 +9,8 @@ export const es: PetitionMessages = {
   signatures: (count, n) => (count === 1 ? `${n} firma` : `${n} firmas`),
   goal: (_count, n) => `Meta: ${n}`,
   thanks: '¡Gracias por firmar!',
+  checkEmail: 'Ya casi: revisa tu correo',
+  checkEmailHint: 'Te enviamos un enlace. Tu firma cuenta cuando lo abras (en un plazo de 7 días).',
   duplicate: 'Ya habías firmado esta petición. ¡Gracias!',
   queued: 'Parece que no tienes conexión. Tu firma está guardada en este dispositivo y se enviará automáticamente.',
   campaign_closed: 'Esta petición está cerrada.',

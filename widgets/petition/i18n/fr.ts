@@ -9,6 +9,8 @@ export const fr: PetitionMessages = {
   signatures: (count, n) => (count < 2 ? `${n} signature` : `${n} signatures`),
   goal: (_count, n) => `Objectif : ${n}`,
   thanks: 'Merci d’avoir signé !',
+  checkEmail: 'Presque fini : consultez vos e-mails',
+  checkEmailHint: 'Nous vous avons envoyé un lien. Votre signature compte dès que vous l’ouvrez (sous 7 jours).',
   duplicate: 'Vous avez déjà signé cette pétition. Merci !',
   queued: 'Vous semblez hors ligne. Votre signature est enregistrée sur cet appareil et sera envoyée automatiquement.',
   campaign_closed: 'Cette pétition est close.',

@@ -4,6 +4,8 @@ export const en = {
   anonymous: 'You may leave these empty to answer anonymously.',
   share: 'Ask your neighbours to answer too:',
   thanks: 'Thank you for your answers!',
+  checkEmail: 'Almost done: check your email',
+  checkEmailHint: 'We sent you a link. Your answers count once you open it (within 7 days).',
   duplicate: 'You have already answered this survey. Thank you!',
   queued: 'You seem to be offline. Your answers are saved on this device and will be sent automatically.',
 };

@@ -16,6 +16,8 @@ export const es: SurveyMessages = {
   share: 'Pide a tus vecinos que respondan también:',
   loadFailed: 'No se pudo cargar esta encuesta. Vuelve a cargar la página.',
   thanks: '¡Gracias por tus respuestas!',
+  checkEmail: 'Ya casi: revisa tu correo',
+  checkEmailHint: 'Te enviamos un enlace. Tus respuestas cuentan cuando lo abras (en un plazo de 7 días).',
   duplicate: 'Ya habías respondido esta encuesta. ¡Gracias!',
   queued:
     'Parece que no tienes conexión. Tus respuestas están guardadas en este dispositivo y se enviarán automáticamente.',

@@ -16,6 +16,8 @@ export const fr: SurveyMessages = {
   share: 'Invitez vos voisins à répondre aussi :',
   loadFailed: 'Impossible de charger ce questionnaire. Rechargez la page.',
   thanks: 'Merci pour vos réponses !',
+  checkEmail: 'Presque fini : consultez vos e-mails',
+  checkEmailHint: 'Nous vous avons envoyé un lien. Vos réponses comptent dès que vous l’ouvrez (sous 7 jours).',
   duplicate: 'Vous avez déjà répondu à ce questionnaire. Merci !',
   queued:
     'Vous semblez hors ligne. Vos réponses sont enregistrées sur cet appareil et seront envoyées automatiquement.',
