@@ -28,7 +28,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const DEADLINE_MS = 30_000;
 
 /** A render token, as the widget reads it from the campaign (undefined when the guard is off). */
-async function token(server: Server): Promise<string | undefined> {
+export async function token(server: Server): Promise<string | undefined> {
   const until = Date.now() + DEADLINE_MS;
   for (;;) {
     try {

@@ -1,0 +1,153 @@
+/**
+ * The database failing under a submission: a driver error on one statement in the middle of a transaction
+ * (SQLite busy, PostgreSQL lock_timeout, a dropped connection), a real competing transaction holding the lock
+ * past the server's lock timeout, and a real connection reset (the server's backend terminated while it waits).
+ * The API answers 503 with Retry-After and keeps nothing of the request; the resend with the same key is counted
+ * once.
+ */
+import { DatabaseSync } from 'node:sqlite';
+import postgres from 'postgres';
+import { afterEach, describe, expect, it } from 'vitest';
+import { post, signature } from '../functions/fixtures.ts';
+import { type Signed, sign, signMany, token } from './client.ts';
+import type { FaultPlan } from './faulty-db.ts';
+import { SLUG, supervise, type Target, targets } from './harness.ts';
+import { checkInvariant } from './invariant.ts';
+
+const PG_URL = process.env.LADDER_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+const cleanup: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const step of cleanup.splice(0).reverse()) await step();
+});
+
+async function world(open: () => Target | Promise<Target>, plans: FaultPlan[]) {
+  const target = await open();
+  cleanup.push(() => target.dispose());
+  const server = await supervise(target, plans);
+  cleanup.push(() => server.stop());
+  const probe = target.probe();
+  cleanup.push(() => probe.close());
+  return { target, server, probe };
+}
+
+const failing = { sqlite: ['busy'], postgres: ['lock_timeout', 'reset'] } as const;
+
+describe.each(targets)('%s', (dialect, open) => {
+  it.each(failing[dialect])(
+    'answers 503 when a statement fails with %s mid-transaction, keeps nothing, counts the resend once',
+    async (error) => {
+      // The third signature's counter fails, after its supporter, action and consent were written.
+      const { server, probe } = await world(open, [{ fail: { match: 'INSERT INTO counts', nth: 3, error } }]);
+      const signed = await signMany(server, `${error}-${dialect}`, 12, 2);
+
+      expect(server.faults).toEqual([`${error} on INSERT INTO counts`]);
+      expect(server.exits).toEqual([]);
+      const failed = signed.filter((s) => s.attempts.includes(503));
+      expect(failed.map((s) => s.attempts)).toEqual([[503, 201]]);
+      // Nothing of the failed attempt stayed: one supporter per person.
+      const [supporters] = await probe.all('SELECT COUNT(*) AS n FROM supporters WHERE email LIKE ?', `${error}-%`);
+      expect(Number(supporters.n)).toBe(12);
+      console.log(await checkInvariant(probe, { scenario: `db ${error} ${dialect}`, submitted: 12, signed }));
+    },
+  );
+
+  it('answers 503 with Retry-After while another transaction holds the lock past the timeout, then counts once', async () => {
+    const { target, server, probe } = await world(open, [{ lockTimeoutMs: 200 }]);
+    const key = `held-lock-${dialect}`;
+    const body = signature({
+      person: { givenName: 'Rosa', familyName: 'Parks', email: `lock-${dialect}@example.org`, postcode: '94110' },
+      token: await token(server),
+    });
+    const release = await holdLock(target);
+    let answer: Response;
+    try {
+      answer = await fetch(`${server.url}/api/campaigns/${SLUG}/signatures`, post(body, { 'Idempotency-Key': key }));
+    } finally {
+      await release();
+    }
+    expect(answer.status).toBe(503);
+    expect(answer.headers.get('Retry-After')).toBe('1');
+    expect(((await answer.json()) as { error: { code: string } }).error.code).toBe('unavailable');
+    expect(await probe.all('SELECT key FROM idempotency WHERE key = ?', key)).toEqual([]);
+
+    const signed: Signed = await sign(server, `lock-${dialect}@example.org`, key);
+    expect(signed.status).toBe(201);
+    const summary = await checkInvariant(probe, {
+      scenario: `lock timeout ${dialect}`,
+      submitted: 1,
+      signed: [{ ...signed, attempts: [503, ...signed.attempts] }],
+    });
+    console.log(summary);
+  });
+});
+
+/**
+ * A real competing writer: SQLite's write lock from another connection, or a PostgreSQL transaction holding a
+ * lock on the actions table that the signature's INSERT waits for. Resolves with its release.
+ */
+async function holdLock(target: Target): Promise<() => Promise<void>> {
+  if (target.dialect === 'sqlite') {
+    const db = new DatabaseSync(target.where);
+    db.exec('BEGIN IMMEDIATE');
+    return async () => {
+      db.exec('ROLLBACK');
+      db.close();
+    };
+  }
+  const sql = postgres(PG_URL, { onnotice: () => {}, max: 1 });
+  let release!: () => void;
+  let locked!: () => void;
+  const isLocked = new Promise<void>((resolve) => (locked = resolve));
+  const held = sql.begin(async (tx) => {
+    await tx.unsafe(`LOCK TABLE "${target.where}".actions IN SHARE ROW EXCLUSIVE MODE`);
+    locked();
+    await new Promise<void>((resolve) => (release = resolve));
+  });
+  await isLocked;
+  return async () => {
+    release();
+    await held;
+    await sql.end({ timeout: 5 });
+  };
+}
+
+describe('postgres', () => {
+  it('survives its connection being reset while it waits on a lock: the resend is counted once', async () => {
+    const { target, server, probe } = await world(targets[1][1], []);
+    const key = 'reset-while-waiting';
+    const email = 'reset@example.org';
+    const body = signature({
+      person: { givenName: 'Bayard', familyName: 'Rustin', email, postcode: '94110' },
+      token: await token(server),
+    });
+    const release = await holdLock(target);
+    const first = fetch(`${server.url}/api/campaigns/${SLUG}/signatures`, post(body, { 'Idempotency-Key': key })).then(
+      (res) => res.status,
+      () => 'network' as const,
+    );
+    // The server's backend, waiting for the lock on this schema's actions table, is terminated.
+    const admin = postgres(PG_URL, { onnotice: () => {}, max: 1 });
+    const waiting = `SELECT l.pid FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+      JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT l.granted AND n.nspname = $1 AND c.relname = 'actions'`;
+    await expect.poll(async () => (await admin.unsafe(waiting, [target.where])).length, { timeout: 10_000 }).toBe(1);
+    await admin.unsafe(`SELECT pg_terminate_backend(pid) FROM (${waiting}) w`, [target.where]);
+    await admin.end({ timeout: 5 });
+    const status = await first;
+    await release();
+
+    // Answered 503, or the process died with its connection (then it is restarted): either way nothing is lost.
+    expect([503, 'network']).toContain(status);
+    const signed = await sign(server, email, key);
+    expect(signed.status).toBe(201);
+    const died = server.exits.length ? `the server died (${server.exits.join(', ')}), restarted` : 'the server lived';
+    console.log(
+      await checkInvariant(probe, {
+        scenario: 'connection reset postgres',
+        submitted: 1,
+        signed: [{ ...signed, attempts: [status, ...signed.attempts] }],
+        notes: [`first answer ${status}`, died],
+      }),
+    );
+  });
+});
