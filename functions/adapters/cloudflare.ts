@@ -1,8 +1,8 @@
 /**
  * Cloudflare Workers: the site and the widgets are static assets; `/api/*` reaches this Worker, which hands each
  * request to one Durable Object, `Ladder`, holding the store (SQLite with real transactions: see
- * functions/store/durable-object.ts for why not D1) and the same Hono app as `npm start`. A Cron Trigger calls
- * `scheduled`, which runs one delivery pass (and the reminders due) inside the object.
+ * functions/store/durable-object.ts for why not D1) and the same Hono app as `npm start`. Cron Triggers call
+ * `scheduled`: each minute a delivery pass (and the reminders due), each hour the retention sweep, in the object.
  *
  * Configuration: deploy/cloudflare/wrangler.jsonc (vars) and `wrangler secret put` (LADDER_ADMIN_TOKEN, the sinks'
  * variables: functions/outbox/config.ts; the abuse defenses': functions/guard/config.ts, the client's IP from
@@ -15,6 +15,7 @@ import { guardFromEnv } from '../guard/config.ts';
 import { sinksFromEnv } from '../outbox/config.ts';
 import { dispatch } from '../outbox/dispatcher.ts';
 import { type DurableStorage, openDurableStore } from '../store/durable-object.ts';
+import { retentionDaysFromEnv, sweepRetention } from '../store/retention.ts';
 
 /** The bindings of wrangler.jsonc, and its vars and secrets (all strings). */
 interface Env {
@@ -28,8 +29,11 @@ interface DurableState {
   blockConcurrencyWhile<T>(work: () => Promise<T>): Promise<T>;
 }
 
-/** Not under /api/: the Worker never forwards a visitor's request here; only `scheduled` calls it. */
+/** Not under /api/: the Worker never forwards a visitor's request to these; only `scheduled` calls them. */
 const DISPATCH = '/__ladder/dispatch';
+const RETENTION = '/__ladder/retention';
+/** The hourly trigger of wrangler.jsonc runs the retention sweep; the other, a delivery pass. */
+const HOURLY = '0 * * * *';
 
 const strings = (env: Env): Record<string, string> =>
   Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
@@ -52,7 +56,7 @@ async function build(storage: DurableStorage, vars: Record<string, string>) {
     sinks: sinks.map((sink) => sink.name),
     guard: await guardFromEnv(env, store),
   });
-  return { app, store, sinks, catalog };
+  return { app, store, sinks, catalog, retentionDays: retentionDaysFromEnv(env) };
 }
 
 /** The single writer: every API request and every delivery pass runs here, one transaction at a time. */
@@ -65,11 +69,19 @@ export class Ladder {
   }
 
   async fetch(request: Request): Promise<Response> {
-    const { app, store, sinks, catalog } = await this.#ready;
-    if (new URL(request.url).pathname !== DISPATCH) return app.fetch(request);
-    const result = await dispatch(store, sinks, { catalog });
-    console.log(`[ladder] delivery pass: ${JSON.stringify(result)}`);
-    return Response.json(result);
+    const { app, store, sinks, catalog, retentionDays } = await this.#ready;
+    const path = new URL(request.url).pathname;
+    if (path === DISPATCH) {
+      const result = await dispatch(store, sinks, { catalog });
+      console.log(`[ladder] delivery pass: ${JSON.stringify(result)}`);
+      return Response.json(result);
+    }
+    if (path === RETENTION) {
+      // Logged by the sweep; null when it failed (it resumes at the next pass).
+      const counts = await sweepRetention(store, catalog.list(), retentionDays);
+      return Response.json(counts, { status: counts ? 200 : 500 });
+    }
+    return app.fetch(request);
   }
 }
 
@@ -82,8 +94,9 @@ export default {
     return ladder(env).fetch(request);
   },
 
-  async scheduled(_controller: unknown, env: Env): Promise<void> {
-    const response = await ladder(env).fetch(new Request(`https://ladder.internal${DISPATCH}`, { method: 'POST' }));
-    if (!response.ok) throw new Error(`the delivery pass failed: ${response.status} ${await response.text()}`);
+  async scheduled(controller: { cron: string }, env: Env): Promise<void> {
+    const path = controller.cron === HOURLY ? RETENTION : DISPATCH;
+    const response = await ladder(env).fetch(new Request(`https://ladder.internal${path}`, { method: 'POST' }));
+    if (!response.ok) throw new Error(`${path} failed: ${response.status} ${await response.text()}`);
   },
 };

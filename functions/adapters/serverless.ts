@@ -2,7 +2,7 @@
  * What the Netlify and Vercel functions share: the app, built from the environment on an instance's first request
  * and kept while the instance lives. PostgreSQL only (`DATABASE_URL`): a function's disk does not outlast it, and
  * many instances run at once. The campaign files travel with the function (`included_files`, `includeFiles`:
- * docs/deploy/); a delivery pass runs from the platform's scheduler, not from a timer.
+ * docs/deploy/); the delivery pass and the retention sweep run from the platform's scheduler, not from a timer.
  */
 import { resolve } from 'node:path';
 import type { Hono } from 'hono';
@@ -14,12 +14,15 @@ import { sinksFromEnv } from '../outbox/config.ts';
 import { dispatch, type DispatchResult } from '../outbox/dispatcher.ts';
 import type { Sink } from '../outbox/sink.ts';
 import { openStore } from '../store/open.ts';
-import type { Store } from '../store/types.ts';
+import { retentionDaysFromEnv, sweepRetention } from '../store/retention.ts';
+import type { Store, SweepCounts } from '../store/types.ts';
 
 export interface Serverless {
   fetch(request: Request): Promise<Response>;
   /** One delivery pass over every sink, with the reminders that are due. */
   dispatch(): Promise<DispatchResult>;
+  /** One retention sweep (functions/store/retention.ts); null when it failed (logged, resumed next time). */
+  retention(): Promise<SweepCounts | null>;
 }
 
 interface Built {
@@ -27,6 +30,7 @@ interface Built {
   store: Store;
   sinks: Sink[];
   catalog: Catalog;
+  retentionDays: number | undefined;
 }
 
 async function build(env: Record<string, string | undefined>): Promise<Built> {
@@ -47,7 +51,7 @@ async function build(env: Record<string, string | undefined>): Promise<Built> {
     sinks: sinks.map((sink) => sink.name),
     guard: await guardFromEnv(env, store),
   });
-  return { app, store, sinks, catalog };
+  return { app, store, sinks, catalog, retentionDays: retentionDaysFromEnv(env) };
 }
 
 /**
@@ -74,6 +78,10 @@ export function serverless(
       const result = await dispatch(store, sinks, { catalog });
       console.log(`[ladder] delivery pass: ${JSON.stringify(result)}`);
       return result;
+    },
+    retention: async () => {
+      const { store, catalog, retentionDays } = await built();
+      return sweepRetention(store, catalog.list(), retentionDays);
     },
   };
 }

@@ -168,7 +168,10 @@ describe('Cloudflare Workers adapter (workerd, Durable Object SQLite)', () => {
     await adminNeedsToken(call);
   });
 
-  it('delivers the outbox to a webhook from the scheduled handler', async () => {
+  it('sweeps retention on the hourly trigger and delivers the outbox to a webhook on the other', async () => {
+    const hourly = await call('/__scheduled?cron=0+*+*+*+*');
+    expect(hourly.status).toBe(200);
+    expect(receiver.received).toHaveLength(0);
     const res = await call('/__scheduled?cron=*+*+*+*+*');
     expect(res.status).toBe(200);
     const types = receiver.received.map((request) => JSON.parse(request.body).type);

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverless } from '../../functions/adapters/serverless.ts';
 import { verifySignature } from '../../functions/outbox/webhook.ts';
 import { listen, type TestServer } from '../functions/outbox/servers.ts';
-import { ADMIN_TOKEN, campaignFiles, WEBHOOK_SECRET } from './campaigns.ts';
+import { ADMIN_TOKEN, campaignFiles, PETITION, WEBHOOK_SECRET } from './campaigns.ts';
 import {
   adminNeedsToken,
   badInputRefused,
@@ -42,9 +42,30 @@ function environment(schema: string): void {
     LADDER_ADMIN_TOKEN: ADMIN_TOKEN,
     ...GUARD_ENV,
     LADDER_SITE_URL: 'https://ladder.example',
+    LADDER_RETENTION_DAYS: '30',
     LADDER_WEBHOOKS: JSON.stringify([{ url: `${receiver.url}/hook`, secrets: [WEBHOOK_SECRET] }]),
     CRON_SECRET,
   });
+}
+
+/**
+ * Makes every action of `schema` 40 days old (past LADDER_RETENTION_DAYS), runs the sweep, and checks that the
+ * people are gone from them while the counts stay.
+ */
+async function retentionSweeps(schema: string, sweep: () => Promise<Response>, call: Call): Promise<void> {
+  const db = postgres(PG_URL, { onnotice: () => {} });
+  try {
+    const counted = (await (await call(`/api/campaigns/${PETITION}`)).json()).count;
+    await db.unsafe(`UPDATE ${schema}.actions SET created_at = created_at - interval '40 days'`);
+    const res = await sweep();
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ actions: 3, supporters: 3, pending: 0 });
+    const [left] = await db.unsafe(`SELECT COUNT(*)::int AS n FROM ${schema}.actions WHERE supporter_id IS NOT NULL`);
+    expect(left.n).toBe(0);
+    expect((await (await call(`/api/campaigns/${PETITION}`)).json()).count).toBe(counted);
+  } finally {
+    await db.end();
+  }
 }
 
 async function dropSchemas(): Promise<void> {
@@ -97,6 +118,13 @@ describe('Netlify adapter', () => {
     expect(await res.json()).toMatchObject({ [`webhook:${new URL(receiver.url).host}`]: { sent: 3, dead: 0 } });
     expect(delivered(from).sort()).toEqual(['response.created', 'signature.created', 'signature.created']);
   });
+
+  it('sweeps what is past retention from the hourly scheduled function', async () => {
+    const api = await import('../../deploy/netlify/functions/ladder.ts');
+    const scheduled = await import('../../deploy/netlify/functions/ladder-retention.ts');
+    expect(scheduled.config).toEqual({ schedule: '@hourly' });
+    await retentionSweeps(schemas[0], scheduled.default, caller(api.default));
+  });
 });
 
 describe('Vercel adapter', () => {
@@ -127,18 +155,31 @@ describe('Vercel adapter', () => {
     expect(res.status).toBe(200);
     expect(delivered(from).sort()).toEqual(['response.created', 'signature.created', 'signature.created']);
   });
+
+  it('sweeps what is past retention for Vercel Cron, with its secret', async () => {
+    const vercel = await import('../../functions/adapters/vercel.ts');
+    const sweep = (authorization?: string) =>
+      vercel.retention(
+        new Request('https://ladder.example/api/retention', {
+          headers: authorization ? { Authorization: authorization } : {},
+        }),
+      );
+    expect((await sweep()).status).toBe(401);
+    await retentionSweeps(schemas[1], () => sweep(`Bearer ${CRON_SECRET}`), caller(vercel.default.fetch));
+  });
 });
 
 describe('Vercel configuration', () => {
-  it('routes /api/* and the cron to the two function files, which re-export the adapter once copied to api/', async () => {
+  it('routes /api/* and the crons to the function files, which re-export the adapter once copied to api/', async () => {
     const config = JSON.parse(readFileSync(join(ROOT, 'deploy/vercel/vercel.json'), 'utf8'));
     expect(config.rewrites).toEqual([{ source: '/api/(.*)', destination: '/api/ladder' }]);
-    expect(config.crons.map((cron: { path: string }) => cron.path)).toEqual(['/api/dispatch']);
-    expect(Object.keys(config.functions).sort()).toEqual(['api/dispatch.ts', 'api/ladder.ts']);
+    expect(config.crons.map((cron: { path: string }) => cron.path)).toEqual(['/api/dispatch', '/api/retention']);
+    expect(Object.keys(config.functions).sort()).toEqual(['api/dispatch.ts', 'api/ladder.ts', 'api/retention.ts']);
     const vercel = await import('../../functions/adapters/vercel.ts');
     for (const [name, exported, expected] of [
       ['ladder.ts', 'default', vercel.default],
       ['dispatch.ts', 'GET', vercel.dispatch],
+      ['retention.ts', 'GET', vercel.retention],
     ] as const) {
       const text = readFileSync(join(ROOT, 'deploy/vercel/api', name), 'utf8');
       const [, inner, specifier] = /export \{ (\w+)(?: as \w+)? \} from '([^']+)'/.exec(text) ?? [];
