@@ -1,9 +1,10 @@
 /**
  * `npm run bench` (never part of `npm test`): bundle sizes, then signature throughput as a ratio to a bare Hono
  * GET measured in the same run (the machine is noisy: ratios, not absolute times), on SQLite and, when it answers,
- * PostgreSQL. Every request goes to 127.0.0.1; loops are bounded.
+ * PostgreSQL; then the spike (bench/spike.ts; `BENCH_SPIKE=0` skips it) and Lighthouse. Every request goes to
+ * 127.0.0.1; loops are bounded.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import postgres from 'postgres';
 import { closureSize, fileSize, jsFiles, lazyChunks } from '../scripts/bundle-sizes.ts';
 import { load, type LoadResult } from './load.ts';
 import { lighthouseBench } from './lighthouse.ts';
+import { startServer as benchServer } from './spawn.ts';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 4000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
@@ -56,20 +58,9 @@ function sizes(): void {
   }
 }
 
-async function startServer(mode: string, env: Record<string, string>): Promise<{ url: string; stop(): void }> {
-  const child = spawn(process.execPath, ['bench/server.ts', mode], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      const match = /listening (\d+)/.exec(String(chunk));
-      if (match) resolve(Number(match[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
-  });
-  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
-}
+/** The bench server (bench/server.ts) in its own process: `bare` or `app`. */
+const startServer = (mode: string, env: Record<string, string>) =>
+  benchServer('bench/server.ts', [mode], { ...process.env, ...env }, /listening (\d+)/);
 
 const body = (i: number) =>
   JSON.stringify({
@@ -90,7 +81,7 @@ async function signatures(env: Record<string, string>, run: number): Promise<Loa
     await load(200, CONCURRENCY, (i) => post(REQUESTS + i)); // warm-up, other people
     return await load(REQUESTS, CONCURRENCY, post);
   } finally {
-    server.stop();
+    await server.stop();
   }
 }
 
@@ -109,7 +100,7 @@ async function throughput(): Promise<void> {
     await load(500, CONCURRENCY, () => fetch(bare.url));
     baseline = await load(REQUESTS, CONCURRENCY, () => fetch(bare.url));
   } finally {
-    bare.stop();
+    await bare.stop();
   }
   console.log(line('bare Hono GET', baseline));
   const db = join(mkdtempSync(join(tmpdir(), 'ladder-bench-db-')), 'bench.sqlite');
@@ -134,4 +125,6 @@ async function throughput(): Promise<void> {
 
 sizes();
 await throughput();
+// The spike runs on import (bench/spike.ts: minutes at its defaults).
+if (process.env.BENCH_SPIKE !== '0') await import('./spike.ts');
 if (process.env.BENCH_LIGHTHOUSE !== '0') await lighthouseBench();
