@@ -21,16 +21,28 @@ export interface SitePolicy {
   captcha?: CaptchaProvider;
 }
 
-export type CaptchaProvider = keyof typeof CAPTCHA_ORIGINS;
+export type CaptchaProvider = keyof typeof CAPTCHA_SOURCES;
 
-/** What each provider's documentation asks a policy to allow for its script, its frame and its calls. */
-export const CAPTCHA_ORIGINS = {
-  turnstile: ['https://challenges.cloudflare.com'],
-  hcaptcha: ['https://hcaptcha.com', 'https://*.hcaptcha.com'],
-} as const;
+const TURNSTILE = ['https://challenges.cloudflare.com'];
+const HCAPTCHA = ['https://hcaptcha.com', 'https://*.hcaptcha.com'];
+
+/**
+ * What each provider's documentation asks a policy to allow, by directive. The site's own policy and the lines the
+ * embed page gives partners (site/components/embed/csp.ts) both read it.
+ */
+const CAPTCHA_SOURCES = {
+  turnstile: { 'script-src': TURNSTILE, 'frame-src': TURNSTILE },
+  hcaptcha: { 'script-src': HCAPTCHA, 'frame-src': HCAPTCHA, 'style-src': HCAPTCHA, 'connect-src': HCAPTCHA },
+};
 
 export const isCaptchaProvider = (name: string | undefined): name is CaptchaProvider =>
-  !!name && Object.hasOwn(CAPTCHA_ORIGINS, name);
+  !!name && Object.hasOwn(CAPTCHA_SOURCES, name);
+
+type Directive = 'script-src' | 'frame-src' | 'style-src' | 'connect-src';
+
+/** The sources `provider` needs in `directive`: none without a provider. */
+export const captchaSources = (provider: CaptchaProvider | undefined, directive: Directive): string[] =>
+  (provider && (CAPTCHA_SOURCES[provider] as Partial<Record<Directive, string[]>>)[directive]) || [];
 
 /** `/embed/<slug>/frame/`: the one page that other websites may frame (the iframe the embed page offers). */
 export const FRAME_PAGE = /^\/embed\/[^/]+\/frame(\/|\/index\.html)?$/;
@@ -53,14 +65,14 @@ const join = (...sources: (string | readonly string[])[]): string => [...new Set
  * requests come from the site itself.
  */
 export function contentSecurityPolicy(policy: SitePolicy, { frame = false } = {}): string {
-  const captcha = policy.captcha ? CAPTCHA_ORIGINS[policy.captcha] : [];
+  const captcha = (directive: Directive) => captchaSources(policy.captcha, directive);
   const directives = [
     `default-src 'self'`,
-    `script-src ${join("'self'", policy.scriptHashes, captcha)}`,
-    `style-src ${join("'self'", policy.styleHashes, policy.captcha === 'hcaptcha' ? captcha : [])}`,
+    `script-src ${join("'self'", policy.scriptHashes, captcha('script-src'))}`,
+    `style-src ${join("'self'", policy.styleHashes, captcha('style-src'))}`,
     `img-src ${join("'self'", policy.imageOrigins)}`,
-    `connect-src ${join("'self'", captcha)}`,
-    `frame-src ${join("'self'", captcha)}`,
+    `connect-src ${join("'self'", captcha('connect-src'))}`,
+    `frame-src ${join("'self'", captcha('frame-src'))}`,
     `worker-src 'self'`,
     `object-src 'none'`,
     `base-uri 'self'`,

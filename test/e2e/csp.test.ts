@@ -8,9 +8,10 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sitePages } from '../../functions/security/site-policy.ts';
+import { hydrated, watchedPage } from './csp-watch.ts';
 import { launch, type RunningServer, startPartner, startServer } from './harness.ts';
 
 const built = inject('built');
@@ -43,38 +44,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** A page that records every policy violation from the first byte, as events and as console errors. */
-async function watchedPage(): Promise<{ page: Page; violations: () => Promise<string[]> }> {
-  // A context of its own: no service worker, storage or remembered sign-in from another test.
-  const page = await (await browser.newContext()).newPage();
-  const console: string[] = [];
-  page.on('console', (message) => {
-    if (/Content.Security.Policy/i.test(message.text())) console.push(`console: ${message.text()}`);
-  });
-  await page.addInitScript(() => {
-    const w = window as unknown as { violations: string[] };
-    w.violations = [];
-    // Capture on the document: violations inside shadow roots are composed events and reach it too.
-    document.addEventListener(
-      'securitypolicyviolation',
-      (e) => w.violations.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber} ${e.sample}`),
-      true,
-    );
-  });
-  const violations = async () => [
-    ...(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)),
-    ...console,
-  ];
-  return { page, violations };
-}
-
-/** Every widget on the page has hydrated (Lit renders on the client and takes over the server's markup). */
-const hydrated = (page: Page) =>
-  page.waitForFunction(() =>
-    [...document.querySelectorAll('ladder-petition, ladder-survey, ladder-rsvp, ladder-call')].every(
-      (el) => (el as HTMLElement & { hasUpdated?: boolean }).hasUpdated && !el.hasAttribute('defer-hydration'),
-    ),
-  );
+/** A page in a context of its own: no service worker, storage or remembered sign-in from another test. */
+const watched = async () => watchedPage(await browser.newContext());
 
 describe('every page of the build', () => {
   it('finds the pages to check', () => {
@@ -85,7 +56,7 @@ describe('every page of the build', () => {
 
   for (const path of PAGES) {
     it(`${path} loads with its headers and no policy violation`, async () => {
-      const { page, violations } = await watchedPage();
+      const { page, violations } = await watched();
       const response = (await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' }))!;
       await hydrated(page);
       const headers = response.headers();
@@ -111,7 +82,7 @@ describe('every page of the build', () => {
 
 describe('pages in use', () => {
   it('signs a petition on its action page', async () => {
-    const { page, violations } = await watchedPage();
+    const { page, violations } = await watched();
     await page.goto(`${server.url}/act/fix-the-fountain/`);
     await hydrated(page);
     const widget = page.locator('ladder-petition');
@@ -127,7 +98,7 @@ describe('pages in use', () => {
   });
 
   it('restyles the embed page’s live preview from the theme configurator', async () => {
-    const { page, violations } = await watchedPage();
+    const { page, violations } = await watched();
     await page.goto(`${server.url}/embed/fix-the-fountain/`);
     await hydrated(page);
     const submit = page.locator('#preview-frame ladder-petition [part=submit]');
@@ -140,7 +111,7 @@ describe('pages in use', () => {
   });
 
   it('shows the dashboard’s charts, and the host check-in with its QR code', async () => {
-    const { page, violations } = await watchedPage();
+    const { page, violations } = await watched();
     await page.goto(`${server.url}/organize/`);
     await page.getByLabel('Admin token').fill(TOKEN);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -157,7 +128,7 @@ describe('pages in use', () => {
     await page.context().close();
 
     // The token is remembered for the session: a new browser context signs in again.
-    const checkin = await watchedPage();
+    const checkin = await watched();
     await checkin.page.goto(`${server.url}/checkin/?event=town-hall-meeting`);
     await checkin.page.getByLabel('Admin token').fill(TOKEN);
     await checkin.page.getByRole('button', { name: 'Sign in' }).click();
@@ -168,7 +139,7 @@ describe('pages in use', () => {
   });
 
   it('opens the RSVP manage page from the private link', async () => {
-    const { page, violations } = await watchedPage();
+    const { page, violations } = await watched();
     expect(manageUrl).toMatch(/\/rsvp\/\?t=\w+$/);
     await page.goto(manageUrl.replace(/^https?:\/\/[^/]+/, server.url));
     await page.locator('#event-title').filter({ hasText: 'Town hall on the fountain' }).waitFor();

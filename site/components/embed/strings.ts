@@ -40,7 +40,9 @@ export interface EmbedStrings {
   cspConnect: string;
   cspStyle: string;
   cspImg: string;
+  cspCaptcha: string;
   cspFrame: string;
+  cspFrameStyle: string;
   frameTitle: string;
   frameHelp: string;
   previewTitle: string;
@@ -86,7 +88,11 @@ const en: EmbedStrings = {
   cspStyle:
     "style-src: the hash allows the one small <style> element that embed.js adds to reserve the widget’s space before it loads, so your page does not jump. The widget’s own styles are constructed style sheets (adoptedStyleSheets), which a Content-Security-Policy does not restrict: no 'unsafe-inline' and no stylesheet link are needed. Without the hash the widget still works; only the reserved space is lost.",
   cspImg: 'img-src: the photos of the people to call.',
+  cspCaptcha:
+    'The CAPTCHA provider’s address, in script-src, frame-src and the others listed: the widget loads its challenge only when a submission looks automated.',
   cspFrame: 'With the iframe (step 5) instead, the only source to add is frame-src:',
+  cspFrameStyle:
+    'The frame’s style attribute (its width, no border) is allowed by this hash in style-src; without it the frame still works, with the browser’s default border:',
   frameTitle: '5. No scripts on your website? Use an iframe',
   frameHelp:
     'Some website builders do not allow scripts. This code shows the same action in a frame of a fixed height (it scrolls inside when the content is taller). It cannot take your colours, and the actions taken in it count as this site’s, not your website’s.',
@@ -133,7 +139,11 @@ const es: EmbedStrings = {
   cspStyle:
     "style-src: el hash permite el pequeño elemento <style> que embed.js añade para reservar el espacio del widget antes de que cargue, para que tu página no salte. Los estilos del widget son hojas de estilo construidas (adoptedStyleSheets), que una Content-Security-Policy no restringe: no hace falta 'unsafe-inline' ni enlazar una hoja de estilos. Sin el hash el widget funciona igual; solo se pierde el espacio reservado.",
   cspImg: 'img-src: las fotos de las personas a las que llamar.',
+  cspCaptcha:
+    'La dirección del proveedor de CAPTCHA, en script-src, frame-src y las demás indicadas: el widget solo carga su desafío cuando un envío parece automático.',
   cspFrame: 'Con el iframe (paso 5), la única fuente que hay que añadir es frame-src:',
+  cspFrameStyle:
+    'El atributo style del marco (su anchura, sin borde) se permite con este hash en style-src; sin él el marco funciona igual, con el borde por defecto del navegador:',
   frameTitle: '5. ¿Tu web no admite scripts? Usa un iframe',
   frameHelp:
     'Algunos creadores de webs no permiten scripts. Este código muestra la misma acción en un marco de altura fija (se desplaza por dentro si el contenido es más alto). No toma tus colores, y las acciones hechas en él cuentan como de este sitio, no de tu web.',
@@ -185,7 +195,11 @@ const fr: EmbedStrings = {
   cspStyle:
     "style-src : le hash autorise le petit élément <style> qu’embed.js ajoute pour réserver la place du widget avant son chargement, afin que votre page ne saute pas. Les styles du widget sont des feuilles de style construites (adoptedStyleSheets), qu’une Content-Security-Policy ne restreint pas : ni 'unsafe-inline' ni feuille de style liée ne sont nécessaires. Sans le hash le widget fonctionne ; seule la place réservée est perdue.",
   cspImg: 'img-src : les photos des personnes à appeler.',
+  cspCaptcha:
+    'L’adresse du fournisseur de CAPTCHA, dans script-src, frame-src et les autres indiquées : le widget ne charge son défi que lorsqu’un envoi semble automatisé.',
   cspFrame: 'Avec l’iframe (étape 5), la seule source à ajouter est frame-src :',
+  cspFrameStyle:
+    'L’attribut style du cadre (sa largeur, sans bordure) est autorisé par ce hash dans style-src ; sans lui le cadre fonctionne, avec la bordure par défaut du navigateur :',
   frameTitle: '5. Pas de scripts sur votre site ? Utilisez une iframe',
   frameHelp:
     'Certains outils de création de sites n’acceptent pas les scripts. Ce code affiche la même action dans un cadre de hauteur fixe (il défile à l’intérieur si le contenu est plus haut). Il ne prend pas vos couleurs, et les actions faites dedans comptent pour ce site, pas pour le vôtre.',
@@ -231,7 +245,11 @@ const ar: EmbedStrings = {
   cspStyle:
     "style-src: تسمح البصمة (hash) بعنصر <style> الصغير الذي يضيفه embed.js لحجز مساحة الأداة قبل تحميلها، كي لا تقفز صفحتك. أنماط الأداة نفسها أوراق أنماط مُنشأة (adoptedStyleSheets) لا تقيّدها Content-Security-Policy: لا حاجة إلى 'unsafe-inline' ولا إلى ربط ملف أنماط. من دون البصمة تعمل الأداة، وتضيع المساحة المحجوزة فقط.",
   cspImg: 'img-src: صور الأشخاص المطلوب الاتصال بهم.',
+  cspCaptcha:
+    'عنوان مزوّد اختبار CAPTCHA، في script-src وframe-src وغيرهما مما هو مذكور: لا تحمّل الأداة اختباره إلا حين تبدو المشاركة آلية.',
   cspFrame: 'مع الإطار (الخطوة ٥) بدلًا من ذلك، المصدر الوحيد المطلوب هو frame-src:',
+  cspFrameStyle:
+    'تسمح هذه البصمة (hash) في style-src بسمة style للإطار (عرضه، بلا حدود)؛ ومن دونها يعمل الإطار بالحدود الافتراضية للمتصفح:',
   frameTitle: '٥. لا يسمح موقعك بالنصوص البرمجية؟ استخدم إطارًا (iframe)',
   frameHelp:
     'بعض أدوات بناء المواقع لا تسمح بالنصوص البرمجية. يعرض هذا الرمز النشاط نفسه داخل إطار بارتفاع ثابت (يُمرَّر داخله إذا كان المحتوى أطول). لا يأخذ ألوانك، وتُحسب المشاركات فيه لهذا الموقع لا لموقعك.',
