@@ -16,12 +16,14 @@
  */
 import { createHash } from 'node:crypto';
 import { type CaptchaProvider, captchaSources } from '../../../functions/security/headers.ts';
-import { RESERVE_STYLE } from '../../../widgets/reserve.ts';
+import { KIND_TAGS } from '../../../schema/kinds.ts';
 import { FRAME_STYLE } from './frame.ts';
 
 const hash = (text: string): string => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
-/** The hash of the `<style>` embed.js appends: the same constant it uses (widgets/reserve.ts), so it always matches. */
+/** The text embed.js puts in its `<style>`, for every widget tag in the order widgets/embed.ts lists them. */
+export const RESERVE_STYLE = `${Object.values(KIND_TAGS).join(':not(:defined),')}:not(:defined){display:block;min-height:38em}`;
+
 export const reserveStyleHash = (): string => hash(RESERVE_STYLE);
 
 export interface CspLines {
