@@ -9,13 +9,9 @@
  * CF-Connecting-IP). The campaigns are bundled by `npm run build:hosted` (no disk here).
  */
 import catalogTexts from 'ladder:catalog';
-import { createApp } from '../app.ts';
 import { catalogFromTexts } from '../catalog.ts';
-import { guardFromEnv } from '../guard/config.ts';
-import { sinksFromEnv } from '../outbox/config.ts';
-import { dispatch } from '../outbox/dispatcher.ts';
 import { type DurableStorage, openDurableStore } from '../store/durable-object.ts';
-import { retentionDaysFromEnv, sweepRetention } from '../store/retention.ts';
+import { type Hosted, hosted } from './hosted.ts';
 
 /** The bindings of wrangler.jsonc, and its vars and secrets (all strings). */
 interface Env {
@@ -38,30 +34,20 @@ const HOURLY = '0 * * * *';
 const strings = (env: Env): Record<string, string> =>
   Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 
-async function build(storage: DurableStorage, vars: Record<string, string>) {
+async function build(storage: DurableStorage, vars: Record<string, string>): Promise<Hosted> {
   // Cloudflare sets CF-Connecting-IP at its edge (a client cannot), and the object gets the request with it.
   const env: Record<string, string> = { LADDER_TRUST_PROXY: 'cf-connecting-ip', ...vars };
   const catalog = await catalogFromTexts(catalogTexts.dir, catalogTexts.texts, async (file) => {
     if (file in catalogTexts.targets) return catalogTexts.targets[file];
     throw new Error('not bundled: run "npm run build:hosted" again');
   });
-  const store = openDurableStore(storage);
-  // A mistake in a sink's configuration fails every request with the variable's name, in the Worker's logs.
-  const sinks = sinksFromEnv(env, catalog);
-  const app = createApp({
-    store,
-    catalog,
-    siteUrl: env.LADDER_SITE_URL,
-    adminToken: env.LADDER_ADMIN_TOKEN,
-    sinks: sinks.map((sink) => sink.name),
-    guard: await guardFromEnv(env, store),
-  });
-  return { app, store, sinks, catalog, retentionDays: retentionDaysFromEnv(env) };
+  // A mistake in the configuration fails every request with the variable's name, in the Worker's logs.
+  return hosted(env, openDurableStore(storage), catalog);
 }
 
 /** The single writer: every API request and every delivery pass runs here, one transaction at a time. */
 export class Ladder {
-  readonly #ready: Promise<Awaited<ReturnType<typeof build>>>;
+  readonly #ready: Promise<Hosted>;
 
   constructor(state: DurableState, env: Env) {
     // Migrations run before the first request is let in.
@@ -69,19 +55,15 @@ export class Ladder {
   }
 
   async fetch(request: Request): Promise<Response> {
-    const { app, store, sinks, catalog, retentionDays } = await this.#ready;
+    const built = await this.#ready;
     const path = new URL(request.url).pathname;
-    if (path === DISPATCH) {
-      const result = await dispatch(store, sinks, { catalog });
-      console.log(`[ladder] delivery pass: ${JSON.stringify(result)}`);
-      return Response.json(result);
-    }
+    if (path === DISPATCH) return Response.json(await built.dispatch());
     if (path === RETENTION) {
       // Logged by the sweep; null when it failed (it resumes at the next pass).
-      const counts = await sweepRetention(store, catalog.list(), retentionDays);
+      const counts = await built.retention();
       return Response.json(counts, { status: counts ? 200 : 500 });
     }
-    return app.fetch(request);
+    return built.app.fetch(request);
   }
 }
 

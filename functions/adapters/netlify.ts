@@ -1,8 +1,7 @@
 /**
  * Netlify Functions (v2, web-standard): the API, and the Scheduled Functions that deliver the outbox and sweep
- * what is past retention. The function
- * files in deploy/netlify/functions/ export these with their `config` (Netlify reads it from the file itself);
- * docs/deploy/netlify.md has the rest.
+ * what is past retention. The function files in deploy/netlify/functions/ export these with their `config`
+ * (Netlify reads it from the file itself); docs/deploy/netlify.md has the rest.
  */
 import { serverless } from './serverless.ts';
 
