@@ -43,7 +43,7 @@ export async function token(server: Server): Promise<string | undefined> {
 }
 
 /** Signs the petition once, however many attempts that takes; throws on a refusal or after 30 s. */
-export async function sign(server: Server, email: string, key = randomUUID()): Promise<Signed> {
+export async function sign(server: Server, email: string, key: string = randomUUID()): Promise<Signed> {
   const attempts: Signed['attempts'] = [];
   const person = { givenName: 'Grace', familyName: 'Hopper', email, postcode: '94110' };
   let body: Record<string, unknown> = signature({ person, token: await token(server) });

@@ -10,26 +10,12 @@ import postgres from 'postgres';
 import { afterEach, describe, expect, it } from 'vitest';
 import { post, signature } from '../functions/fixtures.ts';
 import { type Signed, sign, signMany, token } from './client.ts';
-import type { FaultPlan } from './faulty-db.ts';
-import { SLUG, supervise, type Target, targets } from './harness.ts';
+import { closeWorlds, SLUG, type Target, targets, world } from './harness.ts';
 import { checkInvariant } from './invariant.ts';
 
 const PG_URL = process.env.LADDER_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-const cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const step of cleanup.splice(0).reverse()) await step();
-});
-
-async function world(open: () => Target | Promise<Target>, plans: FaultPlan[]) {
-  const target = await open();
-  cleanup.push(() => target.dispose());
-  const server = await supervise(target, plans);
-  cleanup.push(() => server.stop());
-  const probe = target.probe();
-  cleanup.push(() => probe.close());
-  return { target, server, probe };
-}
+afterEach(closeWorlds);
 
 const failing = { sqlite: ['busy'], postgres: ['lock_timeout', 'reset'] } as const;
 

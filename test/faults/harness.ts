@@ -184,3 +184,28 @@ export async function supervise(target: Target, plans: FaultPlan[], env: Record<
   await ready!;
   return running;
 }
+
+const opened: (() => Promise<void>)[] = [];
+
+/** Closes what `world` opened, last first: call it in `afterEach`. */
+export async function closeWorlds(): Promise<void> {
+  for (const close of opened.splice(0).reverse()) await close();
+}
+
+/** A database, the supervised server on it and a probe into it; `closeWorlds` ends them. */
+export async function world(
+  open: () => Target | Promise<Target>,
+  plans: FaultPlan[],
+  env: Record<string, string> = {},
+): Promise<{ target: Target; server: Supervised; probe: Probe }> {
+  const target = await open();
+  opened.push(() => target.dispose());
+  const server = await supervise(target, plans, env);
+  opened.push(() => server.stop());
+  const probe = target.probe();
+  opened.push(() => probe.close());
+  return { target, server, probe };
+}
+
+/** Closes a receiver or any other server with the world. */
+export const closeWithWorld = (close: () => Promise<void>) => void opened.push(close);

@@ -79,7 +79,7 @@ export async function checkInvariant(probe: Probe, outcome: Outcome): Promise<st
   const notes = outcome.notes?.length ? `; ${outcome.notes.join('; ')}` : '';
   return (
     `${outcome.scenario}: ${outcome.submitted} submitted, ${signed.length} acked, ${actions.length} stored` +
-    `${delivered}, ${retried} retries, ${replays} replays${notes}`
+    `${delivered}, ${retried} client retries, ${replays} replays${notes}`
   );
 }
 

@@ -7,39 +7,29 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { signMany } from './client.ts';
-import { supervise, type Supervised, type Target, targets } from './harness.ts';
+import { closeWithWorld, closeWorlds, targets, world } from './harness.ts';
 import { checkInvariant, settled } from './invariant.ts';
-import { type Receiver, webhookReceiver } from './receivers.ts';
+import { webhookReceiver } from './receivers.ts';
 
 const SECRET = 'faults-webhook-secret-0123456789';
-const cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const step of cleanup.splice(0).reverse()) await step();
-});
-
-async function world(open: () => Target | Promise<Target>, plans: Parameters<typeof supervise>[1]) {
-  const target = await open();
-  cleanup.push(() => target.dispose());
-  const receiver: Receiver = await webhookReceiver(SECRET);
-  cleanup.push(() => receiver.close());
-  const server: Supervised = await supervise(target, plans, {
-    LADDER_WEBHOOKS: JSON.stringify([{ url: receiver.url, secrets: [SECRET], name: 'receiver' }]),
-  });
-  cleanup.push(() => server.stop());
-  const probe = target.probe();
-  cleanup.push(() => probe.close());
-  return { server, receiver, probe };
-}
+afterEach(closeWorlds);
 
 describe.each(targets)('%s', (dialect, open) => {
   it('stores, counts and delivers each signature once through kills after commits and before deliveries are marked', async () => {
-    const { server, receiver, probe } = await world(open, [
-      // The first run dies at whichever comes first; the second surely after a commit; the third surely before
-      // marking a delivery, since the second died before its last event could go out.
-      { killBeforeDelivered: 2, killAfterCommit: 6 },
-      { killAfterCommit: 9 },
-      { killBeforeDelivered: 1 },
-    ]);
+    const receiver = await webhookReceiver(SECRET);
+    closeWithWorld(receiver.close);
+    const webhooks = [{ url: receiver.url, secrets: [SECRET], name: 'receiver' }];
+    const { server, probe } = await world(
+      open,
+      [
+        // The first run dies at whichever comes first; the second surely after a commit; the third surely before
+        // marking a delivery, since the second died before its last event could go out.
+        { killBeforeDelivered: 2, killAfterCommit: 6 },
+        { killAfterCommit: 9 },
+        { killBeforeDelivered: 1 },
+      ],
+      { LADDER_WEBHOOKS: JSON.stringify(webhooks) },
+    );
     const signed = await signMany(server, `kill-${dialect}`, 40);
     await settled(probe, 'receiver');
 

@@ -5,10 +5,11 @@
  * - The store's `Db` is wrapped by test/faults/faulty-db.ts as `LADDER_FAULTS` says: a module hook points the
  *   dialect files' `./engine.ts` at faulty-engine.ts, so production code needs no seam.
  * - The dispatcher's timing is the test's: `LADDER_LEASE_MS` (a claim lost with a killed process comes back after
- *   it; production waits 5 minutes) and `LADDER_BACKOFF_MS` (the wait after a failed attempt; production 30 s+).
+ *   it; production waits 5 minutes), `LADDER_BACKOFF_MS` (the wait after a failed attempt; production 30 s+) and
+ *   `LADDER_GIVE_UP_MS` (dead-letter a failing event this long after it was written; production 3 days).
  *
  * Other variables as for `npm start`: PORT, LADDER_CONTENT, LADDER_DB or DATABASE_URL and LADDER_PG_SCHEMA,
- * LADDER_DISPATCH_INTERVAL, the sinks' and the guard's. Prints "listening" when ready.
+ * LADDER_DISPATCH_INTERVAL, LADDER_ADMIN_TOKEN, the sinks' and the guard's. Prints "listening" when ready.
  */
 import type { IncomingMessage } from 'node:http';
 import { registerHooks } from 'node:module';
@@ -37,7 +38,13 @@ const env = process.env;
 const catalog = await loadCatalog(env.LADDER_CONTENT ?? '');
 const store = await openStore(env);
 const sinks = sinksFromEnv(env, catalog);
-const api = createApp({ store, catalog, sinks: sinks.map((sink) => sink.name), guard: await guardFromEnv(env, store) });
+const api = createApp({
+  store,
+  catalog,
+  adminToken: env.LADDER_ADMIN_TOKEN,
+  sinks: sinks.map((sink) => sink.name),
+  guard: await guardFromEnv(env, store),
+});
 
 serve(
   {
@@ -52,6 +59,7 @@ serve(
       const backoff = Number(env.LADDER_BACKOFF_MS ?? 100);
       startDispatcher(store, sinks, Number(env.LADDER_DISPATCH_INTERVAL ?? 100), {
         leaseMs: Number(env.LADDER_LEASE_MS ?? 1000),
+        giveUpAfterMs: env.LADDER_GIVE_UP_MS ? Number(env.LADDER_GIVE_UP_MS) : undefined,
         backoff: () => backoff,
         log: () => {},
       });
