@@ -178,8 +178,9 @@ export function confirmation(event: OutboxEvent, campaign: CampaignEntry | undef
       const { token, action } = payload as { token?: string; action?: string };
       const [subject, body, label] =
         event.type === 'access.requested' ? own.words.access : own.words.confirm(campaign.title, action ?? '');
-      const path = event.type === 'access.requested' ? 'data' : 'confirm';
-      const link: Line = [label, `${siteUrl}/${path}/?t=${token}&lang=${own.lang}`];
+      // The page in the campaign's language: /confirm/ in English, /confirm/fr/ in French (site/pages/confirm/).
+      const page = `${event.type === 'access.requested' ? 'data' : 'confirm'}/${own.lang === 'en' ? '' : `${own.lang}/`}`;
+      const link: Line = [label, `${siteUrl}/${page}?t=${token}`];
       const greeting = (own.words.hello ?? words.hello)(payload.person.givenName ?? '');
       return render(subject, [greeting, body, link, own.words.notYou]);
     }

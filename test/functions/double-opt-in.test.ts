@@ -160,7 +160,7 @@ for (const dialect of dialects) {
       const mail = smtp.mails[0];
       expect(mail.subject).toBe('Confirmez votre e-mail : Petition doi');
       const token = await linkFor(store, 'confirmation.requested', 'ada@example.org');
-      expect(mail.text).toContain(`${SITE}/confirm/?t=${token}&lang=fr`);
+      expect(mail.text).toContain(`${SITE}/confirm/fr/?t=${token}`);
       expect(mail.text).toContain('Bonjour Ada,');
       // Confirmed, the signature event goes to the webhook (and the thank-you by email).
       await confirm(app, token);
