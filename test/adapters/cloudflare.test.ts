@@ -7,7 +7,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifySignature } from '../../functions/outbox/webhook.ts';
@@ -42,12 +42,21 @@ const freePort = () =>
     });
   });
 
-/** The committed config (JSONC: TypeScript's reader takes its comments and commas), its paths made absolute here. */
+const CONFIG = join(ROOT, 'deploy/cloudflare/wrangler.jsonc');
+/** The committed config (JSONC: TypeScript's reader takes its comments and commas), with its paths made absolute. */
+const committed = () => {
+  const parsed = ts.parseConfigFileTextToJson(CONFIG, readFileSync(CONFIG, 'utf8')).config;
+  const local = (path: string) => resolve(dirname(CONFIG), path);
+  parsed.main = local(parsed.main);
+  parsed.alias['ladder:catalog'] = local(parsed.alias['ladder:catalog']);
+  parsed.assets.directory = local(parsed.assets.directory);
+  return parsed;
+};
+
+/** The committed config, reading the campaigns and files of this test. */
 function config(port: number): string {
-  const file = join(ROOT, 'deploy/cloudflare/wrangler.jsonc');
-  const parsed = ts.parseConfigFileTextToJson(file, readFileSync(file, 'utf8')).config;
+  const parsed = committed();
   delete parsed.$schema;
-  parsed.main = join(ROOT, 'functions/adapters/cloudflare.ts');
   parsed.alias = { 'ladder:catalog': join(tmp, 'out/catalog.json') };
   parsed.assets.directory = join(tmp, 'out/public');
   // `--test-scheduled` answers /__scheduled in the Worker, which only sees what does not go to the files first.
@@ -126,6 +135,13 @@ afterAll(async () => {
 });
 
 describe('Cloudflare Workers adapter (workerd, Durable Object SQLite)', () => {
+  it('is configured to deploy what npm run build:hosted writes', () => {
+    const parsed = committed();
+    expect(parsed.main).toBe(join(ROOT, 'functions/adapters/cloudflare.ts'));
+    expect(parsed.alias['ladder:catalog']).toBe(join(ROOT, 'dist/hosted/catalog.json'));
+    expect(parsed.assets.directory).toBe(join(ROOT, 'dist/hosted/public'));
+  });
+
   it('serves the bundled campaigns, and the site for anything outside /api/', async () => {
     const res = await call('/api/campaigns/fund-the-library');
     expect(res.status).toBe(200);
