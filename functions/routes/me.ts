@@ -10,13 +10,20 @@ import { email } from '../../schema/text.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { limitBody, readJson } from '../middleware/json-body.ts';
+import { sha256 } from '../store/ids.ts';
 import { LinkToken } from './confirm.ts';
 
 export const me = new Hono<AppEnv>();
 
+/** Links sent to one address per hour at most: the form must not become a way to flood someone's inbox. */
+const LINKS_PER_HOUR = 3;
+
 me.post('/export', limitBody, async (c) => {
   const input = await readJson(c, z.object({ email }));
-  await c.get('options').store.requestAccess(input.email);
+  const { store } = c.get('options');
+  // Past the limit the answer stays the same (it must not tell whether the address is known); no email goes out.
+  const [{ hits }] = await store.hit([{ key: `access\n${await sha256(input.email)}`, windowMs: 3600_000 }], Date.now());
+  if (hits <= LINKS_PER_HOUR) await store.requestAccess(input.email);
   return c.json(
     {
       requested: true,

@@ -131,6 +131,9 @@ for (const dialect of dialects) {
       expect((await res.json()).profile.email).toBe('ada@example.org');
       expect((await download('abcdefghjkmnpqrstuvwxyz2')).status).toBe(404);
       expect((await download('x')).status).toBe(422);
+      // A fourth request within the hour gets the same answer, and no fourth email.
+      for (let i = 0; i < 3; i++) expect((await ask('ada@example.org')).status).toBe(202);
+      expect((await store.outboxEvents(20)).filter((e) => e.type === 'access.requested')).toHaveLength(3);
       const bad = await ask('ada@');
       expect(bad.status).toBe(422);
       expect((await bad.json()).error.codes).toEqual({ email: 'invalid_email' });
