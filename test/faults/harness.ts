@@ -41,15 +41,18 @@ export function sqliteTarget(): Target {
     dialect: 'sqlite',
     env: { LADDER_DB: path },
     where: path,
-    probe() {
-      const db = new DatabaseSync(path, { readOnly: true });
-      return {
-        all: async (sql, ...params) =>
-          db.prepare(sql).all(...(params.map((p) => (typeof p === 'boolean' ? Number(p) : p)) as SQLInputValue[])),
-        close: async () => db.close(),
-      };
-    },
+    probe: () => sqliteProbe(path),
     dispose: async () => {},
+  };
+}
+
+/** Reads a SQLite file that a server is writing (WAL: readers do not block it). */
+export function sqliteProbe(path: string): Probe {
+  const db = new DatabaseSync(path, { readOnly: true });
+  return {
+    all: async (sql, ...params) =>
+      db.prepare(sql).all(...(params.map((p) => (typeof p === 'boolean' ? Number(p) : p)) as SQLInputValue[])),
+    close: async () => db.close(),
   };
 }
 
