@@ -2,7 +2,7 @@
  * The Netlify and Vercel adapters, their exported handlers called in-process with real Requests, against the real
  * PostgreSQL (a fresh schema each), our own campaign files, and a local webhook receiver for the delivery pass.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import postgres from 'postgres';
@@ -96,6 +96,19 @@ afterAll(async () => {
 });
 
 describe('Netlify adapter', () => {
+  it('is configured to publish what npm run build:hosted writes, with the functions of deploy/netlify', () => {
+    const toml = readFileSync(join(ROOT, 'deploy/netlify/netlify.toml'), 'utf8');
+    const setting = (name: string) => new RegExp(`^\\s*${name} = "([^"]+)"`, 'm').exec(toml)?.[1];
+    expect(setting('command')).toBe('npm run build && npm run build:hosted');
+    expect(setting('publish')).toBe('dist/hosted/public');
+    expect(setting('directory')).toBe('deploy/netlify/functions');
+    expect(readdirSync(join(ROOT, 'deploy/netlify/functions')).sort()).toEqual([
+      'ladder-dispatch.ts',
+      'ladder-retention.ts',
+      'ladder.ts',
+    ]);
+  });
+
   it('answers the API: a signature counted once, a survey response, bad input, the admin token', async () => {
     environment(schemas[0]);
     // The function file Netlify deploys, with the route it reads from it.
