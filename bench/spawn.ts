@@ -12,16 +12,17 @@ export interface BenchServer {
 }
 
 /**
- * Runs `node <script> ...args` with the same Node as the benchmark and resolves once its stdout matches `ready`,
- * whose first group is the port it listens on (127.0.0.1).
+ * Runs `node ...flags <script> ...args` with the same Node as the benchmark and resolves once its stdout matches
+ * `ready`, whose first group is the port it listens on (127.0.0.1).
  */
 export async function startServer(
   script: string,
   args: string[],
   env: Record<string, string | undefined>,
   ready: RegExp,
+  flags: string[] = [],
 ): Promise<BenchServer> {
-  const child = spawn(process.execPath, [script, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...flags, script, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk).slice(-4096)));
   const port = await new Promise<number>((resolve, reject) => {

@@ -21,6 +21,8 @@ export type SessionOptions = Pick<PhaseOptions, 'connections' | 'fillMs' | 'minF
   /** Unique within the run: names the SQLite file or the PostgreSQL schema. */
   name: string;
   pgUrl: string;
+  /** A folder for a CPU profile of the server (`node --cpu-prof`), written when it stops. */
+  profile?: string;
 };
 
 export interface Session {
@@ -91,6 +93,7 @@ export async function session<T>(
         LADDER_MIN_FILL_MS: String(options.minFillMs),
       },
       /running at http:\/\/[^/]*:(\d+)/,
+      options.profile ? ['--cpu-prof', `--cpu-prof-dir=${options.profile}`] : [],
     );
     const ledger: Ledger = new Map();
     let supporters = 0;

@@ -16,7 +16,8 @@
  * Other knobs: SPIKE_CONNECTIONS (256 keep-alive sockets, as a proxy's upstream pool), SPIKE_FILL_MS (4000:
  * page load to submit), SPIKE_MIN_FILL_MS (3000: the server's minimum fill time), SPIKE_RAMP (rates, comma
  * separated; 0 skips the ramp), SPIKE_RAMP_SECONDS (5), SPIKE_DRAIN_SECONDS (120: how long to wait for answers
- * after the last request was due), LADDER_TEST_PG (the PostgreSQL server).
+ * after the last request was due), SPIKE_PROFILE (a folder: the server runs with `node --cpu-prof` and writes its
+ * profiles there, for Chrome DevTools), LADDER_TEST_PG (the PostgreSQL server).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -72,7 +73,7 @@ async function baseline(): Promise<Baseline> {
 async function spikeOn(db: 'sqlite' | 'postgres', base: Baseline): Promise<boolean> {
   const dir = mkdtempSync(join(tmpdir(), 'ladder-spike-'));
   const options = { db, dir, pgUrl: PG_URL, connections: CONNECTIONS, fillMs: FILL_MS, minFillMs: MIN_FILL_MS };
-  const common = { ...options, retryMs: 2000, drainMs: DRAIN_MS };
+  const common = { ...options, retryMs: 2000, drainMs: DRAIN_MS, profile: env.SPIKE_PROFILE };
   try {
     const main = await session({ ...common, name: 'spike' }, async (server) => {
       await server.run(Math.min(RATE, 100), 2); // warm-up: the JIT, the pools, the first pages of the tables
