@@ -119,6 +119,13 @@ const listener = serve({ fetch: server.fetch, port, hostname: env.HOST }, (info)
     dispatcher = startDispatcher(store, sinks, Number(env.LADDER_DISPATCH_INTERVAL ?? 15_000), { catalog });
     console.log(`Delivering events to ${sinks.map((sink) => sink.name).join(', ')}`);
   }
+  // Double opt-in without email: every held signature would wait for a link that is never sent, then be deleted.
+  const held = catalog.list().filter((campaign) => campaign.doubleOptIn);
+  if (held.length && !sinks.some((sink) => sink.name === 'email')) {
+    console.warn(
+      `[ladder] ${held.map((c) => c.slug).join(', ')}: doubleOptIn needs email to send the links; set LADDER_SMTP_URL and LADDER_MAIL_FROM.`,
+    );
+  }
 });
 
 let closing = false;
