@@ -79,7 +79,7 @@ export interface ErrorBody {
     fields?: Record<string, string>;
     /** Field path to a `FieldIssue` code, for clients to translate. */
     codes?: Record<string, FieldIssue>;
-    /** With `captcha_required`: the challenge to show (its script is the provider's). */
-    captcha?: { provider: 'turnstile' | 'hcaptcha'; siteKey: string };
+    /** With `captcha_required`: the challenge to show; `script` when not the provider's own (tests, a proxy). */
+    captcha?: { provider: 'turnstile' | 'hcaptcha'; siteKey: string; script?: string };
   };
 }

@@ -11,6 +11,8 @@ export interface CaptchaConfig {
   secret: string;
   /** Default: the provider's own siteverify; tests point it at a local fake. */
   verifyUrl?: string;
+  /** The script the widget loads to show the challenge. Default: the provider's own. */
+  scriptUrl?: string;
 }
 
 export const VERIFY_URLS = {

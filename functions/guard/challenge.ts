@@ -25,7 +25,8 @@ class CaptchaRequired extends ApiError {
 
   override toBody(): ErrorBody {
     const body = super.toBody();
-    body.error.captcha = { provider: this.#captcha.provider, siteKey: this.#captcha.siteKey };
+    const { provider, siteKey, scriptUrl } = this.#captcha;
+    body.error.captcha = { provider, siteKey, ...(scriptUrl ? { script: scriptUrl } : {}) };
     return body;
   }
 }

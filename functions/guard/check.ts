@@ -2,7 +2,8 @@
  * The abuse defenses every action's POST goes through (called by routes/action.ts `actionBase`, after the body and
  * the ask's own rules were checked, right before the store records it). In order:
  *
- * 1. Honeypot filled: a decoy success (`decoy.ts`); nothing is stored, and the bot learns nothing.
+ * 1. Honeypot filled: a decoy success (`decoy.ts`); nothing is stored, and the bot learns nothing. A resend of a
+ *    submission already recorded (same idempotency key) passes: the store answers it from its record.
  * 2. Render token: missing, too old or used up: 403 `token_expired` (the widget fetches a fresh one and resends
  *    by itself); not ours: 403 `token_invalid`; sooner than the min fill time after it was issued: 429 `too_fast`
  *    with `Retry-After` (a person never sees it: the widget waits the remainder; if clocks disagree, the outbox
@@ -78,6 +79,9 @@ export async function guardAction(c: Ctx, campaign: CampaignEntry, input: Guarde
   if (!guard) return;
   if (input[HONEYPOT]) throw await decoy(c, campaign, input);
   const store = c.get('options').store;
+  // A resend of what was recorded (its answer was lost) gets the stored answer, whatever its token's age: the
+  // outbox's retries never meet a defense, and a bot replaying a key only learns what it already knew.
+  if (key && (await store.recorded(campaign.slug, key))) return;
   const now = guardNow(guard);
   const mac = await guardKey(guard);
   if (!input.token) {
@@ -120,7 +124,10 @@ export async function guardAction(c: Ctx, campaign: CampaignEntry, input: Guarde
       throw new ApiError('token_expired', 'This token is used up: fetch the campaign again for a fresh one.');
     }
     // The next person at the same page needs time to type too; a canvasser records offline and syncs at once.
+    // Rushing counts against the token's cap: a script firing it in a loop uses it up in a few tries (a person's
+    // widget, told to wait, has its submission resent by the outbox, with a fresh token if need be).
     if (!canvass && use.lastAt !== null && now - use.lastAt < token.minFillMs) {
+      await store.useToken(tokenUse);
       throw tooFast(token.minFillMs - (now - use.lastAt));
     }
   }

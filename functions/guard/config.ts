@@ -100,6 +100,7 @@ export async function guardFromEnv(env: Record<string, string | undefined>, stor
           siteKey: env.LADDER_CAPTCHA_SITE_KEY!,
           secret: env.LADDER_CAPTCHA_SECRET!,
           verifyUrl: env.LADDER_CAPTCHA_VERIFY_URL || undefined,
+          scriptUrl: env.LADDER_CAPTCHA_SCRIPT_URL || undefined,
         }
       : undefined,
     disposable,

@@ -17,8 +17,13 @@ const base64url = (bytes: Uint8Array): string =>
 
 const fromBase64url = (text: string): Uint8Array<ArrayBuffer> | null => {
   if (!/^[\w-]+$/.test(text)) return null;
-  const binary = atob(text.replaceAll('-', '+').replaceAll('_', '/'));
-  return Uint8Array.from(binary, (char) => char.charCodeAt(0));
+  try {
+    const binary = atob(text.replaceAll('-', '+').replaceAll('_', '/'));
+    return Uint8Array.from(binary, (char) => char.charCodeAt(0));
+  } catch {
+    // Not base64 at all (a length no encoder makes): not ours.
+    return null;
+  }
 };
 
 /** The HMAC key for a secret, imported once. */

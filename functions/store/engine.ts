@@ -259,6 +259,10 @@ export class SqlStore implements Store {
     return guard.guardSecret(this.#db, name, fresh);
   }
 
+  recorded(campaign: string, key: string) {
+    return guard.recorded(this.#db, campaign, key);
+  }
+
   hit(buckets: { key: string; windowMs: number }[], now: number) {
     return guard.hit(this.#db, buckets, now);
   }

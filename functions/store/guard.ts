@@ -25,6 +25,11 @@ export async function guardSecret(db: Db, name: string, fresh: string): Promise<
   return String(row!.value);
 }
 
+/** True when a submission under this idempotency key was recorded already (a resend after a lost answer). */
+export async function recorded(db: Db, campaign: string, key: string): Promise<boolean> {
+  return !!(await db.get('SELECT 1 AS one FROM idempotency WHERE campaign = ? AND key = ?', campaign, key));
+}
+
 /** One more hit in each bucket's current window (`windowMs` long, aligned to the epoch): the hits after it. */
 export async function hit(
   db: Db,

@@ -239,6 +239,8 @@ export interface Store {
   checkIn(by: { token: string } | { id: string }): Promise<{ campaign: string; already: boolean } | null>;
   /** Abuse defenses (functions/store/guard.ts): the secret `name`, or `fresh` kept as it the first time. */
   guardSecret(name: string, fresh: string): Promise<string>;
+  /** A submission under this idempotency key was recorded already: a resend is answered from the record. */
+  recorded(campaign: string, key: string): Promise<boolean>;
   /** One more hit in each bucket's current fixed window; the hits after it and when each window ends (ms). */
   hit(buckets: { key: string; windowMs: number }[], now: number): Promise<{ hits: number; resetAt: number }[]>;
   /** How a render token was used before this submission. */

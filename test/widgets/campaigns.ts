@@ -2,6 +2,7 @@
 import type { CampaignEntry } from '../../schema/campaign.ts';
 import { callCampaigns } from './call-fixtures.ts';
 import { confirmCampaigns } from './confirm-fixtures.ts';
+import { guardCampaigns } from './guard-fixtures.ts';
 import { petition, petitionCampaigns } from './petition-fixtures.ts';
 import { rsvpCampaigns } from './rsvp-fixtures.ts';
 import { surveyCampaigns } from './survey-fixtures.ts';
@@ -20,4 +21,5 @@ export const campaigns: CampaignEntry[] = [
   ...rsvpCampaigns,
   ...surveyCampaigns,
   ...confirmCampaigns,
+  ...guardCampaigns,
 ];

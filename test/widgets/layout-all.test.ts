@@ -85,9 +85,12 @@ const widgets: Widget[] = [
 
 const box = (el: Element) => el.getBoundingClientRect();
 const shown = (el: Element) => el.getClientRects().length > 0;
-/** The widget's controls that are rendered (not in a hidden page or question, not `display: none`). */
+/**
+ * The widget's controls that are rendered (not in a hidden page or question, not `display: none`), but the
+ * honeypot (core/honeypot.ts), off-screen and out of reach on purpose.
+ */
 const controls = (el: HTMLElement) =>
-  [...el.shadowRoot!.querySelectorAll('input, select, textarea, button')].filter(shown);
+  [...el.shadowRoot!.querySelectorAll('input:not([aria-hidden] *), select, textarea, button')].filter(shown);
 const nodeName = (node: Element) =>
   `<${node.localName} ${node.getAttribute('name') ?? node.getAttribute('part') ?? ''}>`;
 

@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import type { TestRunnerConfig } from '@web/test-runner';
 import type { Context, Next } from 'koa';
 import { build } from 'vite';
@@ -25,12 +26,16 @@ import { createApp } from '../../functions/app.ts';
 import { catalogFrom } from '../../functions/catalog.ts';
 import { openSqliteStore } from '../../functions/store/sqlite.ts';
 import { findChrome } from '../chrome.ts';
+import { guardedApi, relaxedGuard } from './guard-server.ts';
 import { campaigns } from './campaigns.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 const store = await openSqliteStore(join(mkdtempSync(join(tmpdir(), 'ladder-widgets-')), 'ladder.sqlite'));
-const app = createApp({ store, catalog: catalogFrom(campaigns) });
+const catalog = catalogFrom(campaigns);
+// The abuse defenses are on for every test, relaxed; test/widgets/guard-server.ts has the realistic ones.
+const app = createApp({ store, catalog, guard: relaxedGuard });
+const guarded = await guardedApi(store, catalog, (ctx, guardedApp, url) => toHono(ctx, guardedApp, url));
 const chrome = await findChrome();
 
 await build({ configFile: join(root, 'widgets/vite.config.ts'), logLevel: 'warn' });
@@ -91,20 +96,24 @@ async function api(ctx: Context, next: Next): Promise<void> {
     ctx.body = stdout;
     return;
   }
-  if (!ctx.path.startsWith('/api/')) return next();
+  if (!ctx.path.startsWith('/api/')) return guarded(ctx, next);
   if (network === 'down') {
     ctx.respond = false;
     ctx.req.socket.destroy();
     return;
   }
+  await toHono(ctx, app, ctx.url);
+}
+
+async function toHono(ctx: Context, hono: typeof app, url: string): Promise<void> {
   const headers = new Headers();
   for (const [name, value] of Object.entries(ctx.headers)) {
     if (typeof value === 'string') headers.set(name, value);
     else if (Array.isArray(value)) for (const item of value) headers.append(name, item);
   }
   const body = ctx.method === 'GET' || ctx.method === 'HEAD' ? undefined : new Uint8Array(await readBody(ctx));
-  const request = new Request(new URL(ctx.url, `http://${ctx.host}`), { method: ctx.method, headers, body });
-  const response = await app.fetch(request);
+  const request = new Request(new URL(url, `http://${ctx.host}`), { method: ctx.method, headers, body });
+  const response = await hono.fetch(request, { ip: ctx.ip });
   if (network === 'after') {
     ctx.respond = false;
     ctx.req.socket.destroy();
@@ -139,7 +148,8 @@ const config: TestRunnerConfig = {
         <script type="module" src="${testFramework}"></script>
       </body>
     </html>`,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: join(root, 'tsconfig.json') })],
+  // a11ySnapshot: the accessibility tree as Chromium exposes it (test/widgets/guard.test.ts).
+  plugins: [a11ySnapshotPlugin(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: join(root, 'tsconfig.json') })],
 };
 
 export default config;

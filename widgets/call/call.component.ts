@@ -195,7 +195,8 @@ export class LadderCall extends LadderElement<CallMessages> {
     if (lookup.status === 'error' && this.phase !== 'calling') return t.lookupFailed;
     if (submitter.state === 'error') {
       const code = submitter.error;
-      return code === 'campaign_closed' || code === 'forbidden_origin' || code === 'rate_limited' ? t[code] : t.error;
+      // The codes with words of their own (campaign_closed, forbidden_origin, rate_limited); others: the generic one.
+      return t[code as 'error'] || t.error;
     }
     if (this.#queued) return t.queuedCall;
     if (!this.data && this.loader.status === 'error') return t.loadFailed;

@@ -7,6 +7,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import type { CallResult } from '../../schema/actions.ts';
 import type { Outcome, TargetLookup } from '../../schema/call.ts';
 import { LIMITS } from '../../schema/limits.ts';
+import { honeypot } from '../core/honeypot.ts';
 import type { CoreMessages } from '../core/i18n.ts';
 import type { CallMessages } from './i18n/index.ts';
 import type { LookupTarget } from './lookup.ts';
@@ -148,6 +149,7 @@ export function card(t: Messages, target: LookupTarget, o: CardOptions): Templat
           </details>`
         : nothing
     }
+    ${honeypot(t.honeypot)}
     <div part="outcomes" role="group" aria-labelledby="outcome">
       <p id="outcome">${t.outcome}</p>
       ${OUTCOMES.map(

@@ -140,7 +140,8 @@ export class SubmitController<R extends ActionResult> implements ReactiveControl
     if (!this.#connected || this.#unlisten) return;
     m.outbox.start();
     this.#unlisten = m.outbox.listen((key, answer) => {
-      if (key === this.#key && this.state === 'queued') this.#settle(m, answer as Answer<R>);
+      // Settled later: sent from the queue, or again with a CAPTCHA's answer (never twice: not while sending).
+      if (key === this.#key && this.state !== 'sending') this.#settle(m, answer as Answer<R>);
     });
   }
 
@@ -170,7 +171,7 @@ export class SubmitController<R extends ActionResult> implements ReactiveControl
     }
     const key = (this.#key = m.newKey());
     this.#attach(m);
-    this.#settle(m, (await m.outbox.submit(url, JSON.stringify(body), key)) as Answer<R>);
+    this.#settle(m, (await m.outbox.submit(url, await m.prepare(this.#host, url, body), key)) as Answer<R>);
   }
 
   /** The answer's meaning for the form (`verdict`, in the outbox's chunk), then the widget's events. */

@@ -10,6 +10,9 @@
 import type { ErrorBody, FieldIssue } from '../../schema/errors.ts';
 import type { Answer } from './api.ts';
 import { LadderErrorEvent, LadderQueuedEvent, LadderSuccessEvent } from './events.ts';
+import { challengeIfAsked, renew, retoken, stale, withToken } from '../guard/submission.ts';
+
+export { prepare } from '../guard/submission.ts';
 
 /** One item of a batch endpoint's answer: the status and body it would have had on its own. */
 interface BatchResult {
@@ -153,7 +156,12 @@ export class Outbox {
     this.#inflight.add(entry.key);
     let answer: Answer<unknown>;
     try {
-      answer = await post(entry.url, entry.body, entry.key);
+      answer = await post(entry.url, withToken(entry.url, entry.body), entry.key);
+      // A stale token is renewed and the same submission sent again (widgets/guard/submission.ts).
+      if (stale(answer) && (await renew(entry.url))) {
+        entry = { ...entry, body: await retoken(entry.url, entry.body) };
+        answer = await post(entry.url, entry.body, entry.key);
+      }
       await this.#keep(entry, answer);
     } finally {
       this.#inflight.delete(entry.key);
@@ -167,10 +175,11 @@ export class Outbox {
     for (const entry of entries) this.#inflight.add(entry.key);
     const answers: Answer<unknown>[] = [];
     try {
-      const items = entries.map((entry) => `{"key":${JSON.stringify(entry.key)},"response":${entry.body}}`);
+      const items = entries.map((e) => `{"key":${JSON.stringify(e.key)},"response":${withToken(url, e.body)}}`);
       // No key of its own: each item carries its key, which makes resending the whole batch safe.
       const answer = await post<{ results: BatchResult[] }>(url, `{"responses":[${items}]}`);
-      for (const entry of entries) {
+      let renewed: Promise<boolean> | undefined;
+      for (let entry of entries) {
         const item = answer.kind === 'ok' ? answer.body.results.find((result) => result.key === entry.key) : undefined;
         const itemAnswer: Answer<unknown> =
           answer.kind !== 'ok'
@@ -183,8 +192,11 @@ export class Outbox {
                     kind: 'refused',
                     error: (item.body as ErrorBody | null)?.error ?? { code: 'internal', message: '' },
                   };
-        answers.push(itemAnswer);
-        await this.#keep(entry, itemAnswer);
+        // A stale token: renewed once for the batch; the entry goes again with the next batch.
+        if (stale(itemAnswer) && (await (renewed ??= renew(url))))
+          entry = { ...entry, body: await retoken(url, entry.body) };
+        answers.push(stale(itemAnswer) ? { kind: 'retry' } : itemAnswer);
+        await this.#keep(entry, answers[answers.length - 1]);
       }
     } finally {
       for (const entry of entries) this.#inflight.delete(entry.key);
@@ -192,13 +204,24 @@ export class Outbox {
     entries.forEach((entry, i) => this.#tell(entry, answers[i]));
   }
 
-  /** Drops an entry the server decided on; keeps one it did not, due again after a backoff. */
+  /**
+   * Drops an entry the server decided on; keeps one it did not, due again after a backoff. One waiting for a CAPTCHA
+   * is kept too (tried again later, when the risk may have passed), in case nobody is there to solve it.
+   */
   async #keep(entry: OutboxEntry, answer: Answer<unknown>): Promise<void> {
-    if (answer.kind !== 'retry') return this.#delete(entry.key);
+    const held = answer.kind === 'refused' && answer.error.code === 'captcha_required';
+    if (answer.kind !== 'retry' && !held) return this.#delete(entry.key);
+    if (held) answer.key = entry.key;
     const backoff = Math.min(BASE_DELAY * 2 ** entry.attempts, MAX_DELAY) * (0.5 + Math.random() / 2);
-    const wait = answer.retryAfter ? answer.retryAfter * 1000 : backoff;
+    const wait = held ? MAX_DELAY : answer.kind === 'retry' && answer.retryAfter ? answer.retryAfter * 1000 : backoff;
     await this.#put({ ...entry, attempts: entry.attempts + 1, due: Date.now() + wait });
     void this.#schedule();
+  }
+
+  /** Sends a submission kept for a CAPTCHA again, with the provider's answer. */
+  async solve(key: string, captcha: string): Promise<void> {
+    const entry = (await this.entries()).find((e) => e.key === key);
+    if (entry) await this.#send({ ...entry, body: JSON.stringify({ ...(JSON.parse(entry.body) as object), captcha }) });
   }
 
   #tell(entry: OutboxEntry, answer: Answer<unknown>): void {
@@ -257,6 +280,8 @@ export function newKey(): string {
 export function verdict<R extends { duplicate: boolean }>(answer: Answer<R>, known: readonly string[]) {
   if (answer.kind === 'ok') return { result: answer.body, state: answer.body.duplicate ? 'duplicate' : 'success' };
   if (answer.kind === 'retry') return { state: 'queued' };
+  // The challenge shows in the form (`announce`); the submission waits in the outbox meanwhile.
+  if (answer.error.code === 'captcha_required') return { state: 'idle' };
   const fields: Record<string, FieldIssue> = {};
   for (const [path, code] of Object.entries(answer.error.codes ?? {})) {
     const name = path.split('.').pop()!;
@@ -275,6 +300,7 @@ export function announce<R extends { duplicate: boolean; count: number }>(
   answer: Answer<R>,
 ): void {
   const { campaign } = host;
+  challengeIfAsked(host, answer, (key, response) => void outbox.solve(key, response));
   host.dispatchEvent(
     answer.kind === 'ok'
       ? new LadderSuccessEvent({

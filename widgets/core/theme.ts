@@ -32,6 +32,11 @@ export const theme = css`
   :host([hidden]) {
     display: none;
   }
+  /* The honeypot (core/honeypot.ts), the one hidden label: a physical left, off-screen in either direction. */
+  label[aria-hidden] {
+    position: absolute;
+    left: -9999px;
+  }
   * {
     box-sizing: border-box;
   }

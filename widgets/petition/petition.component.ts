@@ -7,6 +7,7 @@ import { campaignUrl, type Answer } from '../core/api.ts';
 import { LadderElement } from '../core/base.ts';
 import { SubmitController } from '../core/controllers.ts';
 import { LadderSubmitEvent } from '../core/events.ts';
+import { honeypot } from '../core/honeypot.ts';
 import { $supporter, loadSupporter, rememberSupporter, type Supporter } from '../core/supporter.ts';
 import { petitionMessages, type PetitionMessages } from './i18n/index.ts';
 import { styles } from './petition.styles.ts';
@@ -171,6 +172,7 @@ export class LadderPetition extends LadderElement<PetitionMessages> {
         <span dir="auto">${data?.consent.text}</span>
       </label>
       <label class="check"><input type="checkbox" name="remember" /> <span>${t.remember}</span></label>
+      ${honeypot(t.honeypot)}
       <div>
         <button part="submit" type="submit" aria-disabled=${sending}>${sending ? t.sending : t.submit}</button>
       </div>
@@ -218,7 +220,8 @@ export class LadderPetition extends LadderElement<PetitionMessages> {
     if (submitter.state === 'invalid') return t.fix;
     if (submitter.state === 'error') {
       const code = submitter.error;
-      return code === 'campaign_closed' || code === 'forbidden_origin' || code === 'rate_limited' ? t[code] : t.error;
+      // The codes with words of their own (campaign_closed, forbidden_origin, rate_limited); others: the generic one.
+      return t[code as 'error'] || t.error;
     }
     if (!this.data && this.loader.status === 'error') return t.loadFailed;
     return '';

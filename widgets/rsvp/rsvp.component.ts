@@ -7,6 +7,7 @@ import { campaignUrl, type Answer } from '../core/api.ts';
 import { LadderElement } from '../core/base.ts';
 import { SubmitController } from '../core/controllers.ts';
 import { LadderSubmitEvent } from '../core/events.ts';
+import { honeypot } from '../core/honeypot.ts';
 import { webUrl } from './links.ts';
 import { rsvpMessages, type RsvpMessages } from './i18n/index.ts';
 import { styles } from './rsvp.styles.ts';
@@ -202,6 +203,7 @@ export class LadderRsvp extends LadderElement<RsvpMessages> {
         <input type="checkbox" name="contact" />
         <span dir="auto">${data?.consent.text}</span>
       </label>
+      ${honeypot(t.honeypot)}
       <div>
         <button part="submit" type="submit" aria-disabled=${sending}>
           ${sending ? t.sending : full ? t.waitlist : t.submit}
@@ -272,7 +274,8 @@ export class LadderRsvp extends LadderElement<RsvpMessages> {
     if (submitter.state === 'invalid') return t.fix;
     if (submitter.state === 'error') {
       const code = submitter.error;
-      return code === 'campaign_closed' || code === 'forbidden_origin' || code === 'rate_limited' ? t[code] : t.error;
+      // The codes with words of their own (campaign_closed, forbidden_origin, rate_limited); others: the generic one.
+      return t[code as 'error'] || t.error;
     }
     if (!this.data && this.loader.status === 'error') return t.loadFailed;
     return '';

@@ -6,6 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { FieldIssue } from '../../schema/errors.ts';
 import { LIMITS, POSTCODE_PATTERN } from '../../schema/limits.ts';
 import type { PublicSurvey } from '../../schema/survey.ts';
+import { honeypot } from '../core/honeypot.ts';
 import type { CoreMessages } from '../core/i18n.ts';
 import type { SurveyMessages } from './i18n/index.ts';
 
@@ -70,5 +71,6 @@ export function lastPage(
     <label part="consent" class="check">
       <input type="checkbox" name="contact" />
       <span dir="auto">${consent}</span>
-    </label>`;
+    </label>
+    ${honeypot(t.honeypot)}`;
 }

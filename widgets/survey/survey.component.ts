@@ -203,7 +203,8 @@ export class LadderSurvey extends LadderElement<SurveyMessages> {
     if (submitter.state === 'invalid') return t.fix;
     if (submitter.state === 'error') {
       const code = submitter.error;
-      return code === 'campaign_closed' || code === 'forbidden_origin' || code === 'rate_limited' ? t[code] : t.error;
+      // The codes with words of their own (campaign_closed, forbidden_origin, rate_limited); others: the generic one.
+      return t[code as 'error'] || t.error;
     }
     if (!this.data && this.loader.status === 'error') return t.loadFailed;
     return this.#recorded ? t.recorded : '';

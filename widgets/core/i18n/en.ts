@@ -22,7 +22,7 @@ export const en = {
   invalid_characters: 'This contains characters that are not allowed.',
   invalid: 'This value is not valid.',
   rate_limited: 'Too many attempts. Please wait a minute and try again.',
-  disposable_email: 'Use an email address you keep, not a disposable one.',
+  disposable_email: 'Use a permanent email address.',
   honeypot: 'Leave this empty',
   error: 'Something went wrong. Please try again.',
 };
