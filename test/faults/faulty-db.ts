@@ -11,8 +11,11 @@ export interface FaultPlan {
   killAfterCommit?: number;
   /** SIGKILL the process right before the Nth delivery is marked delivered (the receiver already has it). */
   killBeforeDelivered?: number;
-  /** Instead of running the Nth statement whose SQL contains `match`, throw the driver's error for `error`. */
-  fail?: { match: string; nth: number; error: keyof typeof DRIVER_ERRORS };
+  /**
+   * Instead of running the Nth statement whose SQL contains `match` (and the `times - 1` such statements after
+   * it), throw the driver's error for `error`.
+   */
+  fail?: { match: string; nth: number; times?: number; error: keyof typeof DRIVER_ERRORS };
   /** How long a statement waits for a lock: PostgreSQL `SET LOCAL lock_timeout`, SQLite `busy_timeout`. */
   lockTimeoutMs?: number;
 }
@@ -43,9 +46,10 @@ export function faultyDb(db: Db, plan: FaultPlan): Db {
   };
   /** Before each statement: throws the planned error on the planned one. */
   const check = (sql: string) => {
-    if (plan.fail && sql.includes(plan.fail.match) && ++matched === plan.fail.nth) {
-      report(`${plan.fail.error} on ${plan.fail.match}`);
-      throw DRIVER_ERRORS[plan.fail.error]();
+    const { fail } = plan;
+    if (fail && sql.includes(fail.match) && ++matched >= fail.nth && matched < fail.nth + (fail.times ?? 1)) {
+      report(`${fail.error} on ${fail.match}`);
+      throw DRIVER_ERRORS[fail.error]();
     }
   };
   const watched = (tx: Tx, seen: (sql: string) => void): Tx => ({
