@@ -1,8 +1,10 @@
 /**
  * The one script a partner pastes: `<script type="module" src="https://campaign.example/embed.js"></script>`.
  * It loads only the widgets whose tags are on the page, now or later (pages built by React and the like add them
- * after load), and reserves their space before they load so the partner's page does not jump.
+ * after load), and reserves their space before they load so the partner's page does not jump (./reserve.ts).
  */
+import { RESERVE_STYLE, SIZED } from './reserve.ts';
+
 const widgets: Record<string, () => Promise<unknown>> = {
   'ladder-petition': () => import('./petition/petition.ts'),
   'ladder-survey': () => import('./survey/survey.ts'),
@@ -11,9 +13,18 @@ const widgets: Record<string, () => Promise<unknown>> = {
 };
 
 const style = document.createElement('style');
-// Roughly the height of a petition form at its usual width; the element sets its own size once defined.
-style.textContent = `${Object.keys(widgets).join(':not(:defined),')}:not(:defined){display:block;min-height:38em}`;
+style.textContent = RESERVE_STYLE;
 document.head.append(style);
+
+// The supporter's first press or focus in a widget ends its reservation: the widget takes its own height from then
+// on (a shorter thanks, a longer next page), a move that follows the supporter's input and that they expect.
+const release = (event: Event) => {
+  for (const node of event.composedPath()) {
+    if (node instanceof Element && node.localName in widgets) node.setAttribute(SIZED, '');
+  }
+};
+addEventListener('pointerdown', release, true);
+addEventListener('focusin', release, true);
 
 const pending = new Set(Object.keys(widgets));
 

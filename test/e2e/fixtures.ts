@@ -1,4 +1,4 @@
-/** Campaign files of our own for the end-to-end tests. */
+/** Campaign files of our own for the end-to-end tests; the partner page's origin may embed each kind. */
 export function fixtureCampaigns(partnerOrigin: string): Record<string, string> {
   const petition = (fields: string, body: string) => `---
 kind: petition
@@ -25,6 +25,7 @@ petition:
     'town-hall-meeting.md': `---
 kind: event
 title: Town hall on the fountain
+partners: ["${partnerOrigin}"]
 summary: Hear the parks department and plan what comes next.
 goal: 50
 consent:
@@ -45,6 +46,7 @@ Bring a neighbour.
     'call-the-parks-director.md': `---
 kind: call
 title: Call the parks director
+partners: ["${partnerOrigin}"]
 summary: Ask the parks director to schedule the fountain repair.
 consent:
   text: Keep me updated about this campaign by email.
@@ -69,6 +71,7 @@ The budget is set in spring.
     'what-the-square-needs.md': `---
 kind: survey
 title: What does Central Square need?
+partners: ["${partnerOrigin}"]
 summary: Three questions before we plan the next step.
 consent:
   text: Keep me updated about this campaign by email.

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { RESERVE_STYLE } from '../../widgets/reserve.ts';
 import { axeViolations, count, launch, type RunningServer, startServer } from './harness.ts';
 
 const built = inject('built');
@@ -60,26 +61,35 @@ async function partnerSite(pages: Record<string, { html: string; csp?: string }>
   };
 }
 
-/** Records CSP violations and layout shifts from the first byte. */
+/**
+ * Records CSP violations and layout shifts from the first byte: all of them (`shift`, as CLS counts them), and
+ * those that moved the page's own elements (`page`). A shift inside a widget's shadow root names no node (the
+ * browser keeps shadow DOM private), so `shift - page` is what moved within the widgets.
+ */
 async function watch(page: Page): Promise<void> {
   await page.addInitScript(() => {
-    const w = window as unknown as { violations: string[]; shift: number };
+    const w = window as unknown as { violations: string[]; shift: number; page: number };
     w.violations = [];
     w.shift = 0;
+    w.page = 0;
     document.addEventListener('securitypolicyviolation', (e) =>
       w.violations.push(`${e.violatedDirective} ${e.blockedURI}`),
     );
+    type Shift = { value: number; hadRecentInput: boolean; sources: { node: Node | null }[] };
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[])
-        if (!entry.hadRecentInput) w.shift += entry.value;
+      for (const entry of list.getEntries() as unknown as Shift[]) {
+        if (entry.hadRecentInput) continue;
+        w.shift += entry.value;
+        if (entry.sources.some((source) => source.node?.getRootNode() === document)) w.page += entry.value;
+      }
     }).observe({ type: 'layout-shift', buffered: true });
   });
 }
 
 const watched = (page: Page) =>
   page.evaluate(() => {
-    const { violations, shift } = window as unknown as { violations: string[]; shift: number };
-    return { violations, shift };
+    const { violations, shift, page } = window as unknown as { violations: string[]; shift: number; page: number };
+    return { violations, shift, page };
   });
 
 describe('publishing', () => {
@@ -203,6 +213,62 @@ describe('the partner embed page', () => {
       expect(violations).toEqual([]);
       console.log(`[site] layout shift on the partner page while the widget loads: ${shift}`);
       await visitor.close();
+    } finally {
+      await partner.close();
+    }
+  });
+
+  it('moves nothing on the partner page while any of the four widgets loads, wide or on a phone', async () => {
+    const widgets = [
+      { tag: 'ladder-petition', slug: 'fix-the-fountain', ready: '[part=meter] strong' },
+      { tag: 'ladder-survey', slug: 'what-the-square-needs', ready: '[part=question]' },
+      { tag: 'ladder-rsvp', slug: 'town-hall-meeting', ready: '[part=when]' },
+      { tag: 'ladder-call', slug: 'call-the-parks-director', ready: 'form label' },
+    ];
+    // The page's own text above and below the snippet. With the reserve's `<style>` in the head (the same text and
+    // hash as embed.js appends), the space is there at the first paint; with the snippet alone, the browser may
+    // paint once before the module script has run (logged). What moves inside a widget while its skeleton fills
+    // in (a title on two lines) is the widget's own, logged as `all`.
+    const page = (tag: string, slug: string, head: string) => ({
+      html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">${head}</head>
+<body><main><h1>Our partner's page</h1><p>Why we support this campaign.</p>
+<script type="module" src="${server.url}/embed.js"></script><${tag} campaign="${slug}"></${tag}>
+<p id="below">Below the widget.</p></main></body></html>`,
+    });
+    const partner = await partnerSite(
+      Object.fromEntries(
+        widgets.flatMap(({ tag, slug }) => [
+          [`/${tag}/styled`, page(tag, slug, `<style>${RESERVE_STYLE}</style>`)],
+          [`/${tag}/snippet`, page(tag, slug, '')],
+        ]),
+      ),
+    );
+    try {
+      for (const viewport of [
+        { width: 1024, height: 900 },
+        { width: 375, height: 1400 },
+      ]) {
+        const context = await browser.newContext({ viewport });
+        for (const { tag, ready } of widgets) {
+          const shifts: Record<string, { page: number; all: number }> = {};
+          for (const variant of ['styled', 'snippet']) {
+            const visitor = await context.newPage();
+            await watch(visitor);
+            await visitor.goto(`${partner.url}/${tag}/${variant}`);
+            // Shown with its campaign and live numbers (the count, places left), then two frames for the entries.
+            await visitor.locator(`${tag} ${ready}`).filter({ hasText: /\S/ }).first().waitFor();
+            await visitor.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+            expect(await visitor.locator('#below').isVisible()).toBe(true);
+            const { page, shift } = await watched(visitor);
+            shifts[variant] = { page, all: shift };
+            await visitor.close();
+          }
+          console.log(`[site] <${tag}> on a partner page ${viewport.width} px wide: layout shift`, shifts);
+          expect(shifts.styled.page, `<${tag}> at ${viewport.width} px`).toBe(0);
+        }
+        await context.close();
+      }
     } finally {
       await partner.close();
     }

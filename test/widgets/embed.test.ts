@@ -1,13 +1,22 @@
 /**
  * `/embed.js` as partners load it: the built bundle (`dist/embed/`, built by the test config), not the sources.
+ * Each widget on a wide column and on a phone: the space reserved (widgets/reserve.ts) is what the widget then
+ * takes, not less and not much more. The layout shift itself, with the widget's chunks and campaign arriving over
+ * the network, is measured on a partner page in test/e2e/site.test.ts.
  */
 import { expect, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 
 const embed = '/__test/embed/embed.js';
+const SIZED = 'data-ladder-sized';
 
 describe('embed.js', () => {
-  it('reserves space, then loads a widget only when its tag appears on the page', async () => {
+  // Loaded once, by the first test, as a partner's page loads it.
+  beforeEach(async () => {
     await import(/* @vite-ignore */ embed);
+  });
+
+  it('reserves space, then loads a widget only when its tag appears on the page', async () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(customElements.get('ladder-petition')).to.equal(undefined);
     const chunks = performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/w/petition-'));
@@ -27,7 +36,53 @@ describe('embed.js', () => {
       timeout: 5000,
     });
     expect(el.shadowRoot!.querySelector('[part=title]')!.textContent).to.equal('Petition library');
-    // The element's own size once defined: no more than a little beyond what was reserved.
-    expect(el.getBoundingClientRect().height).to.be.within(reserved * 0.8, reserved * 1.2);
+    host.remove();
+  });
+
+  /** Each kind, and what it shows once its campaign (with the live numbers) has arrived. */
+  const widgets = [
+    { tag: 'ladder-petition', campaign: 'library', ready: '[part=meter] strong' },
+    { tag: 'ladder-survey', campaign: 'block', ready: '[part=question]' },
+    { tag: 'ladder-rsvp', campaign: 'rsvp-meeting', ready: '[part=when]' },
+    { tag: 'ladder-call', campaign: 'council', ready: 'form label' },
+  ];
+  for (const width of [1024, 375]) {
+    for (const { tag, campaign, ready } of widgets) {
+      it(`reserves for <${tag}> what it takes, ${width} px wide`, async () => {
+        await setViewport({ width, height: 800 });
+        const host = document.createElement('main');
+        host.innerHTML = `<h1>A partner's page</h1><${tag} campaign="${campaign}"></${tag}><p>Text below the widget.</p>`;
+        document.body.prepend(host);
+        const el = host.querySelector<HTMLElement>(tag)!;
+        const reserved = el.getBoundingClientRect().height;
+        await customElements.whenDefined(tag);
+        await waitUntil(() => el.shadowRoot?.querySelector(ready)?.textContent?.trim(), `${tag} shows its campaign`, {
+          timeout: 5000,
+        });
+        // The live count, the supporter's time zone: whatever the widget renders after its campaign arrives.
+        await (el as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete;
+        expect(el.getBoundingClientRect().height).to.equal(reserved);
+        el.setAttribute(SIZED, '');
+        const own = el.getBoundingClientRect().height;
+        console.log(`[embed] <${tag}> at ${width} px: reserved ${reserved} px, takes ${own} px`);
+        expect(own).to.be.at.most(reserved);
+        // Not much more than it needs: at most 15% of blank space under it.
+        expect(own).to.be.greaterThan(reserved * 0.85);
+        host.remove();
+      });
+    }
+  }
+
+  it('gives the widget its own height from the supporter’s first press in it', async () => {
+    const host = document.createElement('div');
+    host.innerHTML = '<ladder-call campaign="council"></ladder-call>';
+    document.body.append(host);
+    const el = host.firstElementChild as HTMLElement;
+    await waitUntil(() => el.shadowRoot?.querySelector('form input'), 'loaded', { timeout: 5000 });
+    expect(el.hasAttribute(SIZED)).to.equal(false);
+    el.shadowRoot!.querySelector<HTMLInputElement>('form input')!.focus();
+    expect(el.hasAttribute(SIZED)).to.equal(true);
+    expect(parseFloat(getComputedStyle(el).minHeight) || 0).to.be.lessThan(100);
+    host.remove();
   });
 });
