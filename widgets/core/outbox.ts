@@ -163,6 +163,8 @@ export class Outbox {
         answer = await post(entry.url, entry.body, entry.key);
       }
       await this.#keep(entry, answer);
+      // The next submission from this page gets a token of its own (held for its min fill time, not refused).
+      if (answer.kind === 'ok') void renew(entry.url);
     } finally {
       this.#inflight.delete(entry.key);
     }

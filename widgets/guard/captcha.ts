@@ -48,9 +48,10 @@ function load({ provider, script }: Captcha): Promise<Provider> {
 }
 
 export async function challenge(host: HTMLElement, captcha: Captcha, solved: (response: string) => void) {
-  const form = host.shadowRoot?.querySelector('form');
-  if (!form) return;
-  form.querySelector('.captcha')?.remove();
+  // The form; the call widget's outcome buttons are not in one: then the widget's wrapper.
+  const place = host.shadowRoot?.querySelector('form') ?? host.shadowRoot?.querySelector('[part=base]');
+  if (!place) return;
+  place.querySelector('.captcha')?.remove();
   const [label, prompt] = TEXT[(host as unknown as { language?: string }).language ?? 'en'] ?? TEXT.en;
   const box = document.createElement('div');
   box.className = 'captcha';
@@ -61,8 +62,11 @@ export async function challenge(host: HTMLElement, captcha: Captcha, solved: (re
   text.textContent = prompt;
   const slot = document.createElement('div');
   box.append(text, slot);
-  // Before the submit button's row: outside every part Lit re-renders, gone with the form once sent.
-  form.insertBefore(box, form.querySelector('[part=submit]')?.closest('form > *') ?? null);
+  // Before the row of the submit button (or the status line): outside every part Lit re-renders.
+  const row = [...place.children].find(
+    (child) => child.matches('[part=status]') || child.querySelector('[part=submit]'),
+  );
+  place.insertBefore(box, row ?? null);
   box.focus();
   const provider = await load(captcha);
   provider.render(slot, {
