@@ -4,10 +4,11 @@
  *
  * The two hosts merge rules differently when several match one path: Cloudflare joins the values of a header with
  * commas (two Content-Security-Policy values make two policies, both enforced), Netlify keeps the last rule's. So
- * the policy goes on rules that never overlap: one per top-level folder of the build, and for `/embed/` one for the
- * embed pages and one for the frames (the only pages others may frame). Headers that are the same everywhere go on
- * `/*`. Paths that match no page rule (an unknown URL answered by 404.html) get those shared headers only.
- * Cloudflare Pages reads at most 100 rules: a build has about a dozen.
+ * the policy goes on rules that never overlap (functions/security/site-policy.ts): one per top-level folder of the
+ * build, and for `/embed/` one for the embed pages and one for the frames (the only pages others may frame), each
+ * allowing its own pages' inline code. Headers that are the same everywhere go on `/*`. A path that matches no
+ * page rule (an unknown URL answered by 404.html) gets those shared headers only. Cloudflare Pages reads at most
+ * 100 rules: a build has about a dozen and a half.
  *
  * Environment: LADDER_SITE_OUT (dist/site), LADDER_CONTENT (site/content/campaigns), LADDER_CAPTCHA_PROVIDER.
  */
@@ -15,44 +16,32 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadCatalog } from '../functions/catalog.ts';
 import { siteHeaders } from '../functions/security/headers.ts';
-import { sitePages, sitePolicy } from '../functions/security/site-policy.ts';
+import { basePolicy, pageRules } from '../functions/security/site-policy.ts';
 
 const siteDir = resolve(process.env.LADDER_SITE_OUT?.trim() || 'dist/site');
 const catalog = await loadCatalog(resolve(process.env.LADDER_CONTENT?.trim() || 'site/content/campaigns'));
-const policy = sitePolicy(siteDir, catalog, process.env);
+const base = basePolicy(catalog, process.env);
+const rules = pageRules(siteDir, base);
 
 // Static hosts serve https only: Strict-Transport-Security belongs to every answer.
-const page = siteHeaders(policy, { https: true });
-const frame = siteHeaders(policy, { frame: true, https: true });
 const CSP = 'Content-Security-Policy';
-const shared = Object.entries(page).filter(([name]) => name !== CSP);
-
-/** The rules that carry a page's policy: `act/x/index.html` -> `/act/*`; `index.html` -> `/` and itself. */
-function pageRules(file: string): string[] {
-  const [top, ...rest] = file.split('/');
-  if (!rest.length) return file === 'index.html' ? ['/', '/index.html'] : [`/${file}`];
-  if (top !== 'embed') return [`/${top}/*`];
-  if (/^[^/]+\/(frame\/)?index\.html$/.test(rest.join('/'))) return [];
-  throw new Error(`[headers] ${file}: a page under /embed/ that is neither an embed page nor its frame; add its rule.`);
-}
-
-const rules = [...new Set(sitePages(siteDir).flatMap(pageRules))];
+const shared = Object.entries(siteHeaders(base, { https: true })).filter(([name]) => name !== CSP);
 const block = (path: string, headers: [string, string][]) =>
   `${path}\n${headers.map(([name, value]) => `  ${name}: ${value}`).join('\n')}\n`;
 const text = [
-  '# Written by scripts/headers.ts from functions/security/headers.ts after each build: edit those, not this file.\n',
+  '# Written by scripts/headers.ts from functions/security/ after each build: edit those, not this file.\n',
   block('/*', shared),
-  ...rules.map((path) => block(path, [[CSP, page[CSP]]])),
-  ...['/embed/:slug/', '/embed/:slug/index.html'].map((path) => block(path, [[CSP, page[CSP]]])),
-  ...['/embed/:slug/frame/', '/embed/:slug/frame/index.html'].map((path) => block(path, [[CSP, frame[CSP]]])),
+  ...rules.map(({ path, frame, policy }) => block(path, [[CSP, siteHeaders(policy, { frame })[CSP]]])),
 ].join('\n');
 
 writeFileSync(join(siteDir, '_headers'), text);
-// Cloudflare Pages drops a line over 2,000 characters. Each inline style the build emits adds a 54-character hash.
+// Cloudflare Pages drops a line over 2,000 characters; each inline script or style of a rule's pages adds 54.
 const longest = Math.max(...text.split('\n').map((line) => line.length));
 if (longest > 2000) {
   console.warn(
     `[headers] a line of _headers is ${longest} characters, over Cloudflare Pages' 2,000: set build.inlineStylesheets: 'never' in astro.config.mjs so Astro's styles become files.`,
   );
 }
-console.log(`[headers] ${join(siteDir, '_headers')}: ${rules.length + 5} rules.`);
+console.log(
+  `[headers] ${join(siteDir, '_headers')}: ${rules.length + 1} rules, the longest line ${longest} characters.`,
+);

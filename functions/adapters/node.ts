@@ -30,8 +30,8 @@ import { sinksFromEnv } from '../outbox/config.ts';
 import { type RunningDispatcher, startDispatcher } from '../outbox/dispatcher.ts';
 import { openStore } from '../store/open.ts';
 import { retentionDaysFromEnv, sweepRetention } from '../store/retention.ts';
-import { FRAME_PAGE, siteHeaders } from '../security/headers.ts';
-import { sitePolicy } from '../security/site-policy.ts';
+import { siteHeaders } from '../security/headers.ts';
+import { basePolicy, pageRules, rulePattern } from '../security/site-policy.ts';
 
 const env = process.env;
 const port = Number(env.PORT ?? 4321);
@@ -56,9 +56,12 @@ const api = createApp({
   guard: await guardFromEnv(env, store),
 });
 
-// The pages' Content-Security-Policy hashes what this build inlined (functions/security/headers.ts).
-const policy = sitePolicy(siteDir, catalog, env);
-const pageHeaders = (frame: boolean, https: boolean) => Object.entries(siteHeaders(policy, { frame, https }));
+// Each page's Content-Security-Policy allows the inline code of its part of the site, as the build's `_headers`
+// rules do (functions/security/site-policy.ts); other files (scripts, images, sw.js) get the policy without hashes.
+const filePolicy = basePolicy(catalog, env);
+const rules = pageRules(siteDir, filePolicy).map((rule) => ({ ...rule, pattern: rulePattern(rule.path) }));
+/** `/embed/x` is served as `/embed/x/`: it matches the same rule. */
+const pagePath = (path: string) => (/\/[^/.]+$/.test(path) ? `${path}/` : path);
 
 const server = new Hono();
 // Pages, scripts and JSON go out compressed (gzip or deflate, as the browser accepts); a cheap host's bandwidth
@@ -71,7 +74,10 @@ server.use('*', async (c, next) => {
   if (c.req.path.startsWith('/api/')) return;
   const https =
     new URL(c.req.url).protocol === 'https:' || c.req.header('X-Forwarded-Proto')?.split(',')[0].trim() === 'https';
-  for (const [name, value] of pageHeaders(FRAME_PAGE.test(c.req.path), https)) c.header(name, value);
+  const path = c.res.status === 404 ? '/404.html' : pagePath(c.req.path);
+  const rule = rules.find(({ pattern }) => pattern.test(path));
+  const headers = siteHeaders(rule?.policy ?? filePolicy, { frame: rule?.frame, https });
+  for (const [name, value] of Object.entries(headers)) c.header(name, value);
 });
 // The socket's address goes to the API as `env.ip`: the client's IP unless LADDER_TRUST_PROXY says otherwise.
 server.all('/api/*', (c) =>

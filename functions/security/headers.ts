@@ -44,9 +44,6 @@ type Directive = 'script-src' | 'frame-src' | 'style-src' | 'connect-src';
 export const captchaSources = (provider: CaptchaProvider | undefined, directive: Directive): string[] =>
   (provider && (CAPTCHA_SOURCES[provider] as Partial<Record<Directive, string[]>>)[directive]) || [];
 
-/** `/embed/<slug>/frame/`: the one page that other websites may frame (the iframe the embed page offers). */
-export const FRAME_PAGE = /^\/embed\/[^/]+\/frame(\/|\/index\.html)?$/;
-
 /** One year; subdomains are left alone, since the site may live under an organization's domain. */
 const HSTS = 'max-age=31536000';
 

@@ -168,6 +168,12 @@ describe('framing', () => {
 });
 
 describe('the other headers', () => {
+  it('sends the not-found page with its policy', async () => {
+    const res = await fetch(`${server.url}/act/no-such-campaign/`);
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+  });
+
   it('adds Strict-Transport-Security behind a proxy that says the request came over https', async () => {
     const res = await fetch(`${server.url}/`, { headers: { 'X-Forwarded-Proto': 'https' } });
     expect(res.headers.get('strict-transport-security')).toBe('max-age=31536000');
