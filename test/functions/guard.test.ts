@@ -181,6 +181,31 @@ describe.each(['sqlite', 'postgres'] as const)('guarded actions on %s', (dialect
     expect(await g.store.count('library')).toBe(5);
   });
 
+  it('leaves nothing behind when it refuses: no count, no supporter, no outbox event', async () => {
+    const g = await guardedApp({
+      dialect,
+      guard: { perIp: { limit: 1, windowMs: 600_000 }, burst: { limit: 100, windowMs: 10_000 } },
+    });
+    const token = await g.token();
+    const refusals: [string, Promise<Response>][] = [
+      ['too_fast', g.send('library/signatures', signing(token, 'r1@example.org'))],
+      ['token_expired', g.send('library/signatures', signing(undefined, 'r2@example.org'))],
+      ['token_invalid', g.send('library/signatures', signing(`${token}x`, 'r3@example.org'))],
+    ];
+    for (const [code, response] of refusals) expect((await (await response).json()).error.code).toBe(code);
+    g.wait(3000);
+    const other = await g.token('library', '192.0.2.99');
+    g.wait(3000);
+    expect((await g.send('library/signatures', signing(other, 'ok@example.org'), { ip: '192.0.2.99' })).status).toBe(
+      201,
+    );
+    const limited = await g.send('library/signatures', signing(token, 'r4@example.org'), { ip: '192.0.2.99' });
+    expect((await limited.json()).error.code).toBe('rate_limited');
+    expect(await g.store.count('library')).toBe(1);
+    for (const n of [1, 2, 3, 4]) expect(await g.store.supporterByEmail(`r${n}@example.org`)).toBeNull();
+    expect((await g.store.outboxEvents(10)).map((event) => event.type)).toHaveLength(1);
+  });
+
   it('refuses a disposable email with a field error when there is no CAPTCHA; nothing is stored', async () => {
     const g = await guardedApp({ dialect, guard: { disposable: 'refuse' } });
     const token = await g.token();
