@@ -70,10 +70,14 @@ describe('every page of the build', () => {
 });
 
 describe('pages in use', () => {
-  it('signs a petition on its action page', async () => {
+  it('signs a petition on its action page, with the service worker installed', async () => {
     const { page, violations } = await watched();
     await page.goto(`${server.url}/act/fix-the-fountain/`);
     await hydrated(page);
+    // The worker registers once the page is idle and precaches under its own policy (worker-src, connect-src).
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.scriptURL)).toMatch(
+      /\/sw\.js$/,
+    );
     const widget = page.locator('ladder-petition');
     // Invalid first: the errors are shown and announced.
     await widget.locator('[part=submit]').click();
