@@ -9,6 +9,8 @@ import type { Db, Param, Tx } from '../../functions/store/db.ts';
 export interface FaultPlan {
   /** SIGKILL the process right after the Nth commit that stored an idempotency key (a submission), 1-based. */
   killAfterCommit?: number;
+  /** SIGKILL the process inside the Nth submission's transaction, all its statements run but not committed. */
+  killBeforeCommit?: number;
   /** SIGKILL the process right before the Nth delivery is marked delivered (the receiver already has it). */
   killBeforeDelivered?: number;
   /**
@@ -38,6 +40,7 @@ export const report = (line: string) => writeSync(2, `fault: ${line}\n`);
 
 export function faultyDb(db: Db, plan: FaultPlan): Db {
   let commits = 0;
+  let uncommitted = 0;
   let marked = 0;
   let matched = 0;
   const die = (why: string) => {
@@ -77,12 +80,14 @@ export function faultyDb(db: Db, plan: FaultPlan): Db {
         if (plan.lockTimeoutMs && db.dialect === 'postgres') {
           await tx.run(`SET LOCAL lock_timeout = ${Math.round(plan.lockTimeoutMs)}`);
         }
-        return work(
+        const done = await work(
           watched(tx, (sql) => {
             check(sql);
             if (sql.startsWith('INSERT INTO idempotency')) submission = true;
           }),
         );
+        if (submission && ++uncommitted === plan.killBeforeCommit) die(`killed before commit ${uncommitted}`);
+        return done;
       });
       if (submission && ++commits === plan.killAfterCommit) die(`killed after commit ${commits}`);
       return result;
