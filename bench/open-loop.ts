@@ -49,10 +49,13 @@ export function client(base: string, connections: number) {
         req.end(body);
       });
     },
-    /** Gives up on everything still waiting (the drain deadline passed), then closes the pool. */
+    get aborted() {
+      return aborted;
+    },
+    /** Gives up on everything still waiting, then closes the pool. */
     abort(): void {
       aborted = true;
-      for (const req of inFlight) req.destroy(new Error('aborted: the drain deadline passed'));
+      for (const req of inFlight) req.destroy(new Error('aborted'));
       agent.destroy();
     },
   };
@@ -110,7 +113,7 @@ export class Tally {
   readonly answers: Record<string, number> = {};
   /** Attempts repeated with the same key, by the reason. */
   readonly retries: Record<string, number> = {};
-  /** Requests that ended without a 2xx: their last answer, or `gave up` at the drain deadline. */
+  /** Requests that ended without a 2xx: their last answer, or `gave up` when the server stopped answering. */
   readonly failures: Record<string, number> = {};
   first = Infinity;
   last = 0;

@@ -25,8 +25,8 @@ export interface PhaseOptions {
   minFillMs: number;
   /** The widget outbox's first retry delay. */
   retryMs: number;
-  /** After the last request was due, how long to wait for answers before giving up on the rest. */
-  drainMs: number;
+  /** Requests wait as long as answers keep coming; after this long without one, the rest are given up. */
+  stallMs: number;
   /** Numbers supporters across phases: each one is new (a new email, a new address). */
   firstSupporter: number;
   ledger: Ledger;
@@ -56,16 +56,35 @@ export async function phase(options: PhaseOptions): Promise<PhaseResult> {
   const signatures = new Tally();
   const total = Math.round(rate * seconds);
   const origin = performance.now() + 50;
-  const deadline = origin + seconds * 1000 + fillMs + options.drainMs;
-  const giveUp = setTimeout(() => http.abort(), deadline - performance.now());
+  // A slow server is waited for (the widget's outbox would wait too); one that stopped answering is not: no
+  // answer for `stallMs` while requests wait (or wait to be retried) gives them all up.
+  let waiting = 0;
+  let progress = performance.now();
+  const watchdog = setInterval(() => {
+    if (waiting && performance.now() - progress > options.stallMs) http.abort();
+  }, 1000);
   let moved = 0;
   let withToken = 0;
 
   /**
-   * One request until it gets a decided answer: a 2xx, a refusal, or the deadline. `renew` is the widget's answer
+   * One request until it gets a decided answer: a 2xx, a refusal, or a server that stopped answering. `renew` is the widget's answer
    * to `token_expired` (a fresh token, then the same submission again); it says whether it got one.
    */
   async function attempt(
+    tally: Tally,
+    due: number,
+    send: () => Promise<Reply>,
+    renew?: () => Promise<boolean>,
+  ): Promise<Reply | null> {
+    if (!waiting++) progress = performance.now();
+    try {
+      return await decided(tally, due, send, renew);
+    } finally {
+      waiting--;
+    }
+  }
+
+  async function decided(
     tally: Tally,
     due: number,
     send: () => Promise<Reply>,
@@ -77,6 +96,7 @@ export async function phase(options: PhaseOptions): Promise<PhaseResult> {
       let wait: number;
       try {
         const reply = await send();
+        progress = performance.now();
         tally.answer(String(reply.status));
         if (reply.status < 300) {
           tally.done(due, performance.now());
@@ -98,7 +118,7 @@ export async function phase(options: PhaseOptions): Promise<PhaseResult> {
         tally.answer(why);
         wait = backoff(n, options.retryMs);
       }
-      if (performance.now() + wait > deadline) {
+      if (http.aborted) {
         tally.fail(`gave up (last: ${why})`);
         return null;
       }
@@ -150,7 +170,7 @@ export async function phase(options: PhaseOptions): Promise<PhaseResult> {
   }
 
   const { lateMs } = await openLoop(total, rate, origin, (i, due) => supporter(options.firstSupporter + i, due));
-  clearTimeout(giveUp);
+  clearInterval(watchdog);
   http.abort();
   const p99Over = { pages: pages.p99Over(6), signatures: signatures.p99Over(6) };
   return { rate, seconds, pages: pages.summary(), signatures: signatures.summary(), moved, withToken, p99Over, lateMs };

@@ -14,7 +14,7 @@ export const SLUG = 'spike';
 /** The page the widgets are embedded in: a partner's, on the campaign's allow-list. */
 const PARTNER = 'https://partner.example';
 
-export type SessionOptions = Pick<PhaseOptions, 'connections' | 'fillMs' | 'minFillMs' | 'retryMs' | 'drainMs'> & {
+export type SessionOptions = Pick<PhaseOptions, 'connections' | 'fillMs' | 'minFillMs' | 'retryMs' | 'stallMs'> & {
   db: 'sqlite' | 'postgres';
   /** A temporary folder of the caller's, for the campaign file and the SQLite file. */
   dir: string;

@@ -15,9 +15,10 @@
  *
  * Other knobs: SPIKE_CONNECTIONS (256 keep-alive sockets, as a proxy's upstream pool), SPIKE_FILL_MS (4000:
  * page load to submit), SPIKE_MIN_FILL_MS (3000: the server's minimum fill time), SPIKE_RAMP (rates, comma
- * separated; 0 skips the ramp), SPIKE_RAMP_SECONDS (5), SPIKE_DRAIN_SECONDS (120: how long to wait for answers
- * after the last request was due), SPIKE_PROFILE (a folder: the server runs with `node --cpu-prof` and writes its
- * profiles there, for Chrome DevTools), LADDER_TEST_PG (the PostgreSQL server).
+ * separated; 0 skips the ramp), SPIKE_RAMP_SECONDS (5), SPIKE_STALL_SECONDS (30: a server that answers nothing
+ * for that long while requests wait is given up on; a slow one is waited for, however long), SPIKE_PROFILE (a
+ * folder: the server runs under `node --cpu-prof` and writes its profile there, for Chrome DevTools),
+ * LADDER_TEST_PG (the PostgreSQL server).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,7 +40,7 @@ const FILL_MS = Number(env.SPIKE_FILL_MS ?? 4000);
 const MIN_FILL_MS = Number(env.SPIKE_MIN_FILL_MS ?? 3000);
 const RAMP = (env.SPIKE_RAMP ?? '250,500,1000,1500,2000,3000').split(',').map(Number).filter(Boolean);
 const RAMP_SECONDS = Number(env.SPIKE_RAMP_SECONDS ?? 5);
-const DRAIN_MS = Number(env.SPIKE_DRAIN_SECONDS ?? 120) * 1000;
+const STALL_MS = Number(env.SPIKE_STALL_SECONDS ?? 30) * 1000;
 const PG_URL = env.LADDER_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 if (!DBS) throw new Error('SPIKE_DB must be sqlite, postgres or both.');
@@ -73,7 +74,7 @@ async function baseline(): Promise<Baseline> {
 async function spikeOn(db: 'sqlite' | 'postgres', base: Baseline): Promise<boolean> {
   const dir = mkdtempSync(join(tmpdir(), 'ladder-spike-'));
   const options = { db, dir, pgUrl: PG_URL, connections: CONNECTIONS, fillMs: FILL_MS, minFillMs: MIN_FILL_MS };
-  const common = { ...options, retryMs: 2000, drainMs: DRAIN_MS, profile: env.SPIKE_PROFILE };
+  const common = { ...options, retryMs: 2000, stallMs: STALL_MS, profile: env.SPIKE_PROFILE };
   try {
     const main = await session({ ...common, name: 'spike' }, async (server) => {
       await server.run(Math.min(RATE, 100), 2); // warm-up: the JIT, the pools, the first pages of the tables
