@@ -20,11 +20,12 @@ import type { CampaignEntry } from '../../schema/campaign.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { sha256 } from '../store/ids.ts';
+import type { Store, TokenUse } from '../store/types.ts';
 import { challenge, type Risk } from './challenge.ts';
 import type { GuardOptions } from './config.ts';
 import { decoy } from './decoy.ts';
 import { isDisposable } from './disposable.ts';
-import { issueToken, keyedHash, macKey, verifyToken } from './token.ts';
+import { issueToken, keyedHash, macKey, type VerifiedToken, verifyToken } from './token.ts';
 
 type Ctx = Context<AppEnv>;
 
@@ -84,18 +85,7 @@ export async function guardAction(c: Ctx, campaign: CampaignEntry, input: Guarde
   if (key && (await store.recorded(campaign.slug, key))) return;
   const now = guardNow(guard);
   const mac = await guardKey(guard);
-  if (!input.token) {
-    throw new ApiError('token_expired', 'Send the token from GET /api/campaigns/<slug> with the submission.');
-  }
-  const token = await verifyToken(mac, campaign.slug, input.token);
-  // A minute of clock difference between instances is tolerated; a token from further ahead was not ours.
-  if (!token || token.issued > now + 60_000) {
-    throw new ApiError('token_invalid', 'This form was not served by this site for this campaign: reload it.');
-  }
-  if (now - token.issued > guard.maxAgeMs) {
-    throw new ApiError('token_expired', 'This form is old: fetch the campaign again for a fresh token and resend.');
-  }
-  if (now - token.issued < token.minFillMs) throw tooFast(token.minFillMs - (now - token.issued));
+  const token = await checkToken(guard, mac, campaign.slug, input.token, now);
 
   const risks: Risk[] = [];
   const email = input.person?.email?.trim().toLowerCase() || null;
@@ -110,60 +100,90 @@ export async function guardAction(c: Ctx, campaign: CampaignEntry, input: Guarde
 
   const canvass = input.canvass !== undefined;
   const emailHash = email && (await keyedHash(mac, `email\n${campaign.slug}\n${email}`));
-  const tokenUse = {
+  const use: TokenUse = {
     nonce: token.nonce,
     key: key ?? (await sha256(JSON.stringify(withoutGuardFields(input)))),
     email: emailHash,
     at: now,
     expiresAt: token.issued + guard.maxAgeMs,
   };
-  const use = await store.tokenUses(tokenUse);
-  if (!use.resend) {
-    // The same person again under a new key is a captured request replayed; past the cap, a token farm.
-    if (use.sameEmail || use.before >= (canvass ? guard.canvassUses : guard.tokenUses)) {
-      throw new ApiError('token_expired', 'This token is used up: fetch the campaign again for a fresh one.');
-    }
-    // The next person at the same page needs time to type too; a canvasser records offline and syncs at once.
-    // Rushing counts against the token's cap: a script firing it in a loop uses it up in a few tries (a person's
-    // widget, told to wait, has its submission resent by the outbox, with a fresh token if need be).
-    if (!canvass && use.lastAt !== null && now - use.lastAt < token.minFillMs) {
-      await store.useToken(tokenUse);
-      throw tooFast(token.minFillMs - (now - use.lastAt));
-    }
-  }
+  await checkReuse(store, guard, token, use, canvass);
 
   const ip = clientIp(c, guard.trustProxy);
   const ipHash = await keyedHash(mac, `ip\n${campaign.slug}\n${ip ?? 'unknown'}`);
+  if (await rateLimit(store, guard, ipHash, emailHash, canvass, now)) risks.push('soft');
+  if (!c.req.header('Origin')) risks.push('soft');
+  if (risks.length) await challenge(guard, risks, input.captcha, ip);
+  await store.useToken(use);
+}
+
+/** The render token, if it is ours, for this campaign, neither too young nor too old. */
+async function checkToken(guard: GuardOptions, mac: CryptoKey, slug: string, raw: string | undefined, now: number) {
+  if (!raw) throw new ApiError('token_expired', 'Send the token from GET /api/campaigns/<slug> with the submission.');
+  const token = await verifyToken(mac, slug, raw);
+  // A minute of clock difference between instances is tolerated; a token from further ahead was not ours.
+  if (!token || token.issued > now + 60_000) {
+    throw new ApiError('token_invalid', 'This form was not served by this site for this campaign: reload it.');
+  }
+  if (now - token.issued > guard.maxAgeMs) {
+    throw new ApiError('token_expired', 'This form is old: fetch the campaign again for a fresh token and resend.');
+  }
+  if (now - token.issued < token.minFillMs) throw tooFast(token.minFillMs - (now - token.issued));
+  return token;
+}
+
+/** A few submissions per token, paced like people; a canvasser's page many, at once. */
+async function checkReuse(store: Store, guard: GuardOptions, token: VerifiedToken, use: TokenUse, canvass: boolean) {
+  const before = await store.tokenUses(use);
+  if (before.resend) return;
+  // The same person again under a new key is a captured request replayed; past the cap, a token farm.
+  if (before.sameEmail || before.before >= (canvass ? guard.canvassUses : guard.tokenUses)) {
+    throw new ApiError('token_expired', 'This token is used up: fetch the campaign again for a fresh one.');
+  }
+  // The next person at the same page needs time to type too; a canvasser records offline and syncs at once.
+  // Rushing counts against the token's cap: a script firing it in a loop uses it up in a few tries (a person's
+  // widget, told to wait, has its submission resent by the outbox, with a fresh token if need be).
+  if (!canvass && before.lastAt !== null && use.at - before.lastAt < token.minFillMs) {
+    await store.useToken(use);
+    throw tooFast(token.minFillMs - (use.at - before.lastAt));
+  }
+}
+
+/**
+ * Counts the submission per campaign and client IP, and per email: past a limit, 429 with `Retry-After`. True
+ * for a burst from one IP when a CAPTCHA can tell (without a provider, a burst is a 429 too).
+ */
+async function rateLimit(
+  store: Store,
+  guard: GuardOptions,
+  ipHash: string,
+  emailHash: string | null,
+  canvass: boolean,
+  now: number,
+): Promise<boolean> {
+  // A canvasser's sync is a burst by nature: its items count against a larger budget, and no burst rule.
   const perIp = canvass ? { ...guard.perIp, limit: guard.canvassUses } : guard.perIp;
-  const buckets = [
-    { key: `ip:${ipHash}`, windowMs: perIp.windowMs },
-    { key: `burst:${ipHash}`, windowMs: guard.burst.windowMs },
-    ...(emailHash ? [{ key: `email:${emailHash}`, windowMs: guard.perEmail.windowMs }] : []),
-  ];
-  const [byIp, burst, byEmail] = await store.hit(buckets, now);
-  const limits: [typeof byIp | undefined, number][] = [
+  const [byIp, quick, byEmail] = await store.hit(
+    [
+      { key: `ip:${ipHash}`, windowMs: perIp.windowMs },
+      { key: `burst:${ipHash}`, windowMs: guard.burst.windowMs },
+      ...(emailHash ? [{ key: `email:${emailHash}`, windowMs: guard.perEmail.windowMs }] : []),
+    ],
+    now,
+  );
+  const over: [typeof byIp | undefined, number][] = [
     [byIp, perIp.limit],
     [byEmail, guard.perEmail.limit],
+    [canvass || guard.captcha ? undefined : quick, guard.burst.limit],
   ];
-  for (const [counted, limit] of limits) {
+  for (const [counted, limit] of over) {
     if (counted && counted.hits > limit) {
       throw new ApiError('rate_limited', 'Too many submissions for this campaign from here: retry after Retry-After.', {
         headers: retryAfter(counted.resetAt - now),
       });
     }
   }
-  // A canvasser's sync is a burst by nature; its items have their own, larger budget above.
-  if (!canvass && burst.hits > guard.burst.limit) {
-    if (!guard.captcha) {
-      throw new ApiError('rate_limited', 'Submissions from here came too close together: retry after Retry-After.', {
-        headers: retryAfter(burst.resetAt - now),
-      });
-    }
-    risks.push('soft');
-  }
-  if (!c.req.header('Origin')) risks.push('soft');
-  if (risks.length) await challenge(guard, risks, input.captcha, ip);
-  await store.useToken(tokenUse);
+  return !canvass && quick.hits > guard.burst.limit;
 }
 
 /** A render token for a form of `slug` (`GET /api/campaigns/:slug`, `token`); none when the guard is off. */
