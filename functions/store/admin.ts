@@ -4,7 +4,7 @@
  */
 import { isRung, type Rung, RUNGS } from '../../schema/funnel.ts';
 import { type Db, marks, readJson, readTime, type Row } from './db.ts';
-import { anonymizeActions, forgetSupporter, pendingIdOf, scrubEvents } from './retention.ts';
+import { anonymizeActions, forgetSupporters, pendingIdOf, scrubEvents } from './retention.ts';
 import { addTags, updateRung } from './steps.ts';
 import type { EventRsvp, ExportRow, Funnel, RecruitNode, SupporterRecord } from './types.ts';
 
@@ -155,7 +155,7 @@ export function eraseSupporter(db: Db, email: string): Promise<boolean> {
       false,
     );
     await tx.run('DELETE FROM idempotency WHERE CAST(body AS TEXT) LIKE ?', `%${String(s.referral_code)}%`);
-    await forgetSupporter(tx, id, now);
+    await forgetSupporters(tx, [id], now);
     return true;
   });
 }

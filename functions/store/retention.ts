@@ -98,18 +98,20 @@ export async function scrubEvents(tx: Tx, where: string, params: (string | null)
 }
 
 /**
- * Deletes a supporter and what hangs on them: tags, rung history, RSVPs, access links, their outbox events'
+ * Deletes supporters and what hangs on them: tags, rung history, RSVPs, access links, their outbox events'
  * payloads; recruits and actions they referred lose the link. The caller has taken them out of their actions.
+ * Set-based: a sweep forgets a whole batch in a few statements.
  */
-export async function forgetSupporter(tx: Tx, id: string, now: string): Promise<void> {
-  await tx.run('DELETE FROM supporter_tags WHERE supporter_id = ?', id);
-  await tx.run('DELETE FROM supporter_rungs WHERE supporter_id = ?', id);
-  await tx.run('DELETE FROM rsvps WHERE supporter_id = ?', id);
-  await tx.run('DELETE FROM access_links WHERE supporter_id = ?', id);
-  await tx.run('UPDATE actions SET referrer_id = NULL WHERE referrer_id = ?', id);
-  await tx.run('UPDATE supporters SET referred_by = NULL WHERE referred_by = ?', id);
-  await scrubEvents(tx, 'supporter_id = ?', [id], now);
-  await tx.run('DELETE FROM supporters WHERE id = ?', id);
+export async function forgetSupporters(tx: Tx, ids: string[], now: string): Promise<void> {
+  if (!ids.length) return;
+  const among = `IN (${marks(ids)})`;
+  for (const table of ['supporter_tags', 'supporter_rungs', 'rsvps', 'access_links']) {
+    await tx.run(`DELETE FROM ${table} WHERE supporter_id ${among}`, ...ids);
+  }
+  await tx.run(`UPDATE actions SET referrer_id = NULL WHERE referrer_id ${among}`, ...ids);
+  await tx.run(`UPDATE supporters SET referred_by = NULL WHERE referred_by ${among}`, ...ids);
+  await scrubEvents(tx, `supporter_id ${among}`, ids, now);
+  await tx.run(`DELETE FROM supporters WHERE id ${among}`, ...ids);
 }
 
 /** One batch of a campaign's actions past the cutoff; how many there were. */
@@ -131,6 +133,7 @@ async function sweepBatch(db: Db, cutoff: RetentionCutoff, now: string, counts: 
     );
     counts.actions += rows.length;
     const people = new Set(rows.filter((row) => row.supporter_id).map((row) => String(row.supporter_id)));
+    const gone: string[] = [];
     for (const id of people) {
       // PostgreSQL: the row lock makes a signature in flight for this person finish first (and then be seen), or
       // wait and find them gone (upsertSupporter then creates them afresh).
@@ -139,9 +142,10 @@ async function sweepBatch(db: Db, cutoff: RetentionCutoff, now: string, counts: 
         id,
       );
       if (!locked || (await tx.get('SELECT 1 AS one FROM actions WHERE supporter_id = ? LIMIT 1', id))) continue;
-      await forgetSupporter(tx, id, now);
-      counts.supporters++;
+      gone.push(id);
     }
+    await forgetSupporters(tx, gone, now);
+    counts.supporters += gone.length;
     return rows.length;
   });
 }

@@ -178,6 +178,10 @@ ALTER TABLE supporters ADD COLUMN confirmed_at TIMESTAMPTZ;
 -- Erased or past retention: the action keeps its place in the counts, nothing personal.
 ALTER TABLE actions ADD COLUMN anonymized_at TIMESTAMPTZ;
 CREATE INDEX actions_retention ON actions (campaign, created_at) WHERE anonymized_at IS NULL;
+-- Forgetting a supporter finds what hangs on them by these.
+CREATE INDEX actions_referrer ON actions (referrer_id);
+CREATE INDEX supporter_rungs_supporter ON supporter_rungs (supporter_id);
+CREATE INDEX rsvps_supporter ON rsvps (supporter_id);
 -- An event meant for one sink only (a confirmation link goes to the email sink, never to a CRM's webhook).
 ALTER TABLE outbox ADD COLUMN only_sink TEXT;
 -- A supporter's short-lived link to their own data.
@@ -187,6 +191,7 @@ CREATE TABLE access_links (
   created_at TIMESTAMPTZ NOT NULL,
   expires_at TIMESTAMPTZ NOT NULL
 );
+CREATE INDEX access_links_supporter ON access_links (supporter_id);
 `,
   },
 ];
