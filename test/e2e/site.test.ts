@@ -160,6 +160,34 @@ describe('action pages', () => {
     await page.close();
   });
 
+  it('keep a signature sent before the widget has hydrated, and send it once it has', async () => {
+    const before = await count(server, 'fix-the-fountain');
+    const page = await browser.newPage();
+    // The island's component module is held back: the form on screen is the server's plain HTML.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let held = false;
+    await page.route(/\/_astro\/widgets\.[\w-]+\.js$/, async (route) => {
+      held = true;
+      await released;
+      await route.continue();
+    });
+    await page.goto(`${server.url}/act/fix-the-fountain/`);
+    const widget = page.locator('ladder-petition');
+    expect(await widget.getAttribute('defer-hydration')).toBe('');
+    const person = { givenName: 'Early', familyName: 'Bird', email: 'early@example.org', postcode: '94110' };
+    for (const [name, value] of Object.entries(person)) await widget.locator(`[name=${name}]`).fill(value);
+    await widget.locator('[part=submit]').click();
+    // Still this page (a native post would have left it for a 404), the typed values kept.
+    expect(held).toBe(true);
+    expect(new URL(page.url()).pathname).toBe('/act/fix-the-fountain/');
+    expect(await widget.locator('[name=email]').inputValue()).toBe('early@example.org');
+    release();
+    await widget.locator('[part=thanks]').waitFor();
+    expect(await count(server, 'fix-the-fountain')).toBe(before + 1);
+    await page.close();
+  });
+
   it('render the strategy chart as headings, lists and a table', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/act/what-the-square-needs/`);
