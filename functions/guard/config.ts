@@ -23,7 +23,10 @@ export interface GuardOptions {
   maxAgeMs: number;
   /** Submissions one token may serve: a family signing one after another on one page. */
   tokenUses: number;
-  /** The same for canvasser mode (a survey with `canvass`), whose evening of responses shares the page's token. */
+  /**
+   * The same for canvasser mode (a survey with `canvass`), whose evening of responses shares the page's token;
+   * also its items' limit per client IP (their own burst, by nature, is not one).
+   */
   canvassUses: number;
   /** Per campaign and client IP; beyond it, 429. */
   perIp: Rate;
