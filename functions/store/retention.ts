@@ -199,10 +199,11 @@ export function retentionDaysFromEnv(env: Record<string, string | undefined>): n
 
 /**
  * One retention pass for the campaigns (the Node server's hourly timer, `npm run retention`, a serverless cron).
- * Logs counts only; a failure is logged by name and left for the next pass (the sweep resumes where it stopped).
+ * Campaigns whose file is gone keep no data forever: the default days apply to each of their actions. Logs counts
+ * only; a failure is logged by name and left for the next pass (the sweep resumes where it stopped).
  */
 export async function sweepRetention(
-  store: Pick<Store, 'sweep'>,
+  store: Pick<Store, 'sweep' | 'counts'>,
   campaigns: readonly CampaignEntry[],
   defaultDays: number | undefined,
   options: { now?: Date; log?: (line: string) => void } = {},
@@ -210,7 +211,15 @@ export async function sweepRetention(
   const now = options.now ?? new Date();
   const log = options.log ?? ((line: string) => console.log(line));
   try {
-    const counts = await store.sweep(retentionCutoffs(campaigns, defaultDays, now), now);
+    const cutoffs = retentionCutoffs(campaigns, defaultDays, now);
+    if (defaultDays) {
+      const known = new Set(campaigns.map((campaign) => campaign.slug));
+      const before = new Date(now.getTime() - defaultDays * DAY_MS).toISOString();
+      for (const slug of (await store.counts()).keys()) {
+        if (!known.has(slug)) cutoffs.push({ campaign: slug, before });
+      }
+    }
+    const counts = await store.sweep(cutoffs, now);
     if (counts.actions || counts.supporters || counts.pending) {
       log(
         `[ladder] retention: ${counts.actions} actions anonymized, ${counts.supporters} supporters deleted, ` +

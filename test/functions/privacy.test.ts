@@ -249,6 +249,35 @@ for (const dialect of dialects) {
   });
 }
 
+describe('a retention pass', () => {
+  it('applies the default to campaigns whose file is gone, and logs counts only', async () => {
+    const [sqlite] = dialects;
+    const { app, store, close } = await sqlite.open();
+    try {
+      await sign(app, 'plain', 'ada@example.org');
+      const { sweepRetention } = await import('../../functions/store/retention.ts');
+      const lines: string[] = [];
+      const log = (line: string) => void lines.push(line);
+      // `plain` has no retentionDays: with no default it is kept; without its file, the default applies.
+      expect(await sweepRetention(store, catalog.list(), undefined, { now: later(40), log })).toMatchObject({
+        actions: 0,
+      });
+      const others = catalog.list().filter((campaign) => campaign.slug !== 'plain');
+      expect(await sweepRetention(store, others, 30, { now: later(20), log })).toMatchObject({ actions: 0 });
+      expect(await sweepRetention(store, others, 30, { now: later(40), log })).toMatchObject({
+        actions: 1,
+        supporters: 1,
+      });
+      expect(await store.count('plain')).toBe(1);
+      expect(lines).toEqual([
+        '[ladder] retention: 1 actions anonymized, 1 supporters deleted, 0 unconfirmed actions deleted',
+      ]);
+    } finally {
+      await close();
+    }
+  });
+});
+
 describe('retention cutoffs', () => {
   it('count from the deadline (an event from its end), else from each action; a default fills in', async () => {
     const { retentionCutoffs } = await import('../../functions/store/retention.ts');
