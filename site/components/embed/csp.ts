@@ -15,14 +15,28 @@
  * violation, and on any line that can be left out without one.
  */
 import { createHash } from 'node:crypto';
+import { loadCatalog } from '../../../functions/catalog.ts';
 import { type CaptchaProvider, captchaSources } from '../../../functions/security/headers.ts';
 import { RESERVE_STYLE } from '../../../widgets/reserve.ts';
+import { campaignsDir } from '../../lib/paths.ts';
 import { FRAME_STYLE } from './frame.ts';
 
 const hash = (text: string): string => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 /** The hash of the `<style>` embed.js appends: the same constant it uses (widgets/reserve.ts), so it always matches. */
 export const reserveStyleHash = (): string => hash(RESERVE_STYLE);
+
+let catalog: ReturnType<typeof loadCatalog> | undefined;
+
+/**
+ * The origins of a call campaign's target photos: those in its file and in its `targetsFile` (the widget shows both,
+ * from the API), read as the server reads them.
+ */
+export async function photoOrigins(slug: string): Promise<string[]> {
+  catalog ??= loadCatalog(campaignsDir());
+  const targets = (await catalog).targets(slug)?.targets ?? [];
+  return targets.flatMap((target) => (target.photo ? [new URL(target.photo).origin] : []));
+}
 
 export interface CspLines {
   script: string;
