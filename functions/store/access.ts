@@ -59,8 +59,8 @@ export interface SupporterExport {
   rungs: { rung: string; previous: string | null; at: string }[];
   /** Who brought them (a referral code) and how many they brought (a number: recruits are other people). */
   referrals: { referredBy: string | null; recruits: number };
-  /** Actions waiting for their email to be confirmed. */
-  pending: { campaign: string; kind: string; createdAt: string; expiresAt: string }[];
+  /** Actions waiting for their email to be confirmed, with what was sent. */
+  pending: { campaign: string; kind: string; createdAt: string; expiresAt: string; held: unknown }[];
   /** Messages about them in the outbox, with where they were delivered. */
   outbox: { id: string; type: string; campaign: string; createdAt: string; payload: unknown; deliveredTo: string[] }[];
 }
@@ -89,7 +89,7 @@ export async function supporterExport(db: Db, id: string): Promise<SupporterExpo
   const recruits = await db.get('SELECT COUNT(*) AS n FROM supporters WHERE referred_by = ?', id);
   const pending = s.email
     ? await db.all(
-        `SELECT campaign, kind, created_at, expires_at FROM pending_actions WHERE email = ? AND confirmed_at IS NULL
+        `SELECT campaign, kind, record, created_at, expires_at FROM pending_actions WHERE email = ? AND confirmed_at IS NULL
          ORDER BY created_at`,
         String(s.email),
       )
@@ -182,6 +182,8 @@ export async function supporterExport(db: Db, id: string): Promise<SupporterExpo
       kind: String(row.kind),
       createdAt: readTime(row.created_at),
       expiresAt: readTime(row.expires_at),
+      // What was sent, as it will be recorded: the person, a comment or answers.
+      held: (readJson(row.record) as { spec?: { payload?: unknown } }).spec?.payload ?? null,
     })),
     outbox: [...outbox.values()],
   };

@@ -101,7 +101,9 @@ for (const dialect of dialects) {
       expect(data.tags).toMatchObject([{ tag: 'leader', source: 'organizer' }]);
       expect(data.rungs.at(-1).rung).toBe('leader');
       expect(data.referrals).toEqual({ referredBy: null, recruits: 1 });
-      expect(data.pending).toMatchObject([{ campaign: 'doi', kind: 'signature' }]);
+      expect(data.pending).toMatchObject([
+        { campaign: 'doi', kind: 'signature', held: { person: { email: 'ada@example.org' }, comment: null } },
+      ]);
       expect(data.outbox.map((e: { type: string }) => e.type)).toEqual([
         'signature.created',
         'call.created',
