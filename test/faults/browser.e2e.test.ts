@@ -3,13 +3,14 @@
  * real server (test/e2e's harness): the answer lost after the server committed (the request goes through with
  * `route.fetch()`, then the page sees the connection fail), offline before sending, and the tab closed while the
  * signature waits in the outbox, reopened later. Each time the outbox resends with the same key, the server
- * answers once, and the invariant holds over all three, deliveries to a webhook receiver included.
+ * answers once, and the invariant holds over all three, deliveries to a webhook receiver included. Last, the
+ * server killed right after it stored the widget's signature, and restarted: the widget resends to it.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { count, launch, type RunningServer, startServer } from '../e2e/harness.ts';
 import type { Signed } from './client.ts';
-import { type Probe, SLUG, sqliteProbe } from './harness.ts';
+import { type Probe, SITE, SLUG, sqliteProbe, sqliteTarget, supervise } from './harness.ts';
 import { checkInvariant, settled } from './invariant.ts';
 import { type Receiver, webhookReceiver } from './receivers.ts';
 
@@ -42,7 +43,7 @@ afterAll(async () => {
 });
 
 /** Writes down each signature POST of the page: its key, the person's email, and how each attempt ended. */
-function watch(page: Page): void {
+function watch(page: Page, sent: Map<string, Signed>): void {
   const entry = (key: string, postData: string | null): Signed => {
     const known = sent.get(key);
     if (known) return known;
@@ -68,10 +69,10 @@ function watch(page: Page): void {
 }
 
 /** Opens the action page and waits until the widget has hydrated and its outbox has loaded. */
-async function open(context: BrowserContext): Promise<Page> {
+async function open(context: BrowserContext, into = sent, site = server.url): Promise<Page> {
   const page = await context.newPage();
-  watch(page);
-  await page.goto(`${server.url}/act/${SLUG}/`);
+  watch(page, into);
+  await page.goto(`${site}/act/${SLUG}/`);
   await page.waitForFunction(() => {
     const element = document.querySelector('ladder-petition') as (HTMLElement & { hasUpdated?: boolean }) | null;
     return !!element?.hasUpdated && !element.hasAttribute('defer-hydration');
@@ -185,5 +186,42 @@ describe('the browser losing the network mid-submit', () => {
       delivery: { sink: 'receiver', accepted: receiver.accepted, seen: receiver.seen, raw: receiver.raw.length },
     });
     console.log(summary);
+  });
+});
+
+describe('the server killed under the widget', () => {
+  it('dies right after storing the signature; the widget resends to the restarted server, counted once', async () => {
+    const target = sqliteTarget();
+    const site = { LADDER_CONTENT: built.content, LADDER_SITE_OUT: built.site, LADDER_EMBED_OUT: built.embed };
+    const killed = await supervise(target, [{ killAfterCommit: 1 }], site, SITE);
+    const mine = new Map<string, Signed>();
+    const context = await browser.newContext();
+    const killedProbe = target.probe();
+    try {
+      const page = await open(context, mine, killed.url);
+      await signOnPage(page, 'killed-server@example.org');
+      await page.waitForFunction(
+        () => (window as unknown as { ladderEvents: string[] }).ladderEvents.includes('ladder-success'),
+        undefined,
+        { timeout: 40_000 },
+      );
+      expect(killed.faults).toEqual(['killed after commit 1']);
+      expect(killed.exits).toEqual(['SIGKILL']);
+      const [signed] = mine.values();
+      expect(signed.attempts[0]).toBe('network');
+      expect(signed.attempts.at(-1)).toBe(200);
+      expect(await queued(page)).toBe(0);
+      const summary = await checkInvariant(killedProbe, {
+        scenario: 'browser kill-after-commit sqlite',
+        submitted: 1,
+        signed: [...mine.values()],
+        notes: [`attempts ${signed.attempts.join(', ')}`],
+      });
+      console.log(summary);
+    } finally {
+      await context.close();
+      await killedProbe.close();
+      await killed.stop();
+    }
   });
 });

@@ -107,6 +107,17 @@ function campaigns(): string {
   return content;
 }
 
+/** A server entry to supervise, and what it prints once it listens. */
+export interface Entry {
+  path: string;
+  ready: string;
+}
+
+/** test/faults/server.ts: the API and the dispatcher with the test's timing. */
+export const API: Entry = { path: 'test/faults/server.ts', ready: 'listening' };
+/** `npm start`'s server (site, widgets, API) over the faulty store, for the browser. */
+export const SITE: Entry = { path: 'test/faults/node-server.ts', ready: 'Ladder is running' };
+
 export interface Supervised {
   url: string;
   /** How each run of the server ended (`SIGKILL`, `exit 1`), in order. */
@@ -125,7 +136,12 @@ export interface Supervised {
  * `plans` are used up). `env` adds to or overrides the defaults: no fill time, and no limit per IP (every supporter
  * here comes from 127.0.0.1); the other defenses as configured by default.
  */
-export async function supervise(target: Target, plans: FaultPlan[], env: Record<string, string> = {}) {
+export async function supervise(
+  target: Target,
+  plans: FaultPlan[],
+  env: Record<string, string> = {},
+  entry: Entry = API,
+) {
   const port = await freePort();
   let log = '';
   let stopping = false;
@@ -147,7 +163,7 @@ export async function supervise(target: Target, plans: FaultPlan[], env: Record<
     },
   };
   const start = (plan: FaultPlan) => {
-    child = spawn(process.execPath, ['test/faults/server.ts'], {
+    child = spawn(process.execPath, [entry.path], {
       env: {
         ...process.env,
         PORT: String(port),
@@ -163,9 +179,11 @@ export async function supervise(target: Target, plans: FaultPlan[], env: Record<
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     ready = new Promise<void>((resolve, reject) => {
+      let printed = '';
       child.stdout?.on('data', (chunk: Buffer) => {
         log += chunk;
-        if (String(chunk).includes('listening')) resolve();
+        printed += chunk;
+        if (printed.includes(entry.ready)) resolve();
       });
       child.stderr?.on('data', (chunk: Buffer) => {
         log += chunk;

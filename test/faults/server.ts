@@ -2,8 +2,7 @@
  * The test-only server of the fault scenarios (run as a child process, so that it can be killed for real): the
  * real app, store, sinks and dispatcher on one port, API only. Two differences from functions/adapters/node.ts:
  *
- * - The store's `Db` is wrapped by test/faults/faulty-db.ts as `LADDER_FAULTS` says: a module hook points the
- *   dialect files' `./engine.ts` at faulty-engine.ts, so production code needs no seam.
+ * - The store's `Db` is wrapped by test/faults/faulty-db.ts as `LADDER_FAULTS` says (the module hook of hooks.ts).
  * - The dispatcher's timing is the test's: `LADDER_LEASE_MS` (a claim lost with a killed process comes back after
  *   it; production waits 5 minutes), `LADDER_BACKOFF_MS` (the wait after a failed attempt; production 30 s+) and
  *   `LADDER_GIVE_UP_MS` (dead-letter a failing event this long after it was written; production 3 days).
@@ -12,18 +11,7 @@
  * LADDER_DISPATCH_INTERVAL, LADDER_ADMIN_TOKEN, the sinks' and the guard's. Prints "listening" when ready.
  */
 import type { IncomingMessage } from 'node:http';
-import { registerHooks } from 'node:module';
-
-const faultyEngine = new URL('./faulty-engine.ts', import.meta.url).href;
-registerHooks({
-  resolve: (specifier, context, next) =>
-    next(
-      specifier === './engine.ts' && /\/functions\/store\/(sqlite|postgres)\.ts$/.test(context.parentURL ?? '')
-        ? faultyEngine
-        : specifier,
-      context,
-    ),
-});
+import './hooks.ts';
 
 // Imported after the hook, so that the store loads the faulty engine.
 const { serve } = await import('@hono/node-server');
