@@ -19,6 +19,8 @@ export interface ActionSpec {
   kind: 'signature' | 'response' | 'call';
   /** The id to give the action: a held (double opt-in) action keeps the id its first answer gave. */
   id?: string;
+  /** When the consent was given, if before now: a held action's submission (its confirmation is `now`). */
+  consentAt?: string;
   person: Person | null;
   referrer?: string;
   source?: string;
@@ -53,7 +55,7 @@ export async function action(db: Db, tx: Tx, record: ActionRecord, spec: ActionS
   let actionId: string;
   if (inserted) {
     actionId = String(inserted.id);
-    if (spec.contact !== null) await recordConsent(tx, actionId, record, spec.contact, false, now);
+    if (spec.contact !== null) await recordConsent(tx, actionId, record, spec.contact, false, spec.consentAt ?? now);
     if (supporterId && spec.tags?.length) await addTags(tx, supporterId, spec.tags, record.campaign, now);
     if (supporterId) await updateRung(tx, supporterId, now);
     for (const kind of spec.counters) await bump(tx, record.campaign, kind, 1, db.dialect === 'postgres' ? 16 : 1);

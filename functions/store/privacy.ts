@@ -100,7 +100,7 @@ export async function confirmAction(db: Db, secret: string, candidates: string[]
     let outcome: ActionOutcome | undefined;
     if (!row.confirmed_at) {
       const held = await tx.all(
-        `SELECT id, campaign, record FROM pending_actions WHERE email = ? AND confirmed_at IS NULL AND expires_at > ?
+        `SELECT id, campaign, record, created_at FROM pending_actions WHERE email = ? AND confirmed_at IS NULL AND expires_at > ?
          ORDER BY created_at, id`,
         email,
         now,
@@ -114,7 +114,7 @@ export async function confirmAction(db: Db, secret: string, candidates: string[]
           idempotency: null,
           nextAskCandidates: candidates,
         };
-        const result = await action(db, tx, base, { ...spec, id: String(h.id) });
+        const result = await action(db, tx, base, { ...spec, id: String(h.id), consentAt: readTime(h.created_at) });
         // The record held the person; confirmed, it is only a trace that the link was followed.
         await tx.run(`UPDATE pending_actions SET confirmed_at = ?, record = '{}' WHERE id = ?`, now, String(h.id));
         if (h.id === row.id) outcome = result;

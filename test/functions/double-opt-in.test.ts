@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../functions/outbox/dispatcher.ts';
 import { emailSink } from '../../functions/outbox/email.ts';
 import { webhookSink } from '../../functions/outbox/webhook.ts';
+import { readTime } from '../../functions/store/db.ts';
 import { post } from './fixtures.ts';
 import { quiet, SITE } from './outbox/fixtures.ts';
 import { listen, smtpServer } from './outbox/servers.ts';
@@ -49,7 +50,7 @@ for (const dialect of dialects) {
     });
 
     it('counts it once the link is followed, exactly once however often and however concurrently', async () => {
-      const { app, store } = await open();
+      const { app, store, query } = await open();
       const held = (await sign(app, 'doi', 'ada@example.org', {}, { Origin: 'http://localhost' })).body;
       const token = await linkFor(store, 'confirmation.requested', 'ada@example.org');
       // A mail scanner fetching the link with GET changes nothing.
@@ -75,6 +76,13 @@ for (const dialect of dialects) {
       expect(events[0].payload).toMatchObject({ actionId: held.signature.id, origin: 'http://localhost' });
       const ada = await store.supporterByEmail('ada@example.org');
       expect(ada).toMatchObject({ rung: 'supporter', timeline: [{ id: held.signature.id, campaign: 'doi' }] });
+      // The consent record keeps when the box was ticked; the action, when it was confirmed.
+      const [submitted] = await query('SELECT created_at FROM pending_actions');
+      const [consent] = await query(
+        'SELECT c.created_at AS given, a.created_at AS counted FROM consents c JOIN actions a ON a.id = c.action_id',
+      );
+      expect(readTime(consent.given)).toBe(readTime(submitted.created_at));
+      expect(readTime(consent.counted) >= readTime(consent.given)).toBe(true);
     });
 
     it('does not ask a supporter who confirmed once, for any campaign, again', async () => {
