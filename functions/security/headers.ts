@@ -8,7 +8,8 @@
  * @astrojs/lit's declarative shadow DOM support, the code blocks that write the page's origin, Astro's small
  * stylesheets and the widgets' server-rendered shadow styles), collected from the built pages by
  * functions/security/site-policy.ts. A `style="…"` attribute is refused: set styles through CSSOM instead
- * (`element.style.setProperty`, Lit's `styleMap`), which a policy does not govern.
+ * (`element.style.setProperty`, in Lit from a `ref`), which a policy does not govern. Lit's `styleMap` will not do:
+ * its first render writes the attribute.
  */
 
 /** Hashes (`'sha256-…'`) and origins the built site needs beyond its own files. */
@@ -61,7 +62,7 @@ const join = (...sources: (string | readonly string[])[]): string => [...new Set
  * ("the actions taken in it count as this site's"); the API's partner allow-list does not apply to it because its
  * requests come from the site itself.
  */
-export function contentSecurityPolicy(policy: SitePolicy, { frame = false } = {}): string {
+function contentSecurityPolicy(policy: SitePolicy, { frame = false } = {}): string {
   const captcha = (directive: Directive) => captchaSources(policy.captcha, directive);
   const directives = [
     `default-src 'self'`,
