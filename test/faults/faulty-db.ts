@@ -1,10 +1,17 @@
 /**
  * A `Db` that misbehaves on purpose, for the fault scenarios: it dies right after a commit or right before a
- * delivery is marked, or fails one statement with the error its driver would throw. It wraps the real driver,
+ * delivery is marked, or fails statements with the error their driver would throw. It wraps the real driver,
  * so everything else is the real store on the real database. The plan comes from `LADDER_FAULTS` (JSON).
  */
 import { writeSync } from 'node:fs';
 import type { Db, Param, Tx } from '../../functions/store/db.ts';
+
+export interface Failure {
+  match: string;
+  nth: number;
+  times?: number;
+  error: keyof typeof DRIVER_ERRORS;
+}
 
 export interface FaultPlan {
   /** SIGKILL the process right after the Nth commit that stored an idempotency key (a submission), 1-based. */
@@ -14,10 +21,10 @@ export interface FaultPlan {
   /** SIGKILL the process right before the Nth delivery is marked delivered (the receiver already has it). */
   killBeforeDelivered?: number;
   /**
-   * Instead of running the Nth statement whose SQL contains `match` (and the `times - 1` such statements after
-   * it), throw the driver's error for `error`.
+   * For each: instead of running the Nth statement whose SQL contains `match` (and the `times - 1` such statements
+   * after it), throw the driver's error for `error`.
    */
-  fail?: { match: string; nth: number; times?: number; error: keyof typeof DRIVER_ERRORS };
+  fail?: Failure[];
   /** How long a statement waits for a lock: PostgreSQL `SET LOCAL lock_timeout`, SQLite `busy_timeout`. */
   lockTimeoutMs?: number;
 }
@@ -42,15 +49,15 @@ export function faultyDb(db: Db, plan: FaultPlan): Db {
   let commits = 0;
   let uncommitted = 0;
   let marked = 0;
-  let matched = 0;
+  const matched = (plan.fail ?? []).map(() => 0);
   const die = (why: string) => {
     report(why);
     process.kill(process.pid, 'SIGKILL');
   };
   /** Before each statement: throws the planned error on the planned one. */
   const check = (sql: string) => {
-    const { fail } = plan;
-    if (fail && sql.includes(fail.match) && ++matched >= fail.nth && matched < fail.nth + (fail.times ?? 1)) {
+    for (const [i, fail] of (plan.fail ?? []).entries()) {
+      if (!sql.includes(fail.match) || ++matched[i] < fail.nth || matched[i] >= fail.nth + (fail.times ?? 1)) continue;
       report(`${fail.error} on ${fail.match}`);
       throw DRIVER_ERRORS[fail.error]();
     }

@@ -32,7 +32,7 @@ describe.each(targets)('%s', (dialect, open) => {
       ],
       { LADDER_WEBHOOKS: JSON.stringify(webhooks) },
     );
-    const signed = await signMany(server, `kill-${dialect}`, 40);
+    const signed = await signMany(server, `kill-${dialect}`, 30);
     await settled(probe, 'receiver');
 
     expect(server.exits.length, server.output()).toBeGreaterThanOrEqual(4);
@@ -46,7 +46,7 @@ describe.each(targets)('%s', (dialect, open) => {
 
     const summary = await checkInvariant(probe, {
       scenario: `kill-after-commit ${dialect}`,
-      submitted: 40,
+      submitted: 30,
       signed,
       delivery: { sink: 'receiver', accepted: receiver.accepted, seen: receiver.seen, raw: receiver.raw.length },
       notes: [`${server.exits.length} kills (${server.faults.join(', ')})`],
