@@ -84,7 +84,7 @@ export async function checkInvariant(probe: Probe, outcome: Outcome): Promise<st
 }
 
 /** Waits until every event of the campaign is marked delivered to `sink` (the dispatcher runs in the server). */
-export async function settled(probe: Probe, sink: string, timeoutMs = 20_000): Promise<void> {
+export async function settled(probe: Probe, sink: string, timeoutMs = 30_000): Promise<void> {
   await expect
     .poll(
       async () => {

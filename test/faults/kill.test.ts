@@ -45,7 +45,7 @@ describe.each(targets)('%s', (dialect, open) => {
     expect(receiver.accepted.length).toBeGreaterThan(receiver.seen.size);
 
     const summary = await checkInvariant(probe, {
-      scenario: `kill-after-commit ${dialect}`,
+      scenario: `kills ${dialect}`,
       submitted: 30,
       signed,
       delivery: { sink: 'receiver', accepted: receiver.accepted, seen: receiver.seen, raw: receiver.raw.length },
