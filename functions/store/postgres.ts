@@ -15,10 +15,21 @@ export interface PostgresOptions {
   max?: number;
 }
 
+/**
+ * The engine passes JSON as text (`JSON.stringify`, as SQLite needs). postgres.js serializes a parameter the server
+ * types as json/jsonb with `JSON.stringify` again, which stored a JSON *string* (`"{\"a\":1}"`) and made every
+ * `->>` read null. Text is sent as it is; objects are still stringified.
+ */
+const json = {
+  serialize: (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value)),
+  parse: (text: string) => JSON.parse(text) as unknown,
+};
+
 export async function openPostgresStore(url: string, options: PostgresOptions = {}): Promise<Store> {
   const sql = postgres(url, {
     max: options.max ?? 10,
     onnotice: () => {},
+    types: { jsonb: { to: 3802, from: [3802], ...json }, json: { to: 114, from: [114], ...json } },
     connection: options.schema ? { search_path: options.schema } : {},
   });
   if (options.schema) await sql.unsafe(`CREATE SCHEMA IF NOT EXISTS "${options.schema.replaceAll('"', '')}"`);

@@ -175,6 +175,13 @@ export function storeContract(name: string, factory: StoreFactory): void {
       await Promise.all(['contact', 'voicemail', 'contact', 'unavailable'].map((o) => store.recordCall(call(o), echo)));
       expect(await store.count('calls')).toBe(4);
       expect((await store.figures('calls')).outcomes).toEqual({ contact: 2, voicemail: 1, unavailable: 1 });
+      // The dashboard reads fields inside the stored JSON: they must be JSON objects, not JSON text, on every dialect.
+      const calls = (await store.funnel()).calls.filter((row) => row.campaign === 'calls');
+      expect(calls.map((row) => [row.target, row.outcome, row.n]).sort()).toEqual([
+        ['t', 'contact', 2],
+        ['t', 'unavailable', 1],
+        ['t', 'voicemail', 1],
+      ]);
       await store.close();
     });
 
