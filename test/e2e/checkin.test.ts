@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launch, type RunningServer, startServer } from './harness.ts';
+import { axeViolations, launch, renderToken, type RunningServer, startServer } from './harness.ts';
 
 const built = inject('built');
 const TOKEN = 'host-secret-token-5678';
@@ -35,6 +35,7 @@ beforeAll(async () => {
       body: JSON.stringify({
         person: { givenName, familyName, email: `${givenName.toLowerCase().replace('é', 'e')}@example.org` },
         consent: { contact: true },
+        token: await renderToken(server.url, `/campaigns/${EVENT}/rsvps`),
       }),
     });
     expect(res.status).toBe(201);

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Funnel } from '../../schema/admin.ts';
-import { axeViolations, launch, type RunningServer, startServer } from './harness.ts';
+import { axeViolations, launch, renderToken, type RunningServer, startServer } from './harness.ts';
 
 const built = inject('built');
 const TOKEN = 'organizer-secret-token-1234';
@@ -16,10 +16,12 @@ let server: RunningServer;
 let browser: Browser;
 
 const api = async (path: string, body?: unknown, headers: Record<string, string> = {}) => {
+  // An action carries the campaign's render token, as the widget sends it.
+  const token = path.startsWith('/campaigns/') && body !== undefined && (await renderToken(server.url, path));
   const res = await fetch(`${server.url}/api${path}`, {
     method: body === undefined ? 'GET' : 'POST',
     headers: { 'content-type': 'application/json', ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined ? undefined : JSON.stringify(token ? { ...body, token } : body),
   });
   expect(res.status, `${path}: ${res.status}`).toBeLessThan(300);
   return res.json() as Promise<Record<string, unknown>>;
