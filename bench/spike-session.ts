@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import postgres from 'postgres';
+import { client } from './open-loop.ts';
 import { phase, type PhaseOptions, type PhaseResult } from './spike-phase.ts';
 import { type Ledger, readPostgres, readSqlite, type Verification, verify } from './spike-verify.ts';
 import { startServer } from './spawn.ts';
@@ -29,6 +30,8 @@ export interface Session {
   run(rate: number, seconds: number): Promise<PhaseResult>;
   /** CPU seconds the server has used so far. */
   cpuSeconds(): number;
+  /** The median of 50 page loads (`GET /api/campaigns/:slug`) one at a time: what one costs at the table's size. */
+  pageLoadMs(): Promise<number>;
 }
 
 /** The campaign, an empty site and an empty embed folder: the server's static part is not under test. */
@@ -101,6 +104,18 @@ export async function session<T>(
     try {
       result = await work({
         cpuSeconds: () => server.cpuSeconds(),
+        async pageLoadMs() {
+          const http = client(server.url, 1);
+          const times: number[] = [];
+          for (let i = 0; i < 50; i++) {
+            const start = performance.now();
+            const page = await http.send('GET', `/api/campaigns/${SLUG}`, { Origin: PARTNER });
+            if (page.status !== 200) throw new Error(`GET /api/campaigns/${SLUG} answered ${page.status}`);
+            times.push(performance.now() - start);
+          }
+          http.abort();
+          return times.sort((a, b) => a - b)[25];
+        },
         async run(rate, seconds) {
           const firstSupporter = supporters;
           supporters += Math.round(rate * seconds);

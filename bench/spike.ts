@@ -38,7 +38,7 @@ const DBS = DATABASES[(env.SPIKE_DB ?? 'both') as keyof typeof DATABASES];
 const CONNECTIONS = Number(env.SPIKE_CONNECTIONS ?? 256);
 const FILL_MS = Number(env.SPIKE_FILL_MS ?? 4000);
 const MIN_FILL_MS = Number(env.SPIKE_MIN_FILL_MS ?? 3000);
-const RAMP = (env.SPIKE_RAMP ?? '250,500,1000,1500,2000,3000').split(',').map(Number).filter(Boolean);
+const RAMP = (env.SPIKE_RAMP ?? '50,100,250,500,750,1000,1500,2000').split(',').map(Number).filter(Boolean);
 const RAMP_SECONDS = Number(env.SPIKE_RAMP_SECONDS ?? 5);
 const STALL_MS = Number(env.SPIKE_STALL_SECONDS ?? 30) * 1000;
 const PG_URL = env.LADDER_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -78,14 +78,13 @@ async function spikeOn(db: 'sqlite' | 'postgres', base: Baseline): Promise<boole
   try {
     const main = await session({ ...common, name: 'spike' }, async (server) => {
       await server.run(Math.min(RATE, 100), 2); // warm-up: the JIT, the pools, the first pages of the tables
+      const before = await server.pageLoadMs();
       const [server0, generator0, wall0] = [server.cpuSeconds(), process.cpuUsage(), performance.now()];
       const spike = await server.run(RATE, SECONDS);
       const used = process.cpuUsage(generator0);
       const wall = (performance.now() - wall0) / 1000;
-      return {
-        spike,
-        cpu: { server: server.cpuSeconds() - server0, generator: (used.user + used.system) / 1e6, wall },
-      };
+      const cpu = { server: server.cpuSeconds() - server0, generator: (used.user + used.system) / 1e6, wall };
+      return { spike, cpu, pageLoadMs: { before, after: await server.pageLoadMs() } };
     });
     if (!main) return true;
     const ramp = RAMP.length
