@@ -1,12 +1,14 @@
 /**
- * A `Db` that misbehaves on purpose, for the fault scenarios: it dies right after a commit or right before a
- * delivery is marked, or fails statements with the error their driver would throw. It wraps the real driver,
+ * A `Db` that misbehaves on purpose, for the fault scenarios: it dies just before or just after a submission's
+ * commit or right before a delivery is marked, or fails statements with the error their driver would throw. It wraps the real driver,
  * so everything else is the real store on the real database. The plan comes from `LADDER_FAULTS` (JSON).
  */
 import { writeSync } from 'node:fs';
 import type { Db, Param, Tx } from '../../functions/store/db.ts';
 
+/** One planned statement failure (`FaultPlan.fail`). */
 export interface Failure {
+  /** A piece of the statement's SQL, e.g. `INSERT INTO counts`. */
   match: string;
   nth: number;
   times?: number;

@@ -178,12 +178,15 @@ export async function supervise(
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    let listening = false;
     ready = new Promise<void>((resolve, reject) => {
       let printed = '';
       child.stdout?.on('data', (chunk: Buffer) => {
         log += chunk;
         printed += chunk;
-        if (printed.includes(entry.ready)) resolve();
+        if (!printed.includes(entry.ready)) return;
+        listening = true;
+        resolve();
       });
       child.stderr?.on('data', (chunk: Buffer) => {
         log += chunk;
@@ -192,7 +195,8 @@ export async function supervise(
       });
       child.once('exit', (code, signal) => {
         reject(new Error(`the server ended before listening (${signal ?? code}):\n${log}`));
-        if (stopping) return;
+        // One that cannot start (a mistake in its configuration) is not restarted in a loop: \`ready()\` says why.
+        if (stopping || !listening) return;
         running.exits.push(signal ?? `exit ${code}`);
         start(plans[running.exits.length] ?? {});
       });
