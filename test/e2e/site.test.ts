@@ -2,7 +2,7 @@
  * The campaign site around the widgets: publishing (a new campaign file appears after a build; a bad one stops the
  * build naming the file and the field), link previews, the partner embed page (its snippet works pasted into a
  * page on another origin under the Content-Security-Policy it prints; the configurator restyles the preview; the
- * iframe), and axe on every kind of page.
+ * iframe), no layout shift from a widget on a partner page or an action page, and axe on every page of the build.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { sitePages } from '../../functions/security/site-policy.ts';
 import { RESERVE_STYLE } from '../../widgets/reserve.ts';
 import { axeViolations, count, launch, type RunningServer, startServer } from './harness.ts';
 
@@ -343,21 +344,14 @@ describe('the partner embed page', () => {
 });
 
 describe('accessibility', () => {
-  const pages = [
-    '/',
-    '/guide/',
-    '/guide/fr/',
-    '/guide/ar/',
-    '/organize/es/',
-    '/organize/ar/',
-    '/widgets/',
-    '/widgets/ladder-petition/',
-    '/widgets/ladder-survey/',
-    '/embed/fix-the-fountain/',
-    '/embed/plant-more-trees/',
-    '/embed/fix-the-fountain/frame/',
-    ...ACTION_PAGES.map((slug) => `/act/${slug}/`),
-  ];
+  // Every page the build wrote, so a new page is checked without being listed here: each kind's action, embed and
+  // frame pages, the guide and the dashboard in every language, the widget reference, check-in, not found...
+  const pages = sitePages(built.site).map((file) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`);
+  it('finds every kind of page to check', () => {
+    expect(pages).toEqual(expect.arrayContaining(['/', '/guide/ar/', '/organize/es/', '/checkin/', '/404.html']));
+    expect(pages.filter((path) => path.startsWith('/act/'))).toHaveLength(ACTION_PAGES.length);
+    expect(pages.filter((path) => path.startsWith('/widgets/'))).toHaveLength(5);
+  });
   for (const path of pages) {
     it(`axe finds nothing on ${path}, and nothing shifts`, async () => {
       const page = await browser.newPage();

@@ -4,23 +4,25 @@
  * `sw.js`, and a worker caching dev modules would only confuse.
  *
  * Registration waits until the page has loaded and the browser is idle: installing the worker downloads every
- * precached file, which must not compete with the page's own widget chunks on a slow phone connection.
+ * precached file, which must not compete with the page's own widget chunks on a slow phone connection. So does
+ * workbox-window itself (a chunk of its own), so that no page evaluates it while it loads.
  */
-import { Workbox } from 'workbox-window';
-
 const IDLE_TIMEOUT = 5_000;
 
-function register(): void {
-  void new Workbox('/sw.js').register({ immediate: true }).catch(() => {
-    // No service worker (a private window, an old browser): the pages work online as before.
-  });
+async function register(): Promise<void> {
+  try {
+    const { Workbox } = await import('workbox-window');
+    await new Workbox('/sw.js').register({ immediate: true });
+  } catch {
+    // No service worker (a private window, an old browser, the chunk not reachable): the pages work online as before.
+  }
 }
 
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   const whenIdle = () =>
     'requestIdleCallback' in window
-      ? requestIdleCallback(register, { timeout: IDLE_TIMEOUT })
-      : setTimeout(register, 1_000);
+      ? requestIdleCallback(() => void register(), { timeout: IDLE_TIMEOUT })
+      : setTimeout(() => void register(), 1_000);
   if (document.readyState === 'complete') whenIdle();
   else addEventListener('load', whenIdle, { once: true });
 }
