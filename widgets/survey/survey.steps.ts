@@ -115,10 +115,15 @@ export function thanks(
   const nextUrl = webUrl(next?.url, api);
   // Double opt-in: nothing counts until the emailed link is followed; the hint is read with the focused heading.
   const pending = state === 'success' && result?.pending;
+  const heading = pending
+    ? t.checkEmail
+    : state === 'queued'
+      ? t.queued
+      : state === 'duplicate'
+        ? t.duplicate
+        : t.thanks;
   return html`<div part="thanks">
-    <h2 tabindex="-1" aria-describedby=${pending ? 'pending' : nothing}>
-      ${pending ? t.checkEmail : state === 'queued' ? t.queued : state === 'duplicate' ? t.duplicate : t.thanks}
-    </h2>
+    <h2 tabindex="-1" aria-describedby=${pending ? 'pending' : nothing}>${heading}</h2>
     ${pending ? html`<p id="pending">${t.checkEmailHint}</p>` : nothing}
     ${
       share
