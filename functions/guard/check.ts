@@ -107,7 +107,9 @@ export async function guardAction(c: Ctx, campaign: CampaignEntry, input: Guarde
     at: now,
     expiresAt: token.issued + guard.maxAgeMs,
   };
-  await checkReuse(store, guard, token, use, canvass);
+  // The same submission again (same token, same key) after a failure before it was stored (a 503, a lost
+  // connection): it passed every check the first time, and its retries must not use up the person's limits.
+  if (await checkReuse(store, guard, token, use, canvass)) return;
 
   const ip = clientIp(c, guard.trustProxy);
   const ipHash = await keyedHash(mac, `ip\n${campaign.slug}\n${ip ?? 'unknown'}`);
@@ -132,10 +134,16 @@ async function checkToken(guard: GuardOptions, mac: CryptoKey, slug: string, raw
   return token;
 }
 
-/** A few submissions per token, paced like people; a canvasser's page many, at once. */
-async function checkReuse(store: Store, guard: GuardOptions, token: VerifiedToken, use: TokenUse, canvass: boolean) {
+/** A few submissions per token, paced like people; a canvasser's page many, at once. True for a resend. */
+async function checkReuse(
+  store: Store,
+  guard: GuardOptions,
+  token: VerifiedToken,
+  use: TokenUse,
+  canvass: boolean,
+): Promise<boolean> {
   const before = await store.tokenUses(use);
-  if (before.resend) return;
+  if (before.resend) return true;
   // The same person again under a new key is a captured request replayed; past the cap, a token farm.
   if (before.sameEmail || before.before >= (canvass ? guard.canvassUses : guard.tokenUses)) {
     throw new ApiError('token_expired', 'This token is used up: fetch the campaign again for a fresh one.');
@@ -147,6 +155,7 @@ async function checkReuse(store: Store, guard: GuardOptions, token: VerifiedToke
     await store.useToken(use);
     throw tooFast(token.minFillMs - (use.at - before.lastAt));
   }
+  return false;
 }
 
 /**

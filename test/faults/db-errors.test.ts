@@ -64,6 +64,22 @@ describe.each(targets)('%s', (dialect, open) => {
     });
     console.log(summary);
   });
+
+  it('does not count the resends of one failing submission against its person: four 503s, then 201, never 429', async () => {
+    // More failures in a row than the per-email limit (3 an hour) allows submissions.
+    const fail = [{ match: 'INSERT INTO counts', nth: 1, times: 4, error: failing[dialect][0] }];
+    const { server, probe } = await world(open, [{ fail }]);
+    const signed = await sign(server, `patient-${dialect}@example.org`);
+    expect(signed.attempts).toEqual([503, 503, 503, 503, 201]);
+    console.log(
+      await checkInvariant(probe, {
+        scenario: `resends after 503 ${dialect}`,
+        submitted: 1,
+        signed: [signed],
+        notes: [],
+      }),
+    );
+  });
 });
 
 /**
