@@ -4,7 +4,7 @@
  * is hidden from screen readers: its figure has a summary sentence and a table of the days (site/lib/dashboard).
  */
 import uPlot from 'uplot';
-import { formatDay, t } from './i18n/index.ts';
+import { fmt, formatAxisDay, formatDay, t } from './i18n/index.ts';
 import type { Series } from './shape.ts';
 
 /** Line colours with at least 3:1 contrast on white, told apart by the legend's labels too. */
@@ -42,7 +42,17 @@ export function plot(el: HTMLElement, series: Series, options: PlotOptions = {})
         })),
         ...(goal ? [{ label: t.goal, stroke: '#4d4d4d', width: 1.5, dash: [6, 4], points: { show: false } }] : []),
       ],
-      axes: [axis, { ...axis, size: 56 }],
+      // Tick labels in the page's language (uPlot's own are English).
+      axes: [
+        {
+          ...axis,
+          values: (_u, ticks) => {
+            const longSpan = ticks.length > 1 && ticks[ticks.length - 1] - ticks[0] > 366 * 86_400;
+            return ticks.map((tick) => formatAxisDay(tick, longSpan));
+          },
+        },
+        { ...axis, size: 56, values: (_u, ticks) => ticks.map(fmt) },
+      ],
       scales: {
         x: {
           time: true,

@@ -51,6 +51,13 @@ export const formatInstant = (at: string): string =>
     timeZone: 'UTC',
     timeZoneName: 'short',
   }).format(new Date(at));
+/** A chart's time axis label: "Mar 15" within a year, "Mar 2027" over longer spans. */
+export const formatAxisDay = (seconds: number, longSpan: boolean): string =>
+  new Intl.DateTimeFormat(locale, {
+    ...(longSpan ? { year: 'numeric' } : { day: 'numeric' }),
+    month: 'short',
+    timeZone: 'UTC',
+  }).format(new Date(seconds * 1000));
 /** The time of day now, for "Updated at". */
 export const formatTimeNow = (): string =>
   new Date().toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
