@@ -1,8 +1,8 @@
 /**
  * One phase of a spike: `rate` new supporters a second for `seconds`, each doing what a supporter's browser does.
- * The widget loads the campaign (`GET /api/campaigns/:slug`: the live count and, once the guard is on, the
- * render token), the supporter fills the form, and the widget posts the signature with an idempotency key of its
- * own, retried with the same key on a network error, 408, 429 or 5xx (as the widget's outbox does).
+ * The widget loads the campaign (`GET /api/campaigns/:slug`: the live count and the render token), the supporter
+ * fills the form, and the widget posts the signature with an idempotency key of its own, retried with the same key
+ * on a network error, 408, 429 or 5xx, and with a fresh token on `token_expired` (as the widget's outbox does).
  *
  * The page loads arrive on the open-loop schedule; each signature is due `fillMs` after its page load was due,
  * so both arrive at `rate` a second. A page that loaded too late for that (an overloaded server) moves its
@@ -10,7 +10,7 @@
  * those are counted as `moved`. Every latency counts from the time the request was due.
  */
 import { randomUUID } from 'node:crypto';
-import { backoff, client, openLoop, type Reply, retryable, sleepUntil, Tally } from './open-loop.ts';
+import { backoff, client, openLoop, type Reply, retryable, sleepUntil, type Summary, Tally } from './open-loop.ts';
 import type { Ledger } from './spike-verify.ts';
 
 export interface PhaseOptions {
@@ -35,8 +35,8 @@ export interface PhaseOptions {
 export interface PhaseResult {
   rate: number;
   seconds: number;
-  pages: ReturnType<Tally['summary']>;
-  signatures: ReturnType<Tally['summary']>;
+  pages: Summary;
+  signatures: Summary;
   moved: number;
   /** Signatures sent with a render token (the guard is on when this is all of them). */
   withToken: number;
@@ -67,8 +67,9 @@ export async function phase(options: PhaseOptions): Promise<PhaseResult> {
   let withToken = 0;
 
   /**
-   * One request until it gets a decided answer: a 2xx, a refusal, or a server that stopped answering. `renew` is the widget's answer
-   * to `token_expired` (a fresh token, then the same submission again); it says whether it got one.
+   * One request until it gets a decided answer: a 2xx, a refusal, or a server that stopped answering. `renew` is
+   * the widget's answer to `token_expired` (a fresh token, then the same submission again); it says whether it got
+   * one.
    */
   async function attempt(
     tally: Tally,

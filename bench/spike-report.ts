@@ -45,18 +45,26 @@ export interface SpikeRun {
   rampVerification: Verification | null;
 }
 
-const ms = (n: number) => (n < 10 ? n.toFixed(1) : n.toFixed(0)).padStart(7);
+const ms = (n: number) => (n < 10 ? n.toFixed(1) : n.toFixed(0));
 const count = (record: Record<string, number>) =>
   Object.entries(record)
     .map(([what, n]) => `${what} ×${n}`)
     .join(', ') || 'none';
+const WIDTHS = [8, 9, 7, 7, 7, 7, 8, 8];
+const cells = (name: string, values: (string | number)[]) =>
+  name.padEnd(28) + values.map((value, i) => String(value).padStart(WIDTHS[i])).join('');
+const HEAD = cells('per second, latency in ms', [
+  'offered',
+  'achieved',
+  'p50',
+  'p90',
+  'p99',
+  'max',
+  'failed',
+  'retries',
+]);
 const row = (name: string, offered: number, s: Summary) =>
-  `${name.padEnd(28)}${String(offered).padStart(8)}${s.perSecond.toFixed(0).padStart(9)}${ms(s.p50)}${ms(s.p90)}${ms(
-    s.p99,
-  )}${ms(s.max)}${String(s.failed).padStart(8)}${String(s.retries).padStart(8)}`;
-const HEAD = `${'per second, latency in ms'.padEnd(28)}${'offered'.padStart(8)}${'achieved'.padStart(9)}${'p50'.padStart(
-  7,
-)}${'p90'.padStart(7)}${'p99'.padStart(7)}${'max'.padStart(7)}${'failed'.padStart(8)}${'retries'.padStart(8)}`;
+  cells(name, [offered, s.perSecond.toFixed(0), ms(s.p50), ms(s.p90), ms(s.p99), ms(s.max), s.failed, s.retries]);
 const percent = (part: number, whole: number) => `${((part / whole) * 100).toFixed(0)}%`;
 
 /** Prints the run and writes its JSON; true when it met the issue's bar (all answered, nothing lost or doubled). */
@@ -65,7 +73,8 @@ export function report(run: SpikeRun): boolean {
   const s = spike.signatures;
   const name = run.db === 'sqlite' ? 'SQLite' : 'PostgreSQL';
   console.log(
-    `\nSpike on ${name}: ${config.rate} supporters/s for ${config.seconds} s, ${config.connections} keep-alive connections`,
+    `\nSpike on ${name}: ${config.rate} supporters/s for ${config.seconds} s, ` +
+      `${config.connections} keep-alive connections`,
   );
   console.log(HEAD);
   console.log(row('bare Hono GET (control)', config.rate, base.openLoop));
@@ -77,7 +86,8 @@ export function report(run: SpikeRun): boolean {
   console.log(`answers to page loads: ${count(spike.pages.answers)}; failed: ${count(spike.pages.failures)}`);
   const over = (values: number[]) => values.map((p99) => p99.toFixed(0)).join(', ');
   console.log(
-    `p99 in each sixth of the run (ms): signatures ${over(spike.p99Over.signatures)}; page loads ${over(spike.p99Over.pages)}`,
+    `p99 in each sixth of the run (ms): signatures ${over(spike.p99Over.signatures)}; ` +
+      `page loads ${over(spike.p99Over.pages)}`,
   );
   console.log(
     `render tokens: ${spike.withToken} of ${s.ok + s.failed} signatures carried one ` +
@@ -86,7 +96,8 @@ export function report(run: SpikeRun): boolean {
       `${spike.lateMs.toFixed(0)} ms (${base.lateMs.toFixed(0)} ms in the control)`,
   );
   console.log(
-    `CPU over ${cpu.wall.toFixed(1)} s: server ${cpu.server.toFixed(1)} s (${percent(cpu.server, cpu.wall)} of a core), ` +
+    `CPU over ${cpu.wall.toFixed(1)} s: server ${cpu.server.toFixed(1)} s ` +
+      `(${percent(cpu.server, cpu.wall)} of a core), ` +
       `load generator ${cpu.generator.toFixed(1)} s (${percent(cpu.generator, cpu.wall)})`,
   );
   console.log(
@@ -107,8 +118,9 @@ export function report(run: SpikeRun): boolean {
     }
     // Every step sustained: the limit is above the ramp's last step, not at it.
     const beyond = sustained(ramp.at(-1)!) ? 'at least ' : '';
+    const ratio = (run.maxSustainedRate / base.closedLoopPerSecond).toFixed(2);
     console.log(
-      `max sustained rate ${beyond}${run.maxSustainedRate}/s = ${(run.maxSustainedRate / base.closedLoopPerSecond).toFixed(2)} × ` +
+      `max sustained rate ${beyond}${run.maxSustainedRate}/s = ${ratio} × ` +
         `the bare GET's closed-loop maximum (${base.closedLoopPerSecond.toFixed(0)} req/s, 32 at a time)`,
     );
   }
