@@ -98,7 +98,9 @@ export function report(run: SpikeRun): boolean {
   console.log(
     `CPU over ${cpu.wall.toFixed(1)} s: server ${cpu.server.toFixed(1)} s ` +
       `(${percent(cpu.server, cpu.wall)} of a core), ` +
-      `load generator ${cpu.generator.toFixed(1)} s (${percent(cpu.generator, cpu.wall)})`,
+      `load generator ${cpu.generator.toFixed(1)} s (${percent(cpu.generator, cpu.wall)}); ` +
+      `${((cpu.server * 1000) / s.ok).toFixed(2)} ms of server CPU per supporter (page load and signature: ` +
+      `the figure that noise moves least)`,
   );
   console.log(
     `one page load at a time (median of 50): ${run.pageLoadMs.before.toFixed(1)} ms after the warm-up, ` +
