@@ -121,14 +121,24 @@ export async function lighthouseBench(): Promise<void> {
     for (const slug of oneOfEachKind()) {
       const reports: Report[] = [];
       for (let i = 1; i <= RUNS; i++) {
-        reports.push(await lighthouse(`${server.url}/act/${slug}/`, join(out, `${slug}-${i}.json`)));
+        try {
+          reports.push(await lighthouse(`${server.url}/act/${slug}/`, join(out, `${slug}-${i}.json`)));
+        } catch (error) {
+          // Lighthouse sometimes loses its own trace on a busy machine (NO_NAVSTART): count the run out, say so.
+          console.log(`/act/${slug}/ run ${i}: ${(error as Error).message.split('\n')[0]}`);
+        }
+      }
+      if (!reports.length) {
+        failing.push(`  ${slug}: no run completed`);
+        continue;
       }
       const score = (r: Report, name: string) => Math.round((r.categories[name]?.score ?? 0) * 100);
       const value = (r: Report, name: string) => r.audits[name]?.numericValue ?? NaN;
       const performance = reports.map((r) => score(r, 'performance'));
       console.log(
         `/act/${slug}/`.padEnd(44) +
-          `performance ${String(median(performance)).padStart(3)} (${Math.min(...performance)}-${Math.max(...performance)})` +
+          `performance ${String(median(performance)).padStart(3)} (${Math.min(...performance)}-${Math.max(...performance)}` +
+          `${reports.length < RUNS ? `, ${reports.length} of ${RUNS} runs` : ''})` +
           `  accessibility ${String(median(reports.map((r) => score(r, 'accessibility')))).padStart(3)}` +
           `  LCP ${(median(reports.map((r) => value(r, 'largest-contentful-paint'))) / 1000).toFixed(1)} s` +
           `  TBT ${Math.round(median(reports.map((r) => value(r, 'total-blocking-time'))))} ms` +

@@ -94,7 +94,7 @@ const watched = (page: Page) =>
   });
 
 describe('publishing', () => {
-  it('builds the guide’s example of each kind into a page with its share image and absolute preview links', () => {
+  it('builds the guide’s example of each kind into a page with its share image and absolute preview links, listed and served', async () => {
     const content = mkdtempSync(join(tmpdir(), 'ladder-site-content-'));
     const out = join(mkdtempSync(join(tmpdir(), 'ladder-site-out-')), 'site');
     for (const kind of KINDS) copyFileSync(join(EXAMPLES, `${kind}.md`), join(content, `example-${kind}.md`));
@@ -115,6 +115,23 @@ describe('publishing', () => {
     const petition = readFileSync(join(out, 'act/example-petition/index.html'), 'utf8');
     expect(petition).toContain('Our strategy');
     expect(petition).toContain('Councillor Maria Ortiz, chair of the budget committee');
+
+    // Served as `npm start` serves a build, in Chromium: each new campaign is listed and has its page and its form.
+    const published = await startServer({ ...built, content, site: out });
+    const page = await browser.newPage();
+    try {
+      for (const kind of KINDS) {
+        const title = /^title: (.*)$/m.exec(readFileSync(join(EXAMPLES, `${kind}.md`), 'utf8'))![1];
+        await page.goto(`${published.url}/`);
+        await page.getByRole('link', { name: title }).click();
+        expect(new URL(page.url()).pathname).toBe(`/act/example-${kind}/`);
+        expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(title);
+        await page.locator('main form').first().waitFor();
+      }
+    } finally {
+      await page.close();
+      await published.stop();
+    }
   });
 
   it('stops the build on a bad campaign file, naming the file, the field and the fix', () => {
