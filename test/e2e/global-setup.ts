@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { fixtureCampaigns } from './fixtures.ts';
 import { freePort } from './harness.ts';
@@ -46,7 +46,9 @@ export default async function setup(project: TestProject): Promise<void> {
     {},
   );
   run('npx', ['astro', 'build', '--silent'], {
-    LADDER_CONTENT: built.content,
+    // Relative, as an organizer writes it: relative paths resolve against the repository root, also from the
+    // chunks Astro bundles into .astro/ (a fixed `../../` there once broke `npm run build` without this variable).
+    LADDER_CONTENT: relative(process.cwd(), built.content),
     LADDER_SITE_OUT: built.site,
     ASTRO_TELEMETRY_DISABLED: '1',
     // Vitest sets NODE_ENV=test, which Vite takes for a development build (Lit in dev mode, import.meta.env.PROD
