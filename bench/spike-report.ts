@@ -99,7 +99,7 @@ export function report(run: SpikeRun): boolean {
     `CPU over ${cpu.wall.toFixed(1)} s: server ${cpu.server.toFixed(1)} s ` +
       `(${percent(cpu.server, cpu.wall)} of a core), ` +
       `load generator ${cpu.generator.toFixed(1)} s (${percent(cpu.generator, cpu.wall)}); ` +
-      `${((cpu.server * 1000) / s.ok).toFixed(2)} ms of server CPU per supporter (page load and signature: ` +
+      `${s.ok ? ((cpu.server * 1000) / s.ok).toFixed(2) : 'n/a'} ms of server CPU per supporter (page load and signature: ` +
       `the figure that noise moves least)`,
   );
   console.log(
