@@ -22,10 +22,16 @@ export const RESERVED: Record<string, [wide: number, phone: number]> = {
 /** Set by embed.ts on a widget once the supporter touches it: its reservation no longer applies. */
 export const SIZED = 'data-ladder-sized';
 
-const rules = (i: 0 | 1) =>
+/** Each kind's height as a custom property, so the one rule that sets `min-height` is written once. */
+const heights = (i: 0 | 1) =>
   Object.entries(RESERVED)
-    .map(([tag, h]) => `${tag}:not([${SIZED}]){min-height:calc(var(--ladder-font-size,16px)*${h[i]})}`)
+    .map(([tag, h]) => `${tag}{--ladder-reserve:${h[i]}}`)
     .join('');
 
-/** The `<style>` embed.js appends. */
-export const RESERVE_STYLE = `${Object.keys(RESERVED).join()}{display:block}${rules(0)}@media(max-width:30em){${rules(1)}}`;
+const tags = Object.keys(RESERVED).join();
+
+/**
+ * The `<style>` embed.js appends, and the embed page's snippet carries so the space is there at the page's first
+ * paint, before the module script runs (site/pages/embed/[slug].astro). Short, since partners paste it.
+ */
+export const RESERVE_STYLE = `${tags}{display:block}${heights(0)}@media(max-width:30em){${heights(1)}}:is(${tags}):not([${SIZED}]){min-height:calc(var(--ladder-font-size,16px)*var(--ladder-reserve))}`;

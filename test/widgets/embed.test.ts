@@ -10,6 +10,45 @@ import { setViewport } from '@web/test-runner-commands';
 const embed = '/__test/embed/embed.js';
 const SIZED = 'data-ladder-sized';
 
+type Shift = PerformanceEntry & {
+  value: number;
+  sources: { node: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[];
+};
+
+/**
+ * Starts recording layout shifts; the returned function waits two frames (the entries of the last one are
+ * queued after it paints) and names what moved: the browser gives no node inside a shadow root, so each moved
+ * box is matched by its rectangle to the widget's elements (`tag.class[part]`), and the shift's score is kept.
+ */
+function layoutShifts(): (widget: HTMLElement) => Promise<{ value: number; moved: string[] }[]> {
+  const entries: Shift[] = [];
+  const observer = new PerformanceObserver((list) => entries.push(...(list.getEntries() as Shift[])));
+  observer.observe({ type: 'layout-shift' });
+  return async (widget) => {
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    entries.push(...(observer.takeRecords() as Shift[]));
+    observer.disconnect();
+    const all = [widget, ...widget.shadowRoot!.querySelectorAll('*')];
+    const name = (rect: DOMRectReadOnly) =>
+      all
+        .filter((node) => {
+          const box = node.getBoundingClientRect();
+          return Math.abs(box.top - rect.top) < 1 && Math.abs(box.left - rect.left) < 1;
+        })
+        .map(
+          (node) =>
+            `${node.localName}${node.className ? `.${node.className}` : ''}[${node.getAttribute('part') ?? ''}]`,
+        )
+        .join('|') || `${rect.width}x${rect.height}@${rect.left},${rect.top}`;
+    // The test page's own body moves when the first partner page is put in it (its heading's margin): not ours.
+    const ours = entries.filter((entry) => entry.sources.some((source) => source.node !== document.body));
+    return ours.map((entry) => ({
+      value: Number(entry.value.toFixed(4)),
+      moved: entry.sources.map((source) => (source.node as Element | null)?.localName ?? name(source.currentRect)),
+    }));
+  };
+}
+
 describe('embed.js', () => {
   // Loaded once, by the first test, as a partner's page loads it.
   beforeEach(async () => {
@@ -44,7 +83,7 @@ describe('embed.js', () => {
     { tag: 'ladder-petition', campaign: 'library', ready: '[part=meter] strong' },
     { tag: 'ladder-survey', campaign: 'block', ready: '[part=question]' },
     { tag: 'ladder-rsvp', campaign: 'rsvp-meeting', ready: '[part=when]' },
-    { tag: 'ladder-call', campaign: 'council', ready: 'form label' },
+    { tag: 'ladder-call', campaign: 'council', ready: '[part=count]' },
   ];
   for (const width of [1024, 375]) {
     for (const { tag, campaign, ready } of widgets) {
@@ -52,6 +91,7 @@ describe('embed.js', () => {
         await setViewport({ width, height: 800 });
         const host = document.createElement('main');
         host.innerHTML = `<h1>A partner's page</h1><${tag} campaign="${campaign}"></${tag}><p>Text below the widget.</p>`;
+        const shifts = layoutShifts();
         document.body.prepend(host);
         const el = host.querySelector<HTMLElement>(tag)!;
         const reserved = el.getBoundingClientRect().height;
@@ -62,6 +102,9 @@ describe('embed.js', () => {
         // The live count, the supporter's time zone: whatever the widget renders after its campaign arrives.
         await (el as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete;
         expect(el.getBoundingClientRect().height).to.equal(reserved);
+        const moved = await shifts(el);
+        if (moved.length) host.remove();
+        expect(moved, `<${tag}> at ${width} px moved: ${JSON.stringify(moved)}`).to.deep.equal([]);
         el.setAttribute(SIZED, '');
         const own = el.getBoundingClientRect().height;
         console.log(`[embed] <${tag}> at ${width} px: reserved ${reserved} px, takes ${own} px`);
@@ -78,7 +121,7 @@ describe('embed.js', () => {
     host.innerHTML = '<ladder-call campaign="council"></ladder-call>';
     document.body.append(host);
     const el = host.firstElementChild as HTMLElement;
-    await waitUntil(() => el.shadowRoot?.querySelector('form input'), 'loaded', { timeout: 5000 });
+    await waitUntil(() => el.shadowRoot?.querySelector('[part=count]')?.textContent, 'loaded', { timeout: 5000 });
     expect(el.hasAttribute(SIZED)).to.equal(false);
     el.shadowRoot!.querySelector<HTMLInputElement>('form input')!.focus();
     expect(el.hasAttribute(SIZED)).to.equal(true);

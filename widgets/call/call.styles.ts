@@ -5,10 +5,6 @@ import { theme } from '../core/theme.ts';
 export const styles = [
   theme,
   css`
-    [part~='title'],
-    [part~='count'] {
-      min-block-size: 1lh;
-    }
     .muted {
       color: var(--ladder-muted);
     }

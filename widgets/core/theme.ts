@@ -48,6 +48,11 @@ export const theme = css`
     gap: var(--ladder-gap);
     padding: var(--ladder-gap);
   }
+  /* Until the campaign arrives (its title is still empty) only the status shows: the rest then appears at once in
+     the space embed.js reserved, instead of empty lines and a form that the campaign's text pushes down. */
+  :has(> [part='title']:empty) > :not([role]) {
+    display: none;
+  }
   h2,
   p {
     margin: 0;

@@ -53,7 +53,7 @@ const en: EmbedStrings = {
   lede: 'Partner organizations can show this action on their own websites. Everything your web person needs is on this page.',
   codeTitle: '1. Paste this code',
   codeHelp:
-    'Paste these two lines where the action should appear, on any page of an allowed website. Actions taken there count towards the same goal as on this site.',
+    'Paste these three lines where the action should appear, on any page of an allowed website. Actions taken there count towards the same goal as on this site.',
   copyCode: 'Copy the code',
   copyCss: 'Copy the CSS',
   copyCsp: 'Copy the policy',
@@ -86,7 +86,7 @@ const en: EmbedStrings = {
   cspScript: 'script-src: embed.js and the widget’s code, loaded from this site.',
   cspConnect: 'connect-src: the API that receives actions and gives the live count.',
   cspStyle:
-    "style-src: the hash allows the one small <style> element that embed.js adds to reserve the widget’s space before it loads, so your page does not jump. The widget’s own styles are constructed style sheets (adoptedStyleSheets), which a Content-Security-Policy does not restrict: no 'unsafe-inline' and no stylesheet link are needed. Without the hash the widget still works; only the reserved space is lost.",
+    "style-src: the hash allows the small <style> element in the code above (embed.js adds the same one) that reserves the widget’s space before it loads, so your page does not jump. The widget’s own styles are constructed style sheets (adoptedStyleSheets), which a Content-Security-Policy does not restrict: no 'unsafe-inline' and no stylesheet link are needed. Without the hash the widget still works; only the reserved space is lost.",
   cspImg: 'img-src: the photos of the people to call.',
   cspCaptcha:
     'The CAPTCHA provider’s address, in script-src, frame-src and the others listed: the widget loads its challenge only when a submission looks automated.',
@@ -104,7 +104,7 @@ const es: EmbedStrings = {
   lede: 'Las organizaciones aliadas pueden mostrar esta acción en sus propias webs. Aquí está todo lo que necesita quien lleva vuestra web.',
   codeTitle: '1. Pega este código',
   codeHelp:
-    'Pega estas dos líneas donde debe aparecer la acción, en cualquier página de una web autorizada. Lo que se haga allí cuenta para la misma meta que en este sitio.',
+    'Pega estas tres líneas donde debe aparecer la acción, en cualquier página de una web autorizada. Lo que se haga allí cuenta para la misma meta que en este sitio.',
   copyCode: 'Copiar el código',
   copyCss: 'Copiar el CSS',
   copyCsp: 'Copiar la política',
@@ -137,7 +137,7 @@ const es: EmbedStrings = {
   cspScript: 'script-src: embed.js y el código del widget, que se cargan desde este sitio.',
   cspConnect: 'connect-src: la API que recibe las acciones y da el recuento en vivo.',
   cspStyle:
-    "style-src: el hash permite el pequeño elemento <style> que embed.js añade para reservar el espacio del widget antes de que cargue, para que tu página no salte. Los estilos del widget son hojas de estilo construidas (adoptedStyleSheets), que una Content-Security-Policy no restringe: no hace falta 'unsafe-inline' ni enlazar una hoja de estilos. Sin el hash el widget funciona igual; solo se pierde el espacio reservado.",
+    "style-src: el hash permite el pequeño elemento <style> del código de arriba (embed.js añade el mismo) que reserva el espacio del widget antes de que cargue, para que tu página no salte. Los estilos del widget son hojas de estilo construidas (adoptedStyleSheets), que una Content-Security-Policy no restringe: no hace falta 'unsafe-inline' ni enlazar una hoja de estilos. Sin el hash el widget funciona igual; solo se pierde el espacio reservado.",
   cspImg: 'img-src: las fotos de las personas a las que llamar.',
   cspCaptcha:
     'La dirección del proveedor de CAPTCHA, en script-src, frame-src y las demás indicadas: el widget solo carga su desafío cuando un envío parece automático.',
@@ -155,7 +155,7 @@ const fr: EmbedStrings = {
   lede: 'Les organisations partenaires peuvent afficher cette action sur leurs propres sites. Tout ce dont votre webmestre a besoin est sur cette page.',
   codeTitle: '1. Collez ce code',
   codeHelp:
-    'Collez ces deux lignes là où l’action doit apparaître, sur n’importe quelle page d’un site autorisé. Les actions faites là-bas comptent pour le même objectif que sur ce site.',
+    'Collez ces trois lignes là où l’action doit apparaître, sur n’importe quelle page d’un site autorisé. Les actions faites là-bas comptent pour le même objectif que sur ce site.',
   copyCode: 'Copier le code',
   copyCss: 'Copier le CSS',
   copyCsp: 'Copier la politique',
@@ -193,7 +193,7 @@ const fr: EmbedStrings = {
   cspScript: 'script-src : embed.js et le code du widget, chargés depuis ce site.',
   cspConnect: 'connect-src : l’API qui reçoit les actions et donne le compteur en direct.',
   cspStyle:
-    "style-src : le hash autorise le petit élément <style> qu’embed.js ajoute pour réserver la place du widget avant son chargement, afin que votre page ne saute pas. Les styles du widget sont des feuilles de style construites (adoptedStyleSheets), qu’une Content-Security-Policy ne restreint pas : ni 'unsafe-inline' ni feuille de style liée ne sont nécessaires. Sans le hash le widget fonctionne ; seule la place réservée est perdue.",
+    "style-src : le hash autorise le petit élément <style> du code ci-dessus (embed.js ajoute le même) qui réserve la place du widget avant son chargement, afin que votre page ne saute pas. Les styles du widget sont des feuilles de style construites (adoptedStyleSheets), qu’une Content-Security-Policy ne restreint pas : ni 'unsafe-inline' ni feuille de style liée ne sont nécessaires. Sans le hash le widget fonctionne ; seule la place réservée est perdue.",
   cspImg: 'img-src : les photos des personnes à appeler.',
   cspCaptcha:
     'L’adresse du fournisseur de CAPTCHA, dans script-src, frame-src et les autres indiquées : le widget ne charge son défi que lorsqu’un envoi semble automatisé.',
@@ -211,7 +211,7 @@ const ar: EmbedStrings = {
   lede: 'يمكن للمنظمات الشريكة عرض هذا النشاط على مواقعها. كل ما يحتاجه المسؤول عن موقعكم موجود في هذه الصفحة.',
   codeTitle: '١. الصق هذا الرمز',
   codeHelp:
-    'الصق هذين السطرين حيث يجب أن يظهر النشاط، في أي صفحة من موقع مسموح له. ما يُنجز هناك يُحسب ضمن الهدف نفسه كما على هذا الموقع.',
+    'الصق هذه الأسطر الثلاثة حيث يجب أن يظهر النشاط، في أي صفحة من موقع مسموح له. ما يُنجز هناك يُحسب ضمن الهدف نفسه كما على هذا الموقع.',
   copyCode: 'انسخ الرمز',
   copyCss: 'انسخ CSS',
   copyCsp: 'انسخ السياسة',
@@ -243,7 +243,7 @@ const ar: EmbedStrings = {
   cspScript: 'script-src: ملف embed.js ورمز الأداة، يُحمّلان من هذا الموقع.',
   cspConnect: 'connect-src: الواجهة البرمجية التي تستقبل المشاركات وتعطي العدد المباشر.',
   cspStyle:
-    "style-src: تسمح البصمة (hash) بعنصر <style> الصغير الذي يضيفه embed.js لحجز مساحة الأداة قبل تحميلها، كي لا تقفز صفحتك. أنماط الأداة نفسها أوراق أنماط مُنشأة (adoptedStyleSheets) لا تقيّدها Content-Security-Policy: لا حاجة إلى 'unsafe-inline' ولا إلى ربط ملف أنماط. من دون البصمة تعمل الأداة، وتضيع المساحة المحجوزة فقط.",
+    "style-src: تسمح البصمة (hash) بعنصر <style> الصغير في الرمز أعلاه (ويضيف embed.js العنصر نفسه) الذي يحجز مساحة الأداة قبل تحميلها، كي لا تقفز صفحتك. أنماط الأداة نفسها أوراق أنماط مُنشأة (adoptedStyleSheets) لا تقيّدها Content-Security-Policy: لا حاجة إلى 'unsafe-inline' ولا إلى ربط ملف أنماط. من دون البصمة تعمل الأداة، وتضيع المساحة المحجوزة فقط.",
   cspImg: 'img-src: صور الأشخاص المطلوب الاتصال بهم.',
   cspCaptcha:
     'عنوان مزوّد اختبار CAPTCHA، في script-src وframe-src وغيرهما مما هو مذكور: لا تحمّل الأداة اختباره إلا حين تبدو المشاركة آلية.',
