@@ -29,13 +29,24 @@ export async function actionBase(c: Ctx, campaign: CampaignEntry, input: unknown
   await guardAction(c, campaign, input as Guarded, key);
   return {
     campaign: campaign.slug,
-    consent: { version: campaign.consent.version, textHash: await sha256(campaign.consent.text) },
+    consent: { version: campaign.consent.version, textHash: await consentHash(campaign.consent) },
     origin: c.req.header('Origin') ?? null,
     // A resend with a fresh token or a CAPTCHA answer is the same submission.
     idempotency: key ? { key, requestHash: await sha256(JSON.stringify(withoutGuardFields(input))) } : null,
     nextAskCandidates: nextAskCandidates(campaign, c.get('options').catalog.list()).map((entry) => entry.slug),
     doubleOptIn: campaign.doubleOptIn,
   };
+}
+
+/**
+ * The consent text's hash, once per campaign entry rather than on every submission: the catalog hands out the same
+ * entry until it reloads the campaign, whose new entry (and its consent) is hashed afresh; the old one is collected.
+ */
+const consentHashes = new WeakMap<CampaignEntry['consent'], Promise<string>>();
+function consentHash(consent: CampaignEntry['consent']): Promise<string> {
+  let hash = consentHashes.get(consent);
+  if (!hash) consentHashes.set(consent, (hash = sha256(consent.text)));
+  return hash;
 }
 
 /** The campaign's next asks that exist and are open, in the organizer's order; events soonest first. */

@@ -223,12 +223,17 @@ export class SqlStore implements Store {
     return admin.tagSupporter(this.#db, supporterId, add, remove);
   }
 
+  /** Actions per page origin, most first: the counters migration 4 keeps (`origin` is none), not the actions. */
   async shares(campaign: string) {
     const rows = await this.#db.all(
-      'SELECT origin, COUNT(*) AS n FROM actions WHERE campaign = ? GROUP BY origin ORDER BY n DESC',
+      `SELECT kind, SUM(count) AS n FROM counts WHERE campaign = ? AND (kind = 'origin' OR kind LIKE 'origin:%')
+       GROUP BY kind ORDER BY n DESC`,
       campaign,
     );
-    return rows.map((row) => ({ origin: (row.origin as string | null) ?? null, count: Number(row.n) }));
+    return rows.map((row) => ({
+      origin: row.kind === 'origin' ? null : String(row.kind).slice('origin:'.length),
+      count: Number(row.n),
+    }));
   }
 
   checkIn(by: { token: string } | { id: string }) {
