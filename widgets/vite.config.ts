@@ -36,7 +36,7 @@ const squeezeTemplates = (): Plugin => ({
       const css = text
         .replace(/\/\*[\s\S]*?\*\//g, '')
         .replace(/\s+/g, ' ')
-        .replace(/ ?([{};,>/]) ?/g, '$1')
+        .replace(/ ?([{};,>/~]) ?/g, '$1')
         .replace(/: /g, ':')
         .replace(/;}/g, '}')
         .replace(/='([\w-]+)'/g, '=$1')

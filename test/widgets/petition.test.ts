@@ -57,7 +57,7 @@ describe('<ladder-petition>', () => {
 
   it('fetches the campaign when no data is given, drawing nothing before it that it would push down', async () => {
     const el = await fixture<LadderPetition>(html`<ladder-petition campaign="library"></ladder-petition>`);
-    // Until the campaign arrives only the status is drawn (in the space embed.js reserves: embed.test.ts).
+    // Until the campaign arrives nothing is drawn (in the space embed.js reserves: embed.test.ts).
     expect(part(el, '[part=meter]').getClientRects()).to.have.length(0);
     expect(part(el, 'form').getClientRects()).to.have.length(0);
     await loaded(el);

@@ -48,9 +48,11 @@ export const theme = css`
     gap: var(--ladder-gap);
     padding: var(--ladder-gap);
   }
-  /* Until the campaign arrives (its title is still empty) only the status shows: the rest then appears at once in
-     the space embed.js reserved, instead of empty lines and a form that the campaign's text pushes down. */
-  :has(> [part='title']:empty) > :not([role]) {
+  /* While the campaign is on its way (no title, the wrapper's one h2, and no status yet) nothing shows: it then
+     appears at once in the space embed.js reserved, instead of empty lines and a form that the campaign's text
+     pushes down. If it cannot be loaded, the form shows under the status's message, as before (a refused origin
+     is told so on submitting). */
+  :has(> h2:empty ~ [role]:empty) > :not([role]) {
     display: none;
   }
   h2,
