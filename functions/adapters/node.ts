@@ -64,9 +64,15 @@ const rules = pageRules(siteDir, filePolicy).map((rule) => ({ ...rule, pattern: 
 const pagePath = (path: string) => (/\/[^/.]+$/.test(path) ? `${path}/` : path);
 
 const server = new Hono();
-// Pages, scripts and JSON go out compressed (gzip or deflate, as the browser accepts); a cheap host's bandwidth
-// and a phone's both thank us. Hono skips small bodies and images.
-server.use('*', compress());
+// Pages, scripts and the admin's JSON and exports go out compressed (gzip or deflate, as the browser accepts); a
+// cheap host's bandwidth and a phone's both thank us. Hono skips images, and small bodies of known length only. The
+// answers widgets fetch (a campaign, a submission's result: some 400 bytes, 300 gzipped) are sent as they are:
+// gzip there cost a tenth of the server's CPU in a spike (npm run bench:spike, SPIKE_PROFILE) and forced the
+// stream path over @hono/node-server's direct write of a string body.
+const compressed = compress();
+server.use('*', (c, next) =>
+  c.req.path.startsWith('/api/') && !c.req.path.startsWith('/api/admin/') ? next() : compressed(c, next),
+);
 // Security headers on every page and file of the site; the API sends its own. Strict-Transport-Security only over
 // https, here or at a proxy that says so (browsers ignore it on http anyway, so a forged header gains nothing).
 server.use('*', async (c, next) => {

@@ -30,26 +30,24 @@ export async function recorded(db: Db, campaign: string, key: string): Promise<b
   return !!(await db.get('SELECT 1 AS one FROM idempotency WHERE campaign = ? AND key = ?', campaign, key));
 }
 
-/** One more hit in each bucket's current window (`windowMs` long, aligned to the epoch): the hits after it. */
+/**
+ * One more hit in each bucket's current window (`windowMs` long, aligned to the epoch): the hits after it. The
+ * buckets (distinct keys) go in one statement: one commit instead of one each, on every submission.
+ */
 export async function hit(
   db: Db,
   buckets: { key: string; windowMs: number }[],
   now: number,
 ): Promise<{ hits: number; resetAt: number }[]> {
-  const counted = [];
-  for (const { key, windowMs } of buckets) {
-    const start = now - (now % windowMs);
-    const row = await db.get(
-      `INSERT INTO guard_hits (bucket, window_start, hits, expires_at) VALUES (?, ?, 1, ?)
-       ON CONFLICT (bucket, window_start) DO UPDATE SET hits = guard_hits.hits + 1 RETURNING hits`,
-      key,
-      start,
-      start + windowMs,
-    );
-    counted.push({ hits: Number(row!.hits), resetAt: start + windowMs });
-  }
+  const windows = buckets.map(({ key, windowMs }) => ({ key, start: now - (now % windowMs), windowMs }));
+  const rows = await db.all(
+    `INSERT INTO guard_hits (bucket, window_start, hits, expires_at) VALUES ${windows.map(() => '(?, ?, 1, ?)').join(', ')}
+     ON CONFLICT (bucket, window_start) DO UPDATE SET hits = guard_hits.hits + 1 RETURNING bucket, hits`,
+    ...windows.flatMap(({ key, start, windowMs }) => [key, start, start + windowMs]),
+  );
+  const hits = new Map(rows.map((row) => [String(row.bucket), Number(row.hits)]));
   await prune(db, 'guard_hits', now);
-  return counted;
+  return windows.map(({ key, start, windowMs }) => ({ hits: hits.get(key)!, resetAt: start + windowMs }));
 }
 
 /** How the token `nonce` was used before, as seen by the submission `key` (the same key again is a resend). */
