@@ -4,12 +4,12 @@
  */
 import type { CampaignFigures } from '../../schema/campaign.ts';
 import type { Rung } from '../../schema/funnel.ts';
-import { type Db, readJson, readTime, type Tx } from './db.ts';
+import { type Db, readJson, readTime } from './db.ts';
 import { action } from './action.ts';
 import * as access from './access.ts';
 import * as privacy from './privacy.ts';
 import { type RetentionCutoff, sweep } from './retention.ts';
-import { idempotent } from './steps.ts';
+import { idempotent, kinds, ORIGIN, OUTCOME, outcomes, shares } from './steps.ts';
 import * as guard from './guard.ts';
 import * as admin from './admin.ts';
 import * as outbox from './outbox.ts';
@@ -104,7 +104,7 @@ export class SqlStore implements Store {
             counters: ['call', `call:${outcome}`],
             payload: { person: person ?? null, target, outcome, postcode },
           });
-          return { ...base, outcomes: await outcomes(tx, record.campaign) };
+          return { ...base, outcomes: outcomes(await kinds(tx, record.campaign, [OUTCOME])) };
         },
         respond,
       ),
@@ -138,11 +138,9 @@ export class SqlStore implements Store {
   }
 
   async figures(campaign: string): Promise<CampaignFigures> {
-    return {
-      taken: await takenPlaces(this.#db, campaign),
-      outcomes: await outcomes(this.#db, campaign),
-      shares: await this.shares(campaign),
-    };
+    // Calls by outcome and actions by origin are both counters: one statement reads them, on every page load.
+    const counted = await kinds(this.#db, campaign, [OUTCOME, ORIGIN]);
+    return { taken: await takenPlaces(this.#db, campaign), outcomes: outcomes(counted), shares: shares(counted) };
   }
 
   async outboxEvents(limit: number): Promise<OutboxEvent[]> {
@@ -223,17 +221,8 @@ export class SqlStore implements Store {
     return admin.tagSupporter(this.#db, supporterId, add, remove);
   }
 
-  /** Actions per page origin, most first: the counters migration 4 keeps (`origin` is none), not the actions. */
   async shares(campaign: string) {
-    const rows = await this.#db.all(
-      `SELECT kind, SUM(count) AS n FROM counts WHERE campaign = ? AND (kind = 'origin' OR kind LIKE 'origin:%')
-       GROUP BY kind ORDER BY n DESC`,
-      campaign,
-    );
-    return rows.map((row) => ({
-      origin: row.kind === 'origin' ? null : String(row.kind).slice('origin:'.length),
-      count: Number(row.n),
-    }));
+    return shares(await kinds(this.#db, campaign, [ORIGIN]));
   }
 
   checkIn(by: { token: string } | { id: string }) {
@@ -291,11 +280,3 @@ export class SqlStore implements Store {
  */
 const COUNTED = `SELECT campaign, count AS n FROM counts WHERE kind IN ('signature', 'response', 'call', 'rsvp')
   UNION ALL SELECT campaign, 1 + guests AS n FROM rsvps WHERE status = 'confirmed'`;
-
-async function outcomes(tx: Tx, campaign: string): Promise<Record<string, number>> {
-  const rows = await tx.all(
-    `SELECT kind, SUM(count) AS n FROM counts WHERE campaign = ? AND kind LIKE 'call:%' GROUP BY kind`,
-    campaign,
-  );
-  return Object.fromEntries(rows.map((row) => [String(row.kind).slice('call:'.length), Number(row.n)]));
-}

@@ -1,5 +1,5 @@
 /** The steps every action's transaction is made of, shared by the engine and the RSVPs. */
-import type { Tx } from './db.ts';
+import type { Row, Tx } from './db.ts';
 import { marks, readJson } from './db.ts';
 import { isRung, rungFor } from '../../schema/funnel.ts';
 import { newId, referralCode } from './ids.ts';
@@ -129,6 +129,39 @@ export async function counter(tx: Tx, campaign: string, kind: string): Promise<n
   const row = await tx.get('SELECT SUM(count) AS n FROM counts WHERE campaign = ? AND kind = ?', campaign, kind);
   return Number(row?.n ?? 0);
 }
+
+/** Counter kinds by prefix: a call's outcome (`call:<outcome>`), an action's page origin (migration 4). */
+export const OUTCOME = 'call:';
+export const ORIGIN = 'origin:';
+
+/**
+ * The campaign's counters whose kind starts with one of `prefixes`, most first. An action without an origin is
+ * counted under `origin`, the prefix without its colon.
+ */
+export async function kinds(tx: Tx, campaign: string, prefixes: string[]): Promise<Row[]> {
+  const like = prefixes.map((prefix) => `kind LIKE '${prefix}%'${prefix === ORIGIN ? " OR kind = 'origin'" : ''}`);
+  return tx.all(
+    `SELECT kind, SUM(count) AS n FROM counts WHERE campaign = ? AND (${like.join(' OR ')}) GROUP BY kind ORDER BY n DESC`,
+    campaign,
+  );
+}
+
+/** A call campaign's calls by outcome, from `kinds`. */
+export const outcomes = (rows: Row[]): Record<string, number> =>
+  Object.fromEntries(
+    rows
+      .filter((row) => String(row.kind).startsWith(OUTCOME))
+      .map((row) => [String(row.kind).slice(OUTCOME.length), Number(row.n)]),
+  );
+
+/** Actions per page origin (null: none), most first, from `kinds`: counters, not a count of the actions. */
+export const shares = (rows: Row[]): { origin: string | null; count: number }[] =>
+  rows
+    .filter((row) => row.kind === 'origin' || String(row.kind).startsWith(ORIGIN))
+    .map((row) => ({
+      origin: row.kind === 'origin' ? null : String(row.kind).slice(ORIGIN.length),
+      count: Number(row.n),
+    }));
 
 /** Which of the campaigns the supporter has acted on. */
 export async function doneAmong(tx: Tx, supporterId: string | null, campaigns: string[]): Promise<Set<string>> {
