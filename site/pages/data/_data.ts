@@ -69,4 +69,6 @@ export function startDataPage(root: HTMLElement, api = ''): void {
       busy = false;
     }
   });
+  // The form is on the page from the first paint (showing it later moved the footer); it sends once this runs.
+  form.querySelector('button')!.disabled = false;
 }
