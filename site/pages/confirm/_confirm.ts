@@ -29,11 +29,13 @@ export function startConfirm(root: HTMLElement, api = ''): void {
   const result = root.querySelector<HTMLElement>('.result')!;
   const message = root.querySelector<HTMLElement>('.message')!;
   const token = new URLSearchParams(location.search).get('t');
+  // The button is there, disabled, from the first paint (showing it later moved the footer); a link without its
+  // code leaves it so, and the status line (its height kept by the stylesheet) says why.
   if (!token) {
     message.textContent = t.missing;
     return;
   }
-  button.hidden = false;
+  button.disabled = false;
   let busy = false;
   button.addEventListener('click', async () => {
     if (busy) return;
