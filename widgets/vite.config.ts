@@ -17,7 +17,7 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
  * browser is idle or someone submits) and the schema's widget-safe modules.
  */
 const SHARED =
-  /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]|widgets[\\/]core[\\/](?!i18n[\\/](?!en\.)|outbox\.ts)|schema[\\/]/;
+  /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]|widgets[\\/]core[\\/](?!i18n[\\/](?!en\.)|outbox[\w-]*\.ts)|schema[\\/]/;
 
 /**
  * Squeezes the indentation out of our `html` and `css` templates, which no minifier touches. CSS is minified in
