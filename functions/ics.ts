@@ -29,8 +29,14 @@ function fold(line: string): string {
   return parts.join('\r\n ');
 }
 
-export function eventIcs(campaign: EventCampaign, siteOrigin: string, now = new Date()): string {
+/**
+ * The event, or the shift `shift` of it (its own start and end: a set-up shift starts before the event). The UID
+ * names the event and the shift: the same file downloaded again, or attached again, updates the same calendar entry.
+ */
+export function eventIcs(campaign: EventCampaign, siteOrigin: string, shift?: string | null, now = new Date()): string {
   const { event } = campaign;
+  const found = shift ? event.shifts.find((s) => s.id === shift) : undefined;
+  const { startsAt, endsAt } = found ?? event;
   const url = `${siteOrigin}/act/${campaign.slug}/`;
   const place = [event.location.name, event.location.address].filter(Boolean).join(', ') || event.location.online;
   const lines = [
@@ -40,10 +46,10 @@ export function eventIcs(campaign: EventCampaign, siteOrigin: string, now = new 
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
     'BEGIN:VEVENT',
-    `UID:${campaign.slug}@${new URL(siteOrigin).host}`,
+    `UID:${campaign.slug}${found ? `.${found.id}` : ''}@${new URL(siteOrigin).host}`,
     `DTSTAMP:${stamp(now.toISOString())}`,
-    `DTSTART:${stamp(event.startsAt)}`,
-    `DTEND:${stamp(event.endsAt)}`,
+    `DTSTART:${stamp(startsAt)}`,
+    `DTEND:${stamp(endsAt)}`,
     `SUMMARY:${escape(campaign.title)}`,
     `DESCRIPTION:${escape(`${campaign.summary}\n\n${url}`)}`,
     ...(place ? [`LOCATION:${escape(place)}`] : []),

@@ -54,7 +54,13 @@ export function emailSink(config: EmailConfig, catalog: CatalogLike): Sink {
       if (!message || !payload.person) return 'skipped';
       const ics =
         campaign?.kind === 'event' && payload.status === 'confirmed'
-          ? [{ filename: 'event.ics', content: eventIcs(campaign, config.siteUrl), contentType: 'text/calendar' }]
+          ? [
+              {
+                filename: 'event.ics',
+                content: eventIcs(campaign, config.siteUrl, payload.shift),
+                contentType: 'text/calendar',
+              },
+            ]
           : [];
       try {
         await transport.sendMail({

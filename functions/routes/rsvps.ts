@@ -1,6 +1,6 @@
 /**
  * Events: `POST /api/campaigns/:slug/rsvps` (RSVPing again with the same email changes the RSVP),
- * `GET /api/campaigns/:slug/event.ics`, and the private manage link: `GET|PATCH /api/rsvps/:token`,
+ * `GET /api/campaigns/:slug/event.ics[?shift=]`, and the private manage link: `GET|PATCH /api/rsvps/:token`,
  * `POST /api/rsvps/:token/cancel`.
  */
 import type { Context } from 'hono';
@@ -79,7 +79,7 @@ rsvps.post('/:slug/rsvps', limitBody, async (c) => {
             manageUrl: manageUrl(c, rsvp),
           },
           updated: outcome.updated,
-          icsUrl: `${new URL(c.req.url).origin}/api/campaigns/${campaign.slug}/event.ics`,
+          icsUrl: `${new URL(c.req.url).origin}/api/campaigns/${campaign.slug}/event.ics${rsvp.shift ? `?shift=${rsvp.shift}` : ''}`,
           spotsLeft: spotsLeft(campaign, outcome.taken, rsvp.shift),
           ...actionResult(c, campaign, outcome),
         };
@@ -95,7 +95,7 @@ rsvps.get('/:slug/event.ics', (c) => {
   if (campaign.kind !== 'event') throw new ApiError('not_found', `"${campaign.slug}" is not an event.`);
   c.header('Content-Type', 'text/calendar; charset=utf-8');
   c.header('Content-Disposition', `attachment; filename="${campaign.slug}.ics"`);
-  return c.body(eventIcs(campaign, c.get('siteOrigin')));
+  return c.body(eventIcs(campaign, c.get('siteOrigin'), c.req.query('shift')));
 });
 
 /** The RSVP behind a manage link, with its event. Never readable from other origins: the token is the secret. */
