@@ -6,6 +6,7 @@
 import type { CampaignEntry } from '../../schema/campaign.ts';
 import type { Catalog } from '../catalog.ts';
 import type { OutboxEvent } from '../store/types.ts';
+import { ar, fr } from './messages-fr-ar.ts';
 import { privacyWordsFor } from './privacy-messages.ts';
 import type { EventPayload } from './sink.ts';
 
@@ -22,7 +23,7 @@ export interface Message {
 
 type EventCampaign = Extract<CampaignEntry, { kind: 'event' }>;
 
-interface Words {
+export interface Words {
   hello: (name: string) => string;
   signed: (title: string) => [subject: string, body: string];
   answered: (title: string) => [string, string];
@@ -39,6 +40,7 @@ interface Words {
   smsGoing: (title: string, when: string) => string;
   smsWaitlisted: (title: string) => string;
   offWaitlist: (title: string) => [string, string];
+  smsOffWaitlist: (title: string, when: string) => string;
   cancelled: (title: string) => [string, string];
   dayBefore: (title: string) => [string, string];
   dayOf: (title: string) => [string, string];
@@ -66,6 +68,7 @@ const en: Words = {
   smsGoing: (t, when) => `You're going: ${t}, ${when}.`,
   smsWaitlisted: (t) => `You're on the waitlist for ${t}. We'll text you if a place frees up.`,
   offWaitlist: (t) => [`A place opened up: ${t}`, `Good news: a place opened up and you're now confirmed for "${t}".`],
+  smsOffWaitlist: (t, when) => `A place opened up: ${t}, ${when}.`,
   cancelled: (t) => [`RSVP cancelled: ${t}`, `Your RSVP for "${t}" is cancelled. You can RSVP again any time.`],
   dayBefore: (t) => [
     `Tomorrow: ${t}. Still coming?`,
@@ -102,6 +105,7 @@ const es: Words = {
     `Se liberó una plaza: ${t}`,
     `Buenas noticias: se liberó una plaza y tu asistencia a «${t}» está confirmada.`,
   ],
+  smsOffWaitlist: (t, when) => `Se liberó una plaza: ${t}, ${when}.`,
   cancelled: (t) => [
     `Confirmación cancelada: ${t}`,
     `Tu confirmación para «${t}» está cancelada. Puedes volver a confirmar cuando quieras.`,
@@ -118,8 +122,7 @@ const es: Words = {
   checkIn: 'Sí, fui',
 };
 
-/** French and Arabic fall back to English until someone translates these few lines. */
-const WORDS: Record<string, Words> = { en, es };
+const WORDS: Record<string, Words> = { en, es, fr, ar };
 
 export const wordsFor = (lang: string): { lang: string; words: Words } =>
   WORDS[lang] ? { lang, words: WORDS[lang] } : { lang: 'en', words: en };
@@ -226,9 +229,11 @@ export function confirmation(event: OutboxEvent, campaign: CampaignEntry | undef
       ];
       const sms = reminder
         ? `${subject}.`
-        : going
-          ? words.smsGoing(campaign.title, when)
-          : words.smsWaitlisted(campaign.title);
+        : event.type === 'rsvp.confirmed'
+          ? words.smsOffWaitlist(campaign.title, when)
+          : going
+            ? words.smsGoing(campaign.title, when)
+            : words.smsWaitlisted(campaign.title);
       // Plain spaces: ICU puts a narrow no-break space before "PM", and one character outside GSM-7 makes the
       // whole text UCS-2, 70 characters a part instead of 160.
       const text = `${sms} ${siteUrl}/act/${campaign.slug}/`.replace(/[\u00a0\u202f]/g, ' ');

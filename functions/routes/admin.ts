@@ -13,6 +13,7 @@ import { adminOnly } from '../middleware/admin.ts';
 import { limitBody, readJson } from '../middleware/json-body.ts';
 import { sha256 } from '../store/ids.ts';
 import type { ExportRow } from '../store/types.ts';
+import { rules, upcomingRules } from './rsvps.ts';
 
 export const admin = new Hono<AppEnv>();
 admin.use('*', adminOnly);
@@ -32,7 +33,8 @@ admin.get('/supporters', async (c) => {
 });
 
 admin.delete('/supporters', async (c) => {
-  const erased = await c.get('options').store.eraseSupporter(emailOf(c));
+  const { store, catalog } = c.get('options');
+  const erased = await store.eraseSupporter(emailOf(c), upcomingRules(catalog));
   if (!erased) throw new ApiError('not_found', 'Nobody with this email.');
   return c.json({ erased: true });
 });
@@ -146,7 +148,10 @@ admin.get('/campaigns/:slug/rsvps', async (c) => {
 });
 
 const WalkIn = z.object({ person: Contact, guests: z.int().min(0).max(20).default(0), shift: z.string().optional() });
-/** Someone who came without an RSVP: recorded as confirmed and checked in, whatever the capacity. */
+/**
+ * Someone at the door: recorded as confirmed and checked in, whatever the capacity. Their RSVP if they had one
+ * (consent as they gave it); the places it no longer holds go to the waitlist as the event's rules allow.
+ */
 admin.post('/campaigns/:slug/walk-ins', limitBody, async (c) => {
   const campaign = campaignOf(c);
   if (campaign.kind !== 'event') throw new ApiError('not_found', 'Not an event.');
@@ -161,7 +166,8 @@ admin.post('/campaigns/:slug/walk-ins', limitBody, async (c) => {
       nextAskCandidates: [],
       // Walk-ins did not see the consent text: no consent to contact is recorded for them.
       input: { person, guests, shift, consent: { contact: false, sms: false }, source: 'walk-in' },
-      rules: { capacity: {} },
+      rules: rules(campaign),
+      walkIn: true,
     },
     (outcome) => ({ status: 201, body: outcome.rsvp }),
   );

@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import { RsvpChange, RsvpInput, type RsvpResult } from '../../schema/actions.ts';
 import { type CampaignEntry, toPublicCampaign } from '../../schema/campaign.ts';
 import type { FieldIssue } from '../../schema/errors.ts';
+import type { Catalog } from '../catalog.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { eventIcs } from '../ics.ts';
@@ -23,9 +24,17 @@ type Ctx = Context<AppEnv>;
 export const rsvps = new Hono<AppEnv>();
 export const manage = new Hono<AppEnv>();
 
-const rules = ({ event }: EventCampaign): EventRules => ({
+export const rules = ({ event }: EventCampaign): EventRules => ({
   capacity: Object.fromEntries([['', event.capacity ?? null], ...event.shifts.map((s) => [s.id, s.capacity ?? null])]),
 });
+
+/** For what frees places anywhere (an erasure): the rules of events still to come. Over, nobody is promoted. */
+export const upcomingRules =
+  (catalog: Pick<Catalog, 'get'>, now = new Date().toISOString()) =>
+  (slug: string): EventRules | null => {
+    const campaign = catalog.get(slug);
+    return campaign?.kind === 'event' && campaign.event.endsAt > now ? rules(campaign) : null;
+  };
 
 const spotsLeft = (campaign: EventCampaign, taken: Record<string, number>, shift: string): number | null => {
   const left = (capacity: number | undefined, key: string) =>

@@ -5,8 +5,9 @@
 import { isRung, type Rung, RUNGS } from '../../schema/funnel.ts';
 import { type Db, marks, readJson, readTime, type Row } from './db.ts';
 import { anonymizeActions, forgetSupporters, pendingIdOf, scrubEvents } from './retention.ts';
+import { lockEvent, promote } from './rsvps.ts';
 import { addTags, updateRung } from './steps.ts';
-import type { EventRsvp, ExportRow, Funnel, RecruitNode, SupporterRecord } from './types.ts';
+import type { EventRsvp, EventRules, ExportRow, Funnel, RecruitNode, SupporterRecord } from './types.ts';
 
 const num = (value: unknown) => Number(value ?? 0);
 
@@ -132,10 +133,15 @@ export async function supporterByEmail(db: Db, email: string): Promise<Supporter
 /**
  * Erases a person: their supporter record, tags, rung history, RSVPs and access links; their actions stay as
  * anonymous counts (no comment, no answers); actions held for double opt-in are deleted; their outbox events lose
- * their payload and are never sent; stored API responses that carried their referral code are dropped. True when
- * there was someone (or something held) to erase.
+ * their payload and are never sent; stored API responses that carried their referral code are dropped. The places
+ * their RSVPs held go to the waitlists, as a cancellation's would. True when there was someone (or something held)
+ * to erase.
  */
-export function eraseSupporter(db: Db, email: string): Promise<boolean> {
+export function eraseSupporter(
+  db: Db,
+  email: string,
+  rulesOf: (campaign: string) => EventRules | null,
+): Promise<boolean> {
   return db.transaction(async (tx) => {
     const now = new Date().toISOString();
     const held = (await tx.all('SELECT id FROM pending_actions WHERE email = ?', email)).map((row) => String(row.id));
@@ -146,6 +152,12 @@ export function eraseSupporter(db: Db, email: string): Promise<boolean> {
     const s = await tx.get('SELECT id, referral_code FROM supporters WHERE email = ?', email);
     if (!s) return held.length > 0;
     const id = String(s.id);
+    // The events they held places at, locked before anything changes (in one order: two erasures never deadlock).
+    const events = await tx.all(
+      "SELECT DISTINCT campaign FROM rsvps WHERE supporter_id = ? AND status = 'confirmed' ORDER BY campaign",
+      id,
+    );
+    for (const row of events) await lockEvent(tx, String(row.campaign));
     const actions = await tx.all('SELECT id FROM actions WHERE supporter_id = ?', id);
     await anonymizeActions(
       db,
@@ -156,6 +168,10 @@ export function eraseSupporter(db: Db, email: string): Promise<boolean> {
     );
     await tx.run('DELETE FROM idempotency WHERE CAST(body AS TEXT) LIKE ?', `%${String(s.referral_code)}%`);
     await forgetSupporters(tx, [id], now);
+    for (const row of events) {
+      const rules = rulesOf(String(row.campaign));
+      if (rules) await promote(tx, String(row.campaign), rules, now);
+    }
     return true;
   });
 }

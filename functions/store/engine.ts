@@ -197,8 +197,8 @@ export class SqlStore implements Store {
     return admin.supporterByEmail(this.#db, email);
   }
 
-  eraseSupporter(email: string) {
-    return admin.eraseSupporter(this.#db, email);
+  eraseSupporter(email: string, rulesOf: (campaign: string) => EventRules | null) {
+    return admin.eraseSupporter(this.#db, email, rulesOf);
   }
 
   setRung(supporterId: string, rung: Rung | null) {

@@ -28,7 +28,9 @@ const DAY_MS = 24 * 3600_000;
 
 /**
  * Each campaign's cutoff under its `retentionDays` (or `defaultDays`): with a deadline (or, for an event, its end),
- * every action once that day is `days` behind; without one, the actions older than `days`. No days: kept.
+ * every action once that day is `days` behind; without one, the actions older than `days`. No days: kept. An event
+ * counts from its end even when its deadline comes earlier: until it is over, its RSVPs hold places, a waitlist and
+ * the people the reminders go to (taking them would free places past the waitlist).
  */
 export function retentionCutoffs(
   campaigns: readonly CampaignEntry[],
@@ -38,8 +40,9 @@ export function retentionCutoffs(
   return campaigns.flatMap((campaign) => {
     const days = campaign.retentionDays ?? defaultDays;
     if (!days) return [];
+    const deadline = campaign.deadline?.getTime() ?? null;
     const anchor =
-      campaign.deadline?.getTime() ?? (campaign.kind === 'event' ? Date.parse(campaign.event.endsAt) : null);
+      campaign.kind === 'event' ? Math.max(Date.parse(campaign.event.endsAt), deadline ?? -Infinity) : deadline;
     if (anchor === null)
       return [{ campaign: campaign.slug, before: new Date(now.getTime() - days * DAY_MS).toISOString() }];
     return now.getTime() >= anchor + days * DAY_MS ? [{ campaign: campaign.slug, before: now.toISOString() }] : [];

@@ -74,8 +74,14 @@ async function about(tx: Tx, actionId: string): Promise<Record<string, unknown>>
   };
 }
 
-/** Confirms waitlisted people, oldest first, while they fit. */
-async function promote(tx: Tx, campaign: string, rules: EventRules, now: string): Promise<void> {
+/** Every change to an event's places takes its lock first, so capacity holds under concurrency. */
+export const lockEvent = (tx: Pick<Tx, 'lock'>, campaign: string): Promise<void> => tx.lock(`rsvp\n${campaign}`);
+
+/**
+ * Confirms waitlisted people, oldest first, while they fit; each is told (`rsvp.confirmed` carries what their
+ * message needs, as every message about an RSVP does). The caller holds the event's lock.
+ */
+export async function promote(tx: Tx, campaign: string, rules: EventRules, now: string): Promise<void> {
   const waiting = await tx.all(
     `SELECT ${COLUMNS} FROM rsvps WHERE campaign = ? AND status = 'waitlisted' ORDER BY created_at, action_id`,
     campaign,
@@ -92,7 +98,7 @@ async function promote(tx: Tx, campaign: string, rules: EventRules, now: string)
       tx,
       'rsvp.confirmed',
       campaign,
-      { rsvpId: row.action_id, supporterId: row.supporter_id, from: 'waitlist' },
+      { ...(await about(tx, String(row.action_id))), from: 'waitlist' },
       now,
     );
   }
@@ -100,7 +106,7 @@ async function promote(tx: Tx, campaign: string, rules: EventRules, now: string)
 
 export async function recordRsvp(tx: Tx, record: RsvpRecord): Promise<RsvpOutcome> {
   const { campaign, input, rules } = record;
-  await tx.lock(`rsvp\n${campaign}`);
+  await lockEvent(tx, campaign);
   const now = new Date().toISOString();
   const shift = input.shift ?? '';
   const people = 1 + input.guests;
@@ -111,7 +117,8 @@ export async function recordRsvp(tx: Tx, record: RsvpRecord): Promise<RsvpOutcom
     supporter.id,
   );
   const taken = await takenPlaces(tx, campaign, existing ? String(existing.action_id) : undefined);
-  const status: Status = fits(rules, taken, shift, people) ? 'confirmed' : 'waitlisted';
+  // A host's walk-in is there, in the room: confirmed whatever the capacity.
+  const status: Status = record.walkIn || fits(rules, taken, shift, people) ? 'confirmed' : 'waitlisted';
   let id: string;
   let rsvpToken: string;
   if (existing) {
@@ -150,7 +157,9 @@ export async function recordRsvp(tx: Tx, record: RsvpRecord): Promise<RsvpOutcom
       now,
     );
   }
-  await recordConsent(tx, id, record, input.consent.contact, input.consent.sms, now);
+  // A walk-in saw no consent text: it records "no" for a new RSVP, and never lowers what the person agreed to.
+  const kept = record.walkIn && existing ? ((await about(tx, id)).consent as Record<string, unknown>) : null;
+  if (!kept) await recordConsent(tx, id, record, input.consent.contact, input.consent.sms, now);
   await writeEvent(
     tx,
     existing ? 'rsvp.updated' : 'rsvp.created',
@@ -162,7 +171,7 @@ export async function recordRsvp(tx: Tx, record: RsvpRecord): Promise<RsvpOutcom
       status,
       guests: input.guests,
       shift: shift || null,
-      consent: { ...input.consent, ...record.consent },
+      consent: kept ?? { ...input.consent, ...record.consent },
       referrer: input.referrer ?? null,
       source: input.source ?? null,
       origin: record.origin,
@@ -199,7 +208,7 @@ export async function changeRsvp(
 ): Promise<RsvpView | null> {
   const found = await rsvpByToken(tx, token);
   if (!found || found.status === 'cancelled') return found;
-  await tx.lock(`rsvp\n${found.campaign}`);
+  await lockEvent(tx, found.campaign);
   const now = new Date().toISOString();
   const guests = change.guests ?? found.guests;
   const shift = change.shift ?? found.shift;
@@ -221,7 +230,7 @@ export async function changeRsvp(
 export async function cancelRsvp(tx: Tx, token: string, rules: EventRules): Promise<RsvpView | null> {
   const found = await rsvpByToken(tx, token);
   if (!found || found.status === 'cancelled') return found;
-  await tx.lock(`rsvp\n${found.campaign}`);
+  await lockEvent(tx, found.campaign);
   const now = new Date().toISOString();
   await tx.run(`UPDATE rsvps SET status = 'cancelled', updated_at = ? WHERE action_id = ?`, now, found.id);
   await writeEvent(tx, 'rsvp.cancelled', found.campaign, await about(tx, found.id), now);

@@ -66,6 +66,8 @@ export interface RsvpRecord extends ActionBase {
     source?: string;
   };
   rules: EventRules;
+  /** A host's walk-in: confirmed whatever the capacity; consent already given stays as it was. */
+  walkIn?: boolean;
 }
 
 /** What happened, for the route to build its response from (inside the transaction). */
@@ -226,8 +228,11 @@ export interface Store {
   remind(campaign: string, kind: string): Promise<number>;
   funnel(): Promise<Funnel>;
   supporterByEmail(email: string): Promise<SupporterRecord | null>;
-  /** Erases a person from the store, the outbox and future exports; counts stay. False: nobody by that email. */
-  eraseSupporter(email: string): Promise<boolean>;
+  /**
+   * Erases a person from the store, the outbox and future exports; counts stay. False: nobody by that email. The
+   * places their RSVPs held go to the waitlist, under `rulesOf` the event's rules (null: nobody is promoted).
+   */
+  eraseSupporter(email: string, rulesOf: (campaign: string) => EventRules | null): Promise<boolean>;
   setRung(supporterId: string, rung: Rung | null): Promise<boolean>;
   exportRows(campaign: string): Promise<ExportRow[]>;
   eventRsvps(campaign: string): Promise<EventRsvp[]>;

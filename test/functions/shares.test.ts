@@ -165,7 +165,7 @@ for (const dialect of dialects) {
       expect(shares?.[0]).toEqual({ origin: A, count: 3 });
       expect((await store.figures('elsewhere')).shares).toEqual([]);
 
-      expect(await store.eraseSupporter('ada@example.org')).toBe(true);
+      expect(await store.eraseSupporter('ada@example.org', () => null)).toBe(true);
       const swept = await store.sweep(
         [{ campaign: 'library', before: new Date(Date.now() + 60_000).toISOString() }],
         new Date(),
