@@ -135,7 +135,7 @@ export class ManageRsvp {
         </p>
         <p>
           <a href=${campaign.url}>${rsvp.status === 'cancelled' ? t.again : t.event}</a>
-          ${rsvp.status === 'cancelled' ? nothing : html` · <a href=${`/api/campaigns/${campaign.slug}/event.ics`} download>${t.ics}</a>`}
+          ${rsvp.status === 'cancelled' ? nothing : html` · <a href=${`/api/campaigns/${campaign.slug}/event.ics${rsvp.shift ? `?shift=${rsvp.shift}` : ''}`} download>${t.ics}</a>`}
         </p>
       </section>
       ${rsvp.status === 'cancelled' ? nothing : this.#forms({ rsvp, campaign }, t)}`;

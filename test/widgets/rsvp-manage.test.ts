@@ -50,6 +50,9 @@ describe('manage my RSVP (/rsvp/?t=)', () => {
     const radios = root.querySelectorAll<HTMLInputElement>('[name=shift]');
     expect(radios[1].checked).to.equal(true);
     expect(root.querySelector<HTMLSelectElement>('#guests')!.value).to.equal('0');
+    // The calendar file is the shift's (its own start and end), not the whole event's.
+    const ics = () => new URL(root.querySelector<HTMLAnchorElement>('a[download]')!.href);
+    expect(ics().search).to.equal(`?shift=${radios[1].value}`);
     await accessible(root);
 
     radios[1].focus();
@@ -59,6 +62,7 @@ describe('manage my RSVP (/rsvp/?t=)', () => {
     await waitUntil(() => say(root, '[role=status]') === 'Your changes are saved.', 'saved');
     const saved = await (await fetch(`/api/rsvps/${token}`)).json();
     expect(saved.rsvp).to.include({ shift: 'morning', guests: 2 });
+    expect(ics().search).to.equal('?shift=morning');
     await accessible(root);
   });
 
