@@ -126,7 +126,7 @@ const base = strict({
    */
   doubleOptIn: z.boolean('must be true or false').default(false),
   /**
-   * Days personal data is kept, counted from the deadline (an event's end when it has none) or, without either,
+   * Days personal data is kept, counted from the deadline (an event's end, or its deadline if later) or, without one,
    * from each action. Then actions keep their place in the counts and lose the person. Default: LADDER_RETENTION_DAYS.
    */
   retentionDays: z.int('must be a whole number of days, like 365').positive('must be at least 1 day').optional(),
