@@ -184,8 +184,7 @@ export function confirmation(event: OutboxEvent, campaign: CampaignEntry | undef
       // The page in the campaign's language: /confirm/ in English, /confirm/fr/ in French (site/pages/confirm/).
       const page = `${event.type === 'access.requested' ? 'data' : 'confirm'}/${own.lang === 'en' ? '' : `${own.lang}/`}`;
       const link: Line = [label, `${siteUrl}/${page}?t=${token}`];
-      const greeting = (own.words.hello ?? words.hello)(payload.person.givenName ?? '');
-      return render(subject, [greeting, body, link, own.words.notYou]);
+      return render(subject, [hello, body, link, own.words.notYou]);
     }
     case 'rsvp.cancelled': {
       const [subject, body] = words.cancelled(campaign.title);

@@ -7,8 +7,6 @@ export interface PrivacyWords {
   confirm: (title: string, kind: string) => [subject: string, body: string, link: string];
   access: [subject: string, body: string, link: string];
   notYou: string;
-  /** Where messages.ts has no translation of its own greeting yet. */
-  hello?: (name: string) => string;
 }
 
 const en: PrivacyWords = {
@@ -51,7 +49,6 @@ const fr: PrivacyWords = {
     'Voir et télécharger mes données',
   ],
   notYou: 'Si ce n’était pas vous, ignorez cet e-mail : rien de plus ne se passera.',
-  hello: (name) => (name ? `Bonjour ${name},` : 'Bonjour,'),
 };
 
 const ar: PrivacyWords = {
@@ -66,7 +63,6 @@ const ar: PrivacyWords = {
     'عرض بياناتي وتنزيلها',
   ],
   notYou: 'إن لم تكن أنت من طلب ذلك، فتجاهل هذه الرسالة: لن يحدث شيء آخر.',
-  hello: (name) => (name ? `مرحبًا ${name}،` : 'مرحبًا،'),
 };
 
 const WORDS: Record<string, PrivacyWords> = { en, es, fr, ar };
