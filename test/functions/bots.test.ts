@@ -4,9 +4,9 @@
  * the clock moved by the script. An attempt is blocked when nothing was stored for it: a refusal, or the
  * honeypot's decoy success (checked in the store). Bots fire one after another, all at once (`Promise.all`: the
  * checks of concurrent requests interleave), or resend what was refused (after Retry-After, or at once).
- * Every bot behaviour must be blocked 99% of the time or more, but those that `pass` says get through one
- * configuration and why; people at a person's pace are never turned away for good (a school behind one address
- * is slowed by Retry-After and CAPTCHAs, and every pupil is counted).
+ * Every bot behaviour must be blocked 99% of the time or more, but one with an `allowed` count, which says how
+ * many the limits let through by design and why; people at a person's pace are never turned away for good (a
+ * school behind one address is slowed by Retry-After and CAPTCHAs, and every pupil is counted).
  *
  * `npx vitest run --project unit test/functions/bots.test.ts` prints both tables (the README's) at the end.
  *
