@@ -10,8 +10,11 @@
  *    simply resends).
  * 3. Disposable email: by policy, refused with a field error, or a CAPTCHA.
  * 4. Token reuse: a few submissions per token (a family on one page), paced like people; a canvasser's page many.
+ *    Looked at again once the submission's claim is recorded, so that requests fired at once on one token do not
+ *    all pass.
  * 5. Rate limits per campaign, per client IP and per email (429, `Retry-After`: the outbox retries, so a school
- *    behind one address is slowed, never lost); a burst from one IP, or no `Origin` (not a browser), is a risk.
+ *    behind one address is slowed, never lost); requests with no `Origin` (not a browser) count as one address.
+ *    A burst from one IP, or no `Origin`, is a risk.
  * 6. A risk asks for a CAPTCHA when a provider is configured (see `captcha.ts`, `challenge`).
  */
 import type { Context } from 'hono';
@@ -112,10 +115,18 @@ export async function guardAction(c: Ctx, campaign: CampaignEntry, input: Guarde
   if (await checkReuse(store, guard, token, use, canvass)) return;
 
   const ip = clientIp(c, guard.trustProxy);
-  const ipHash = await keyedHash(mac, `ip\n${campaign.slug}\n${ip ?? 'unknown'}`);
+  // Every browser sends an Origin with a POST: without one, it is a server relaying its own form, or a script.
+  // They share one address per campaign, so that a script spread over many addresses gets no more than one
+  // server does (without a CAPTCHA provider, nothing else would tell it from as many people).
+  const browser = !!c.req.header('Origin');
+  const ipHash = await keyedHash(mac, `ip\n${campaign.slug}\n${browser ? (ip ?? 'unknown') : 'no Origin'}`);
   if (await rateLimit(store, guard, ipHash, emailHash, canvass, now)) risks.push('soft');
-  if (!c.req.header('Origin')) risks.push('soft');
+  if (!browser) risks.push('soft');
   if (risks.length) await challenge(guard, risks, input.captcha, ip);
+  // Claimed first, then looked at again: of submissions sharing the token at the same moment, each sees the
+  // others' claims (20 requests fired at once on one token passed the look above together, all of them).
+  await store.useToken({ ...use, claim: true });
+  await checkReuse(store, guard, token, use, canvass, true);
   await store.useToken(use);
 }
 
@@ -134,16 +145,20 @@ async function checkToken(guard: GuardOptions, mac: CryptoKey, slug: string, raw
   return token;
 }
 
-/** A few submissions per token, paced like people; a canvasser's page many, at once. True for a resend. */
+/**
+ * A few submissions per token, paced like people; a canvasser's page many, at once. True for a resend. `claimed`:
+ * the look after this submission's claim, where a use at the same moment (concurrent) is one too many.
+ */
 async function checkReuse(
   store: Store,
   guard: GuardOptions,
   token: VerifiedToken,
   use: TokenUse,
   canvass: boolean,
+  claimed = false,
 ): Promise<boolean> {
   const before = await store.tokenUses(use);
-  if (before.resend) return true;
+  if (before.resend && !claimed) return true;
   // The same person again under a new key is a captured request replayed; past the cap, a token farm.
   if (before.sameEmail || before.before >= (canvass ? guard.canvassUses : guard.tokenUses)) {
     throw new ApiError('token_expired', 'This token is used up: fetch the campaign again for a fresh one.');
@@ -151,9 +166,12 @@ async function checkReuse(
   // The next person at the same page needs time to type too; a canvasser records offline and syncs at once.
   // Rushing counts against the token's cap: a script firing it in a loop uses it up in a few tries (a person's
   // widget, told to wait, has its submission resent by the outbox, with a fresh token if need be).
-  if (!canvass && before.lastAt !== null && use.at - before.lastAt < token.minFillMs) {
-    await store.useToken(use);
-    throw tooFast(token.minFillMs - (use.at - before.lastAt));
+  // A refusal for rushing is kept as a claim, not a pass: its resend is checked again like any submission (kept as
+  // a pass, the resend of what was refused skipped the rate limits and the CAPTCHA).
+  const since = Math.abs(use.at - (before.lastAt ?? -Infinity));
+  if (!canvass && since < token.minFillMs) {
+    await store.useToken({ ...use, claim: true });
+    throw tooFast(token.minFillMs - since);
   }
   return false;
 }

@@ -39,11 +39,20 @@ admin.delete('/supporters', async (c) => {
   return c.json({ erased: true });
 });
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * The route's `:id`, which names a supporter, an RSVP or an outbox event: ids are UUIDs, and anything else is
+ * nobody (PostgreSQL's UUID columns would answer it with an error, a 500, where SQLite finds nothing).
+ */
+const idOf = (c: { req: { param(name: 'id'): string | undefined } }, what: string) => {
+  const id = c.req.param('id') ?? '';
+  if (!UUID.test(id)) throw new ApiError('not_found', `No such ${what}.`);
+  return id;
+};
+
 /** Everything held about one supporter, for a request under the right of access. */
 admin.get('/supporters/:id/export', async (c) => {
-  const id = c.req.param('id');
-  // Supporter ids are UUIDs (PostgreSQL would refuse anything else with a 500).
-  const data = /^[0-9a-f-]{36}$/i.test(id) ? await c.get('options').store.supporterExport(id) : null;
+  const data = await c.get('options').store.supporterExport(idOf(c, 'supporter'));
   if (!data) throw new ApiError('not_found', 'No such supporter.');
   return c.json(data);
 });
@@ -51,7 +60,7 @@ admin.get('/supporters/:id/export', async (c) => {
 const RungChange = z.object({ rung: z.union([z.enum(RUNGS), z.null()], { error: 'invalid' }) });
 admin.put('/supporters/:id/rung', limitBody, async (c) => {
   const { rung } = await readJson(c, RungChange);
-  const done = await c.get('options').store.setRung(c.req.param('id'), isRung(rung) ? rung : null);
+  const done = await c.get('options').store.setRung(idOf(c, 'supporter'), isRung(rung) ? rung : null);
   if (!done) throw new ApiError('not_found', 'No such supporter.');
   return c.json({ ok: true });
 });
@@ -133,7 +142,7 @@ const Tags = z.object({
 });
 admin.put('/supporters/:id/tags', limitBody, async (c) => {
   const { add, remove } = await readJson(c, Tags);
-  if (!(await c.get('options').store.tagSupporter(c.req.param('id'), add, remove))) {
+  if (!(await c.get('options').store.tagSupporter(idOf(c, 'supporter'), add, remove))) {
     throw new ApiError('not_found', 'No such supporter.');
   }
   return c.json({ ok: true });
@@ -177,7 +186,7 @@ admin.post('/campaigns/:slug/walk-ins', limitBody, async (c) => {
 });
 
 admin.post('/rsvps/:id/check-in', async (c) => {
-  const done = await c.get('options').store.checkIn({ id: c.req.param('id') });
+  const done = await c.get('options').store.checkIn({ id: idOf(c, 'RSVP') });
   if (!done) throw new ApiError('not_found', 'No such RSVP.');
   return c.json(done);
 });
@@ -188,6 +197,6 @@ admin.get('/outbox', async (c) => {
 });
 
 admin.post('/outbox/:id/redeliver', async (c) => {
-  const n = await c.get('options').store.redeliver(c.req.param('id'), c.req.query('sink'));
+  const n = await c.get('options').store.redeliver(idOf(c, 'event'), c.req.query('sink'));
   return c.json({ redelivered: n });
 });

@@ -50,28 +50,33 @@ export async function hit(
   return windows.map(({ key, start, windowMs }) => ({ hits: hits.get(key)!, resetAt: start + windowMs }));
 }
 
+/** A claim is kept beside the pass, under its submission's key with this before it. */
+const CLAIM = 'claim\n';
+const submission = (key: string) => (key.startsWith(CLAIM) ? key.slice(CLAIM.length) : key);
+
 /** How the token `nonce` was used before, as seen by the submission `key` (the same key again is a resend). */
 export async function tokenUses(db: Db, use: TokenUse): Promise<TokenUses> {
   const rows = await db.all('SELECT key, email, used_at FROM guard_token_uses WHERE nonce = ?', use.nonce);
-  const others = rows.filter((row) => row.key !== use.key);
+  const others = rows.filter((row) => submission(String(row.key)) !== use.key);
   return {
-    resend: others.length < rows.length,
-    before: others.length,
+    resend: rows.some((row) => row.key === use.key),
+    before: new Set(others.map((row) => submission(String(row.key)))).size,
     lastAt: others.length ? Math.max(...others.map((row) => Number(row.used_at))) : null,
     sameEmail: use.email !== null && others.some((row) => row.email === use.email),
   };
 }
 
 /**
- * Records that the token served the submission, once it passed every check (a refused attempt is no use). Two
- * submissions checked at the same moment may both pass: the cap can be overshot by what arrives concurrently.
+ * Records that the token served the submission, once it passed every check, or its claim (`use.claim`). A claim
+ * is written before the last look at the token's uses (functions/guard/check.ts), so that of submissions checked
+ * at the same moment each sees the others' claims: the cap cannot be overshot by what arrives concurrently.
  */
 export async function useToken(db: Db, use: TokenUse): Promise<void> {
   await db.run(
     `INSERT INTO guard_token_uses (nonce, key, email, used_at, expires_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (nonce, key) DO NOTHING`,
     use.nonce,
-    use.key,
+    use.claim ? `${CLAIM}${use.key}` : use.key,
     use.email,
     use.at,
     use.expiresAt,

@@ -138,6 +138,12 @@ export interface TokenUse {
   at: number;
   /** When the record may go: after the token can no longer be used. */
   expiresAt: number;
+  /**
+   * A claim: recorded before the submission is let through (or when it is refused for rushing), so that the
+   * submissions on one token see each other, concurrent ones too. It counts as a use; a resend under its key is
+   * checked again (only a pass makes a resend).
+   */
+  claim?: boolean;
 }
 
 /** How a render token was used before this submission. */
@@ -250,7 +256,7 @@ export interface Store {
   hit(buckets: { key: string; windowMs: number }[], now: number): Promise<{ hits: number; resetAt: number }[]>;
   /** How a render token was used before this submission. */
   tokenUses(use: TokenUse): Promise<TokenUses>;
-  /** Records a render token's use by a submission that passed every check. */
+  /** Records a render token's use by a submission that passed every check (or its claim, `use.claim`). */
   useToken(use: TokenUse): Promise<void>;
   /**
    * Double opt-in: confirms the email of this link's token and counts every action held for it, each once, in one
