@@ -182,6 +182,11 @@ admin.get('/outbox', async (c) => {
 });
 
 admin.post('/outbox/:id/redeliver', async (c) => {
-  const n = await c.get('options').store.redeliver(c.req.param('id'), c.req.query('sink'));
-  return c.json({ redelivered: n });
+  const { store, sinks = [] } = c.get('options');
+  const sink = c.req.query('sink');
+  if (sink !== undefined && !sinks.includes(sink)) {
+    const configured = sinks.length ? sinks.join(', ') : 'none';
+    throw new ApiError('unknown_sink', `No sink is named ${sink}; the configured sinks are: ${configured}.`);
+  }
+  return c.json({ redelivered: await store.redeliver(c.req.param('id'), sink) });
 });
