@@ -8,11 +8,12 @@ import * as z from 'zod';
 import { Contact } from '../../schema/actions.ts';
 import { isRung, RUNGS } from '../../schema/funnel.ts';
 import type { AppEnv } from '../context.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError, invalidInput } from '../errors.ts';
 import { adminOnly } from '../middleware/admin.ts';
 import { limitBody, readJson } from '../middleware/json-body.ts';
 import { sha256 } from '../store/ids.ts';
 import type { ExportRow } from '../store/types.ts';
+import { HAL, OsdiPaging, osdiPeople, osdiPerson } from './osdi.ts';
 
 export const admin = new Hono<AppEnv>();
 admin.use('*', adminOnly);
@@ -106,23 +107,30 @@ admin.get('/campaigns/:slug/export.csv', async (c) => {
   return c.body(`\uFEFF${csv}`);
 });
 
-/** The campaign's people as an OSDI people collection (https://opensupporter.github.io/osdi-docs/people.html). */
+/** The campaign's people as an OSDI people collection, a page at a time (routes/osdi.ts). */
 admin.get('/campaigns/:slug/export.osdi.json', async (c) => {
   const campaign = campaignOf(c);
-  const rows = await c.get('options').store.exportRows(campaign.slug);
-  const people = rows.map((row) => ({
-    identifiers: [`ladder:${row.id}`],
-    given_name: row.givenName,
-    family_name: row.familyName,
-    email_addresses: row.email
-      ? [{ address: row.email, primary: true, status: row.consentContact === 'yes' ? 'subscribed' : 'unsubscribed' }]
-      : [],
-    postal_addresses: row.postcode ? [{ postal_code: row.postcode, primary: true }] : [],
-    phone_numbers: row.phone ? [{ number: row.phone, primary: true, sms_capable: row.consentSms === 'yes' }] : [],
-    created_date: row.createdAt,
-    custom_fields: { ladder_action: row.kind, ladder_rung: row.rung, ladder_campaign: campaign.slug },
-  }));
-  return c.json({ total_records: people.length, _embedded: { 'osdi:people': people } });
+  const paging = OsdiPaging.safeParse(c.req.query());
+  if (!paging.success) throw invalidInput(paging.error);
+  const { page, per_page } = paging.data;
+  const found = await c
+    .get('options')
+    .store.exportPeople(campaign.slug, { offset: (page - 1) * per_page, limit: per_page });
+  return c.json(osdiPeople(found, paging.data, campaign.slug, new URL(c.req.url)), 200, HAL);
+});
+
+/** One person of the OSDI export (its `osdi:people` links). */
+admin.get('/campaigns/:slug/people/:id', async (c) => {
+  const campaign = campaignOf(c);
+  const id = c.req.param('id');
+  // Supporter ids are UUIDs (PostgreSQL would refuse anything else with a 500).
+  const found = /^[0-9a-f-]{36}$/i.test(id)
+    ? await c.get('options').store.exportPeople(campaign.slug, { offset: 0, limit: 1, supporterId: id })
+    : null;
+  const [person] = found?.people ?? [];
+  if (!person) throw new ApiError('not_found', 'No such person in this campaign.');
+  const url = new URL(c.req.url);
+  return c.json(osdiPerson(person, campaign.slug, url.origin + url.pathname), 200, HAL);
 });
 
 const Tags = z.object({
