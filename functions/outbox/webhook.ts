@@ -15,12 +15,13 @@
  *   `whsec_<base64>`, is keyed with the bytes the base64 holds; any other secret with its own UTF-8 bytes (its
  *   libraries' `raw` format). So one `whsec_` secret works with both Stripe's library and theirs.
  *
- * Body: `{ id, type, campaign, createdAt, data }`, `data` being the event's payload (with the person).
+ * Body: `{ id, type, campaign, createdAt, data }`, `data` being the event's payload (with the person, who carries
+ * `identifiers: ["ladder:<supporterId>"]`, their one identifier everywhere Ladder sends them).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { OutboxEvent } from '../store/types.ts';
 import { type HttpOptions, send } from './http.ts';
-import { type Delivered, type DeliverContext, type Sink, takes } from './sink.ts';
+import { type Delivered, type DeliverContext, ladderIdentifier, payloadOf, type Sink, takes } from './sink.ts';
 
 export interface WebhookConfig {
   url: string;
@@ -38,13 +39,13 @@ export const webhookName = (config: Pick<WebhookConfig, 'url' | 'name'>) =>
   config.name ?? `webhook:${new URL(config.url).host}`;
 
 export function webhookBody(event: OutboxEvent): string {
-  return JSON.stringify({
-    id: event.id,
-    type: event.type,
-    campaign: event.campaign,
-    createdAt: event.createdAt,
-    data: event.payload,
-  });
+  const payload = payloadOf(event);
+  // The person's one identifier, as the OSDI export and Action Network have it: receivers match people on it.
+  const data =
+    payload.person && payload.supporterId
+      ? { ...payload, person: { ...payload.person, identifiers: [ladderIdentifier(payload.supporterId)] } }
+      : event.payload;
+  return JSON.stringify({ id: event.id, type: event.type, campaign: event.campaign, createdAt: event.createdAt, data });
 }
 
 const hmac = (secret: string, timestamp: number, body: string) =>

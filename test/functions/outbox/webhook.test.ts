@@ -9,6 +9,7 @@ import Stripe from 'stripe';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../functions/outbox/dispatcher.ts';
 import { webhookSink } from '../../../functions/outbox/webhook.ts';
+import { post } from '../fixtures.ts';
 import { quiet, withEvents } from './fixtures.ts';
 import { json, listen, type Received, type TestServer } from './servers.ts';
 
@@ -66,5 +67,23 @@ describe('webhook signatures, checked by the receivers’ libraries', () => {
     expect(stripe.webhooks.constructEvent(request.body, header, PLAIN)).toEqual(body);
     expect(() => stripe.webhooks.constructEvent(request.body, header, 'another-secret-0123456')).toThrow();
     expect(() => stripe.webhooks.constructEvent(`${request.body} `, header, PLAIN)).toThrow();
+  });
+
+  it('names the person by ladder:<supporterId> in every event, as the OSDI export and Action Network do', async () => {
+    const { app, store, sign } = await withEvents();
+    open.push(store);
+    const server = await listen((_: unknown, res: ServerResponse) => json(res, 200, { ok: true }));
+    open.push(server);
+    await sign('ada@example.org');
+    const person = { givenName: 'Ada', familyName: 'Lovelace', email: 'ada@example.org', postcode: '94110' };
+    await app.request(
+      'http://localhost/api/campaigns/crossing/signatures',
+      post({ person, consent: { contact: true } }),
+    );
+    await dispatch(store, [webhookSink({ url: server.url, secrets: [PLAIN] })], quiet);
+    const datas = server.received.map((r) => JSON.parse(r.body).data);
+    expect(datas).toHaveLength(2);
+    for (const data of datas) expect(data.person.identifiers).toEqual([`ladder:${data.supporterId}`]);
+    expect(datas[1].person.identifiers).toEqual(datas[0].person.identifiers);
   });
 });
