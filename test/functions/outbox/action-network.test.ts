@@ -216,6 +216,23 @@ describe('Action Network sink', () => {
     expect(Math.min(...gaps)).toBeGreaterThan(200);
   });
 
+  it('the throttle keeps the gap after a late timer: a busy process does not bunch the next requests', async () => {
+    const throttle = new Throttle(10); // 105 ms apart
+    const times: number[] = [];
+    await Promise.all(
+      [0, 1, 2].map((i) =>
+        throttle.take().then(() => {
+          times.push(performance.now());
+          // The process is busy for 250 ms after the first request left: the second's timer fires late.
+          if (i === 0) while (performance.now() - times[0] < 250);
+        }),
+      ),
+    );
+    expect(times[1] - times[0]).toBeGreaterThanOrEqual(250);
+    // Paced from when the second really left, not from when it was due.
+    expect(times[2] - times[1]).toBeGreaterThanOrEqual(100);
+  });
+
   it('the throttle spaces requests even when many wait at once', async () => {
     const throttle = new Throttle(20);
     const start = performance.now();
