@@ -3,14 +3,10 @@
  * same in every campaign's export and in the events the sinks receive), as a paged HAL collection shaped like the
  * OSDI people examples. On SQLite and PostgreSQL.
  */
-import postgres from 'postgres';
-import { afterAll, describe, expect, it } from 'vitest';
-import { openPostgresStore } from '../../functions/store/postgres.ts';
-import { openSqliteStore } from '../../functions/store/sqlite.ts';
-import type { Store } from '../../functions/store/types.ts';
-import { ADMIN_TOKEN, post, signature, tempDb, testApp } from './fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { ADMIN_TOKEN, post, signature, testApp } from './fixtures.ts';
+import { openStore } from './guard-fixtures.ts';
 
-const PG_URL = process.env.LADDER_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 const API = 'http://localhost/api';
 const auth = { Authorization: `Bearer ${ADMIN_TOKEN}` };
 
@@ -71,30 +67,12 @@ function expectShape(actual: unknown, example: unknown, path = '$'): void {
   }
 }
 
-const schemas: string[] = [];
-const stores: Record<string, () => Promise<Store>> = {
-  SQLite: () => openSqliteStore(tempDb()),
-  async PostgreSQL() {
-    const schema = `ladder_osdi_${process.pid}_${schemas.length}`;
-    schemas.push(schema);
-    const sql = postgres(PG_URL, { onnotice: () => {} });
-    await sql.unsafe(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await sql.end();
-    return openPostgresStore(PG_URL, { schema });
-  },
-};
-afterAll(async () => {
-  const sql = postgres(PG_URL, { onnotice: () => {} });
-  for (const schema of schemas) await sql.unsafe(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await sql.end();
-});
-
 const ada = { givenName: 'Ada', familyName: 'Lovelace', email: 'ada@example.org', postcode: '94110' };
 const grace = { givenName: 'Grace', familyName: 'Hopper', email: 'grace@example.org', postcode: '94112' };
 
-describe.each(Object.keys(stores))('the OSDI export on %s', (name) => {
+describe.each(['sqlite', 'postgres'] as const)('the OSDI export on %s', (dialect) => {
   async function seeded() {
-    const store = await stores[name]();
+    const store = await openStore(dialect);
     const { app } = await testApp(store);
     const call = (target: string, person: typeof ada, contact: boolean) =>
       app.request(
