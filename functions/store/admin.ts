@@ -218,7 +218,7 @@ export async function exportPeople(
   campaign: string,
   page: { offset: number; limit: number; supporterId?: string },
 ): Promise<{ total: number; people: ExportPerson[] }> {
-  const acted = 'EXISTS (SELECT 1 FROM actions a WHERE a.supporter_id = s.id AND a.campaign = ?)';
+  const acted = 's.id IN (SELECT a.supporter_id FROM actions a WHERE a.campaign = ?)';
   const only = page.supporterId ? ' AND s.id = ?' : '';
   const params = page.supporterId ? [campaign, page.supporterId] : [campaign];
   const total = await db.get(`SELECT COUNT(*) AS n FROM supporters s WHERE ${acted}${only}`, ...params);
