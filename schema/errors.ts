@@ -30,6 +30,8 @@ export const ERRORS = {
   idempotency_mismatch: 422,
   /** Missing or wrong admin token. */
   unauthorized: 401,
+  /** Redelivery to a sink that is not configured (a typo would otherwise do nothing); `message` lists those that are. */
+  unknown_sink: 404,
   /** Too many requests; see `Retry-After`. */
   rate_limited: 429,
   /** Sent sooner after the form was shown than a person can fill it; see `Retry-After` (functions/guard/). */

@@ -18,7 +18,7 @@
 import type { CatalogLike } from './messages.ts';
 import type { OutboxEvent } from '../store/types.ts';
 import { type HttpOptions, send } from './http.ts';
-import { type Delivered, DeliveryError, type EventPayload, payloadOf, type Sink } from './sink.ts';
+import { type Delivered, DeliveryError, type EventPayload, ladderIdentifier, payloadOf, type Sink } from './sink.ts';
 import { Throttle } from './throttle.ts';
 
 export interface ActionNetworkCampaign {
@@ -50,10 +50,14 @@ const RECORDS: Record<string, { resource: Resource; path: string } | undefined> 
   'call.created': { resource: 'advocacy_campaign', path: 'advocacy_campaigns/{id}/outreaches' },
 };
 
-/** The OSDI person: what Action Network matches on (email) and what Ladder knows. */
+/**
+ * The OSDI person: what Action Network matches on (email), Ladder's identifier for them (`ladder:<supporterId>`,
+ * as in the webhooks and the OSDI export, kept by Action Network beside its own) and what Ladder knows.
+ */
 export function osdiPerson(payload: EventPayload): Record<string, unknown> {
   const person = payload.person!;
   return {
+    ...(payload.supporterId ? { identifiers: [ladderIdentifier(payload.supporterId)] } : {}),
     ...(person.givenName ? { given_name: person.givenName } : {}),
     ...(person.familyName ? { family_name: person.familyName } : {}),
     email_addresses: [{ address: person.email, status: 'subscribed' }],

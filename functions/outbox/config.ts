@@ -15,15 +15,29 @@ import { emailSink } from './email.ts';
 import type { CatalogLike } from './messages.ts';
 import type { Sink } from './sink.ts';
 import { smsSink } from './sms.ts';
-import { webhookName, webhookSink } from './webhook.ts';
+import { standardKey, webhookName, webhookSink } from './webhook.ts';
 
 const slugs = z.array(z.string().min(1)).optional();
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
+/**
+ * At least 16 characters. A `whsec_` secret is read as Standard Webhooks defines it (the key's bytes in base64):
+ * its key must be valid base64 of 16 bytes or more, or its `webhook-signature` would be keyed with nonsense.
+ */
+const Secret = z
+  .string()
+  .min(16, 'secrets must be at least 16 characters')
+  .refine((secret) => !secret.startsWith('whsec_') || /^[A-Za-z0-9+/]+={0,2}$/.test(secret.slice(6)), {
+    error: 'a whsec_ secret is whsec_ followed by base64',
+  })
+  .refine((secret) => !secret.startsWith('whsec_') || standardKey(secret).length >= 16, {
+    error: 'the key of a whsec_ secret must be at least 16 bytes',
+  });
+
 const Webhooks = z.array(
   z.object({
     url: httpUrl,
-    secrets: z.array(z.string().min(16, 'secrets must be at least 16 characters')).min(1, 'give at least one secret'),
+    secrets: z.array(Secret).min(1, 'give at least one secret'),
     campaigns: slugs,
     events: slugs,
     name: z.string().min(1).optional(),

@@ -85,4 +85,10 @@ export interface EventPayload {
   createdAt?: string;
 }
 
+/**
+ * A person's one identifier in everything Ladder sends (webhooks, Action Network, the OSDI export), in OSDI's
+ * `<system>:<id>` form: their supporter id, the same whatever they did and in whichever campaign.
+ */
+export const ladderIdentifier = (supporterId: string): string => `ladder:${supporterId}`;
+
 export const payloadOf = (event: OutboxEvent): EventPayload => (event.payload ?? {}) as EventPayload;

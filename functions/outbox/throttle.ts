@@ -16,12 +16,20 @@ export class Throttle {
     this.#gapMs = (1000 / perSecond) * 1.05;
   }
 
-  /** Resolves when the next request may leave. */
+  /**
+   * Resolves when the next request may leave. The slot is taken on waking, and the next gap counts from then: a
+   * timer that fires late (a busy process) must not let the requests due meanwhile leave all at once. Those who
+   * wake to find the slot taken wait again, in the order they came.
+   */
   async take(signal?: AbortSignal): Promise<void> {
-    const now = performance.now();
-    const at = Math.max(now, this.#next);
-    this.#next = at + this.#gapMs;
-    if (at > now) await wait(at - now, signal);
+    for (;;) {
+      const now = performance.now();
+      if (now >= this.#next) {
+        this.#next = now + this.#gapMs;
+        return;
+      }
+      await wait(this.#next - now, signal);
+    }
   }
 }
 

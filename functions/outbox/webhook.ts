@@ -7,14 +7,21 @@
  * - `Ladder-Signature: t=<unix seconds>,v1=<hex>[,v1=<hex>…]`: HMAC-SHA256, keyed with a secret, of
  *   `<t>.<raw body>`, one `v1` per configured secret (as Stripe does). Rotation: add the new secret first, move
  *   receivers to it, then drop the old one; in between, a receiver holding either secret finds a match. Receivers
- *   should refuse a `t` more than 5 minutes from their clock (replays), and compare in constant time.
+ *   should refuse a `t` more than 5 minutes from their clock (replays), and compare in constant time. Stripe's
+ *   `webhooks.constructEvent(body, header, secret)` checks it as is.
+ * - Standard Webhooks (https://www.standardwebhooks.com), for receivers that use its libraries: `webhook-id` (the
+ *   event's id), `webhook-timestamp` (the same `t`), `webhook-signature: v1,<base64>[ v1,<base64>…]`, the base64
+ *   HMAC-SHA256 of `<id>.<t>.<raw body>`, one per secret. A secret written as that spec writes them,
+ *   `whsec_<base64>`, is keyed with the bytes the base64 holds; any other secret with its own UTF-8 bytes (its
+ *   libraries' `raw` format). So one `whsec_` secret works with both Stripe's library and theirs.
  *
- * Body: `{ id, type, campaign, createdAt, data }`, `data` being the event's payload (with the person).
+ * Body: `{ id, type, campaign, createdAt, data }`, `data` being the event's payload (with the person, who carries
+ * `identifiers: ["ladder:<supporterId>"]`, their one identifier everywhere Ladder sends them).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { OutboxEvent } from '../store/types.ts';
 import { type HttpOptions, send } from './http.ts';
-import { type Delivered, type DeliverContext, type Sink, takes } from './sink.ts';
+import { type Delivered, type DeliverContext, ladderIdentifier, payloadOf, type Sink, takes } from './sink.ts';
 
 export interface WebhookConfig {
   url: string;
@@ -32,13 +39,13 @@ export const webhookName = (config: Pick<WebhookConfig, 'url' | 'name'>) =>
   config.name ?? `webhook:${new URL(config.url).host}`;
 
 export function webhookBody(event: OutboxEvent): string {
-  return JSON.stringify({
-    id: event.id,
-    type: event.type,
-    campaign: event.campaign,
-    createdAt: event.createdAt,
-    data: event.payload,
-  });
+  const payload = payloadOf(event);
+  // The person's one identifier, as the OSDI export and Action Network have it: receivers match people on it.
+  const data =
+    payload.person && payload.supporterId
+      ? { ...payload, person: { ...payload.person, identifiers: [ladderIdentifier(payload.supporterId)] } }
+      : event.payload;
+  return JSON.stringify({ id: event.id, type: event.type, campaign: event.campaign, createdAt: event.createdAt, data });
 }
 
 const hmac = (secret: string, timestamp: number, body: string) =>
@@ -46,6 +53,20 @@ const hmac = (secret: string, timestamp: number, body: string) =>
 
 export function signatureHeader(secrets: string[], timestamp: number, body: string): string {
   return [`t=${timestamp}`, ...secrets.map((secret) => `v1=${hmac(secret, timestamp, body)}`)].join(',');
+}
+
+/** The key Standard Webhooks derives from a secret: the bytes of a `whsec_<base64>` one, else the secret's own. */
+export const standardKey = (secret: string): Buffer =>
+  secret.startsWith('whsec_') ? Buffer.from(secret.slice('whsec_'.length), 'base64') : Buffer.from(secret, 'utf8');
+
+/** `webhook-signature`: one `v1,<base64 HMAC-SHA256 of id.timestamp.body>` per secret, space-separated. */
+export function standardSignature(secrets: string[], id: string, timestamp: number, body: string): string {
+  return secrets
+    .map(
+      (secret) =>
+        `v1,${createHmac('sha256', standardKey(secret)).update(`${id}.${timestamp}.${body}`).digest('base64')}`,
+    )
+    .join(' ');
 }
 
 /**
@@ -90,6 +111,9 @@ export function webhookSink(config: WebhookConfig, http: Omit<HttpOptions, 'sign
             'Ladder-Event-Id': event.id,
             'Ladder-Event-Type': event.type,
             'Ladder-Signature': signatureHeader(config.secrets, timestamp, body),
+            'webhook-id': event.id,
+            'webhook-timestamp': String(timestamp),
+            'webhook-signature': standardSignature(config.secrets, event.id, timestamp, body),
           },
           body,
         },

@@ -8,11 +8,12 @@ import * as z from 'zod';
 import { Contact } from '../../schema/actions.ts';
 import { isRung, RUNGS } from '../../schema/funnel.ts';
 import type { AppEnv } from '../context.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError, invalidInput } from '../errors.ts';
 import { adminOnly } from '../middleware/admin.ts';
 import { limitBody, readJson } from '../middleware/json-body.ts';
 import { sha256 } from '../store/ids.ts';
 import type { ExportRow } from '../store/types.ts';
+import { HAL, OsdiPaging, osdiPeople, osdiPerson } from './osdi.ts';
 import { rules, upcomingRules } from './rsvps.ts';
 
 export const admin = new Hono<AppEnv>();
@@ -117,23 +118,27 @@ admin.get('/campaigns/:slug/export.csv', async (c) => {
   return c.body(`\uFEFF${csv}`);
 });
 
-/** The campaign's people as an OSDI people collection (https://opensupporter.github.io/osdi-docs/people.html). */
+/** The campaign's people as an OSDI people collection, a page at a time (routes/osdi.ts). */
 admin.get('/campaigns/:slug/export.osdi.json', async (c) => {
   const campaign = campaignOf(c);
-  const rows = await c.get('options').store.exportRows(campaign.slug);
-  const people = rows.map((row) => ({
-    identifiers: [`ladder:${row.id}`],
-    given_name: row.givenName,
-    family_name: row.familyName,
-    email_addresses: row.email
-      ? [{ address: row.email, primary: true, status: row.consentContact === 'yes' ? 'subscribed' : 'unsubscribed' }]
-      : [],
-    postal_addresses: row.postcode ? [{ postal_code: row.postcode, primary: true }] : [],
-    phone_numbers: row.phone ? [{ number: row.phone, primary: true, sms_capable: row.consentSms === 'yes' }] : [],
-    created_date: row.createdAt,
-    custom_fields: { ladder_action: row.kind, ladder_rung: row.rung, ladder_campaign: campaign.slug },
-  }));
-  return c.json({ total_records: people.length, _embedded: { 'osdi:people': people } });
+  const paging = OsdiPaging.safeParse(c.req.query());
+  if (!paging.success) throw invalidInput(paging.error);
+  const { page, per_page } = paging.data;
+  const found = await c
+    .get('options')
+    .store.exportPeople(campaign.slug, { offset: (page - 1) * per_page, limit: per_page });
+  return c.json(osdiPeople(found, paging.data, campaign.slug, new URL(c.req.url)), 200, HAL);
+});
+
+/** One person of the OSDI export (its `osdi:people` links). */
+admin.get('/campaigns/:slug/people/:id', async (c) => {
+  const campaign = campaignOf(c);
+  const supporterId = idOf(c, 'person');
+  const found = await c.get('options').store.exportPeople(campaign.slug, { offset: 0, limit: 1, supporterId });
+  const [person] = found.people;
+  if (!person) throw new ApiError('not_found', 'No such person in this campaign.');
+  const url = new URL(c.req.url);
+  return c.json(osdiPerson(person, campaign.slug, url.origin + url.pathname), 200, HAL);
 });
 
 const Tags = z.object({
@@ -197,6 +202,11 @@ admin.get('/outbox', async (c) => {
 });
 
 admin.post('/outbox/:id/redeliver', async (c) => {
-  const n = await c.get('options').store.redeliver(idOf(c, 'event'), c.req.query('sink'));
-  return c.json({ redelivered: n });
+  const { store, sinks = [] } = c.get('options');
+  const sink = c.req.query('sink');
+  if (sink !== undefined && !sinks.includes(sink)) {
+    const configured = sinks.length ? sinks.join(', ') : 'none';
+    throw new ApiError('unknown_sink', `No sink is named ${sink}; the configured sinks are: ${configured}.`);
+  }
+  return c.json({ redelivered: await store.redeliver(idOf(c, 'event'), sink) });
 });

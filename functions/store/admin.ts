@@ -7,7 +7,7 @@ import { type Db, marks, readJson, readTime, type Row } from './db.ts';
 import { anonymizeActions, forgetSupporters, pendingIdOf, scrubEvents } from './retention.ts';
 import { lockEvent, promote } from './rsvps.ts';
 import { addTags, updateRung } from './steps.ts';
-import type { EventRsvp, EventRules, ExportRow, Funnel, RecruitNode, SupporterRecord } from './types.ts';
+import type { EventRsvp, EventRules, ExportPerson, ExportRow, Funnel, RecruitNode, SupporterRecord } from './types.ts';
 
 const num = (value: unknown) => Number(value ?? 0);
 
@@ -223,6 +223,54 @@ export async function exportRows(db: Db, campaign: string): Promise<ExportRow[]>
     origin: text(row.origin),
     referrer: text(row.referrer),
   }));
+}
+
+/**
+ * A campaign's people for the OSDI export: one each, with their latest consent in this campaign, ordered by id
+ * (ids are UUIDv7: the order people came, so new people land on the last page and pages stay put).
+ */
+export async function exportPeople(
+  db: Db,
+  campaign: string,
+  page: { offset: number; limit: number; supporterId?: string },
+): Promise<{ total: number; people: ExportPerson[] }> {
+  const acted = 's.id IN (SELECT a.supporter_id FROM actions a WHERE a.campaign = ?)';
+  const only = page.supporterId ? ' AND s.id = ?' : '';
+  const params = page.supporterId ? [campaign, page.supporterId] : [campaign];
+  const total = await db.get(`SELECT COUNT(*) AS n FROM supporters s WHERE ${acted}${only}`, ...params);
+  const latest = (column: string) =>
+    `(SELECT c.${column} FROM consents c JOIN actions a ON a.id = c.action_id
+      WHERE a.supporter_id = s.id AND a.campaign = ? ORDER BY c.created_at DESC, c.action_id DESC LIMIT 1)`;
+  const rows = await db.all(
+    `SELECT s.id, s.given_name, s.family_name, s.email, s.postcode, s.phone, s.rung, s.created_at, s.updated_at,
+       ${latest('contact')} AS contact, ${latest('sms')} AS sms,
+       (SELECT COUNT(*) FROM actions a WHERE a.supporter_id = s.id AND a.campaign = ?) AS actions
+     FROM supporters s WHERE ${acted}${only} ORDER BY s.id LIMIT ? OFFSET ?`,
+    campaign,
+    campaign,
+    campaign,
+    ...params,
+    page.limit,
+    page.offset,
+  );
+  const yes = (value: unknown) => (value == null ? null : value === true || Number(value) === 1);
+  return {
+    total: num(total?.n),
+    people: rows.map((row) => ({
+      supporterId: String(row.id),
+      givenName: String(row.given_name),
+      familyName: String(row.family_name),
+      email: (row.email as string | null) ?? null,
+      postcode: (row.postcode as string | null) ?? null,
+      phone: (row.phone as string | null) ?? null,
+      rung: String(row.rung),
+      createdAt: readTime(row.created_at),
+      modifiedAt: readTime(row.updated_at),
+      consentContact: yes(row.contact),
+      consentSms: yes(row.sms),
+      actions: num(row.actions),
+    })),
+  };
 }
 
 /** Records attendance (self check-in by the manage link, or by the host). Null: no such RSVP. */

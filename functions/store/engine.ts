@@ -209,6 +209,10 @@ export class SqlStore implements Store {
     return admin.exportRows(this.#db, campaign);
   }
 
+  exportPeople(campaign: string, page: { offset: number; limit: number; supporterId?: string }) {
+    return admin.exportPeople(this.#db, campaign, page);
+  }
+
   eventRsvps(campaign: string) {
     return admin.eventRsvps(this.#db, campaign);
   }

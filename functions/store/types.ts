@@ -192,6 +192,24 @@ export type ExportRow = Record<
   string
 >;
 
+/** One person of a campaign export (OSDI), whatever the number of their actions in it. */
+export interface ExportPerson {
+  supporterId: string;
+  givenName: string;
+  familyName: string;
+  email: string | null;
+  postcode: string | null;
+  phone: string | null;
+  rung: string;
+  createdAt: string;
+  modifiedAt: string;
+  /** Their latest consent record in this campaign (null: none was asked). */
+  consentContact: boolean | null;
+  consentSms: boolean | null;
+  /** Their actions in this campaign. */
+  actions: number;
+}
+
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   /**
@@ -241,6 +259,11 @@ export interface Store {
   eraseSupporter(email: string, rulesOf: (campaign: string) => EventRules | null): Promise<boolean>;
   setRung(supporterId: string, rung: Rung | null): Promise<boolean>;
   exportRows(campaign: string): Promise<ExportRow[]>;
+  /** A campaign's people, one each, in the order they first came to Ladder; `supporterId`: only that person. */
+  exportPeople(
+    campaign: string,
+    page: { offset: number; limit: number; supporterId?: string },
+  ): Promise<{ total: number; people: ExportPerson[] }>;
   eventRsvps(campaign: string): Promise<EventRsvp[]>;
   recruitment(limit: number): Promise<RecruitNode[]>;
   tagSupporter(supporterId: string, add: string[], remove: string[]): Promise<boolean>;

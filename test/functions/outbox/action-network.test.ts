@@ -11,6 +11,7 @@ import { catalog, quiet, withEvents } from './fixtures.ts';
 import { fakeActionNetwork, type TestServer } from './servers.ts';
 
 const KEY = 'an-test-key';
+const LADDER_ID = /^ladder:[0-9a-f-]{36}$/;
 const RESOURCES = ['petitions/pet-1', 'forms/form-1', 'events/ev-1', 'advocacy_campaigns/adv-1'];
 const config = (baseUrl: string, extra: Partial<ActionNetworkConfig> = {}): ActionNetworkConfig => ({
   apiKey: KEY,
@@ -34,6 +35,27 @@ afterEach(async () => {
 const bodies = (s: TestServer) => s.received.map((r) => ({ path: r.path, body: JSON.parse(r.body) }));
 
 describe('Action Network sink', () => {
+  it('names each person by ladder:<supporterId>, the same in every campaign and as in the OSDI export', async () => {
+    server = await fakeActionNetwork({ apiKey: KEY, resources: RESOURCES });
+    const { app, store, sign } = await withEvents();
+    await sign('ada@example.org');
+    await app.request(
+      'http://localhost/api/campaigns/crossing/signatures',
+      post({
+        person: { givenName: 'Ada', familyName: 'Lovelace', email: 'ada@example.org', postcode: '94110' },
+        consent: { contact: true },
+      }),
+    );
+    await dispatch(store, [actionNetworkSink(config(server.url), { catalog })], quiet);
+    const [first, second] = bodies(server).map((b) => b.body.person.identifiers);
+    const supporterIds = new Set(
+      (await store.outboxEvents(10)).map((e) => (e.payload as { supporterId: string }).supporterId),
+    );
+    expect(supporterIds.size).toBe(1);
+    expect(first).toEqual([`ladder:${[...supporterIds][0]}`]);
+    expect(second).toEqual(first);
+  });
+
   it('records each action with the matching helper, and signs people up where no resource is mapped', async () => {
     server = await fakeActionNetwork({ apiKey: KEY, resources: RESOURCES });
     const { app, store, sign, rsvp } = await withEvents();
@@ -83,6 +105,7 @@ describe('Action Network sink', () => {
         path: '/api/v2/petitions/pet-1/signatures',
         body: {
           person: {
+            identifiers: [expect.stringMatching(LADDER_ID)],
             given_name: 'Ada',
             family_name: 'Lovelace',
             email_addresses: [{ address: 'ada@example.org', status: 'subscribed' }],
@@ -97,6 +120,7 @@ describe('Action Network sink', () => {
         path: '/api/v2/forms/form-1/submissions',
         body: {
           person: {
+            identifiers: [expect.stringMatching(LADDER_ID)],
             given_name: 'Rosa',
             family_name: 'Parks',
             email_addresses: [{ address: 'rosa@example.org', status: 'subscribed' }],
@@ -108,6 +132,7 @@ describe('Action Network sink', () => {
         path: '/api/v2/events/ev-1/attendances',
         body: {
           person: {
+            identifiers: [expect.stringMatching(LADDER_ID)],
             given_name: 'Ella',
             family_name: 'Baker',
             email_addresses: [{ address: 'ella@example.org', status: 'subscribed' }],
@@ -118,7 +143,10 @@ describe('Action Network sink', () => {
       {
         path: '/api/v2/advocacy_campaigns/adv-1/outreaches',
         body: {
-          person: { email_addresses: [{ address: 'c@example.org', status: 'subscribed' }] },
+          person: {
+            identifiers: [expect.stringMatching(LADDER_ID)],
+            email_addresses: [{ address: 'c@example.org', status: 'subscribed' }],
+          },
           type: 'phone',
           targets: [{ title: 'Council member, ward 1', given_name: 'Ana', family_name: 'Soto' }],
         },
@@ -127,6 +155,7 @@ describe('Action Network sink', () => {
         path: '/api/v2/people',
         body: {
           person: {
+            identifiers: [expect.stringMatching(LADDER_ID)],
             given_name: 'Al',
             family_name: 'Khwarizmi',
             email_addresses: [{ address: 'al@example.org', status: 'subscribed' }],
@@ -185,6 +214,23 @@ describe('Action Network sink', () => {
     expect(rate).toBeLessThanOrEqual(4);
     // Sent 262 ms apart; arrival jitter on a busy machine narrows a gap now and then, never to a burst.
     expect(Math.min(...gaps)).toBeGreaterThan(200);
+  });
+
+  it('the throttle keeps the gap after a late timer: a busy process does not bunch the next requests', async () => {
+    const throttle = new Throttle(10); // 105 ms apart
+    const times: number[] = [];
+    await Promise.all(
+      [0, 1, 2].map((i) =>
+        throttle.take().then(() => {
+          times.push(performance.now());
+          // The process is busy for 250 ms after the first request left: the second's timer fires late.
+          if (i === 0) while (performance.now() - times[0] < 250);
+        }),
+      ),
+    );
+    expect(times[1] - times[0]).toBeGreaterThanOrEqual(250);
+    // Paced from when the second really left, not from when it was due.
+    expect(times[2] - times[1]).toBeGreaterThanOrEqual(100);
   });
 
   it('the throttle spaces requests even when many wait at once', async () => {

@@ -39,6 +39,12 @@ describe('sinksFromEnv', () => {
     expect(() => sinksFromEnv(env('[{"url":"ftp://x","secrets":[]}]'), catalog)).toThrow(
       /LADDER_WEBHOOKS: 0\.url: must be an http\(s\) URL; 0\.secrets: give at least one secret/,
     );
+    // Refused at start: a secret under 16 characters, and a Standard Webhooks secret whose key is not 16+ bytes.
+    const secret = (value: string) => env(JSON.stringify([{ url: 'https://a.example', secrets: [value] }]));
+    expect(() => sinksFromEnv(secret('fifteen-chars-x'), catalog)).toThrow(/0\.secrets\.0: .*at least 16 characters/);
+    expect(() => sinksFromEnv(secret('whsec_not base64 at all!'), catalog)).toThrow(/0\.secrets\.0: .*whsec_/);
+    expect(() => sinksFromEnv(secret(`whsec_${btoa('12 bytes key')}`), catalog)).toThrow(/0\.secrets\.0: .*16 bytes/);
+    expect(sinksFromEnv(secret(`whsec_${btoa('a key of 24 bytes, fine.')}`), catalog)).toHaveLength(1);
     const twice = JSON.stringify([
       { url: 'https://a.example/1', secrets: [SECRET] },
       { url: 'https://a.example/2', secrets: [SECRET] },

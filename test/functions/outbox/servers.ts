@@ -82,6 +82,13 @@ function personProblem(person: unknown): string | null {
     return 'postal_addresses[0].postal_code must be a string';
   const phones = p.phone_numbers as { number?: unknown }[] | undefined;
   if (phones && (!Array.isArray(phones) || typeof phones[0]?.number !== 'string')) return 'phone_numbers bad';
+  // Other systems' identifiers are `<system>:<id>`; Action Network's own prefix is not theirs to give.
+  const ids = p.identifiers as unknown[] | undefined;
+  if (
+    ids &&
+    (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string' && /^(?!action_network:)\w+:.+/.test(id)))
+  )
+    return 'identifiers must be strings like system:id';
   return null;
 }
 
