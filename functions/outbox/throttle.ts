@@ -11,18 +11,26 @@
 export class Throttle {
   readonly #gapMs: number;
   #next = 0;
+  #queue: Promise<unknown> = Promise.resolve();
 
   constructor(perSecond: number) {
     this.#gapMs = (1000 / perSecond) * 1.05;
   }
 
   /**
-   * Resolves when the next request may leave. The slot is taken on waking, and the next gap counts from then: a
-   * timer that fires late (a busy process) must not let the requests due meanwhile leave all at once. Those who
-   * wake to find the slot taken wait again, in the order they came.
+   * Resolves when the next request may leave, in the order `take` was called. The slot is taken on waking, and the
+   * next gap counts from then: a timer that fires late (a busy process) must not let the requests due meanwhile
+   * leave all at once.
    */
-  async take(signal?: AbortSignal): Promise<void> {
+  take(signal?: AbortSignal): Promise<void> {
+    const turn = this.#queue.then(() => this.#slot(signal));
+    this.#queue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  async #slot(signal?: AbortSignal): Promise<void> {
     for (;;) {
+      signal?.throwIfAborted();
       const now = performance.now();
       if (now >= this.#next) {
         this.#next = now + this.#gapMs;
