@@ -1,5 +1,6 @@
 /**
- * Events: `POST /api/campaigns/:slug/rsvps` (RSVPing again with the same email changes the RSVP),
+ * Events: `POST /api/campaigns/:slug/rsvps` (RSVPing again with the same email changes nothing: the person gets
+ * their manage link by email, and the answer is a new RSVP's),
  * `GET /api/campaigns/:slug/event.ics`, and the private manage link: `GET|PATCH /api/rsvps/:token`,
  * `POST /api/rsvps/:token/cancel`.
  */

@@ -5,6 +5,7 @@
 import { isRung, type Rung, RUNGS } from '../../schema/funnel.ts';
 import { type Db, marks, readJson, readTime, type Row } from './db.ts';
 import { anonymizeActions, forgetSupporters, pendingIdOf, scrubEvents } from './retention.ts';
+import { rsvpByToken } from './rsvps.ts';
 import { addTags, updateRung } from './steps.ts';
 import type { EventRsvp, ExportRow, Funnel, RecruitNode, SupporterRecord } from './types.ts';
 
@@ -215,10 +216,11 @@ export function checkIn(
   by: { token: string } | { id: string },
 ): Promise<{ campaign: string; already: boolean } | null> {
   return db.transaction(async (tx) => {
-    const row =
-      'token' in by
-        ? await tx.get('SELECT action_id, campaign, supporter_id, attended_at FROM rsvps WHERE token = ?', by.token)
-        : await tx.get('SELECT action_id, campaign, supporter_id, attended_at FROM rsvps WHERE action_id = ?', by.id);
+    // A manage link's token is stored hashed, in one of two places (store/rsvps.ts).
+    const id = 'token' in by ? (await rsvpByToken(tx, by.token))?.id : by.id;
+    const row = id
+      ? await tx.get('SELECT action_id, campaign, supporter_id, attended_at FROM rsvps WHERE action_id = ?', id)
+      : undefined;
     if (!row) return null;
     if (row.attended_at) return { campaign: String(row.campaign), already: true };
     const now = new Date().toISOString();
