@@ -2,7 +2,7 @@
  * Knowing an email proves nothing (issue 10, items 1, 9 and 10), on SQLite and PostgreSQL, over the app's HTTP
  * routes: a request with someone else's email never gets their manage link or referral code, never changes their
  * RSVP, contact details or consent; manage tokens are stored hashed and never leave for a webhook or a CRM, while
- * the email still carries a working link.
+ * the email still carries a working link; survey phones are E.164.
  */
 import { DatabaseSync } from 'node:sqlite';
 import postgres from 'postgres';
@@ -159,6 +159,25 @@ for (const dialect of dialects) {
         expect(JSON.stringify(event.payload)).not.toContain(token);
       }
       expect((await db.app.request(`${API}/rsvps/${token}`)).status).toBe(200);
+    });
+
+    it('stores a survey phone as E.164, refuses an invalid one, and never overwrites a stored phone', async () => {
+      const db = await open();
+      const respond = (person: object) =>
+        db.app.request(
+          `${API}/campaigns/block-survey/responses`,
+          post({ person, answers: { housing: 'own' }, consent: { contact: true } }),
+        );
+      const rosa = { givenName: 'Rosa', familyName: 'Parks', email: 'rosa@example.org', phone: '+1 (415) 555-0100' };
+      expect((await respond(rosa)).status).toBe(201);
+      expect(await supporter(db, 'rosa@example.org')).toMatchObject({ phone: '+14155550100' });
+      const bad = await respond({ ...rosa, email: 'bad@example.org', phone: '12' });
+      expect(bad.status).toBe(422);
+      expect((await bad.json()).error.codes).toEqual({ 'person.phone': 'invalid_phone' });
+      expect(await db.query('SELECT id FROM supporters WHERE email = ?', 'bad@example.org')).toEqual([]);
+      await rsvp(db.app, { ...ella, email: 'rosa@example.org', phone: '+14155550199' });
+      await respond({ ...rosa, phone: '+1 415 555 0123' });
+      expect(await supporter(db, 'rosa@example.org')).toMatchObject({ given_name: 'Rosa', phone: '+14155550100' });
     });
   });
 }
