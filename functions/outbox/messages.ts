@@ -81,7 +81,7 @@ const en: Words = {
   checkIn: 'Yes, I came',
   again: (t) => [
     `Your RSVP: ${t}`,
-    `Someone, maybe you, RSVPed again to "${t}" with this email address. Your RSVP has not changed: to change or cancel it, use your own link below.`,
+    `Someone, maybe you, RSVPed again to "${t}" with this email address. Your RSVP has not changed: your own link below shows it and lets you change it, cancel it or RSVP again.`,
   ],
 };
 
@@ -124,7 +124,7 @@ const es: Words = {
   checkIn: 'Sí, fui',
   again: (t) => [
     `Tu confirmación: ${t}`,
-    `Alguien, quizá tú, volvió a confirmar su asistencia a «${t}» con esta dirección de correo. Tu confirmación no ha cambiado: para cambiarla o cancelarla, usa tu propio enlace de abajo.`,
+    `Alguien, quizá tú, volvió a confirmar su asistencia a «${t}» con esta dirección de correo. Tu confirmación no ha cambiado: tu propio enlace de abajo la muestra y te permite cambiarla, cancelarla o volver a confirmar.`,
   ],
 };
 

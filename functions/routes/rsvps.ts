@@ -125,6 +125,9 @@ manage.get('/:token', async (c) => {
 manage.patch('/:token', limitBody, async (c) => {
   const { view, campaign } = await byToken(c);
   const change = await readJson(c, RsvpChange);
+  // Reopening a cancelled RSVP is RSVPing again: only while the event takes RSVPs.
+  if (view.status === 'cancelled' && (campaign.status === 'closed' || campaign.event.endsAt < new Date().toISOString()))
+    throw new ApiError('campaign_closed', 'This event takes no more RSVPs.');
   const codes = checkPlace(campaign, change.guests, change.shift);
   if (Object.keys(codes).length) throw new ApiError('invalid_input', 'Some fields need attention.', { codes });
   const changed = await c.get('options').store.changeRsvp(view.token, change, rules(campaign));

@@ -224,20 +224,18 @@ export async function changeRsvp(
   rules: EventRules,
 ): Promise<RsvpView | null> {
   const found = await rsvpByToken(tx, token);
-  if (!found || found.status === 'cancelled') return found;
+  if (!found) return null;
   await tx.lock(`rsvp\n${found.campaign}`);
   const now = new Date().toISOString();
   const guests = change.guests ?? found.guests;
   const shift = change.shift ?? found.shift;
   const taken = await takenPlaces(tx, found.campaign, found.id);
   const status: Status = fits(rules, taken, shift, 1 + guests) ? 'confirmed' : 'waitlisted';
+  // A cancelled RSVP comes back through its link only (RSVPing again does not), at the back of the queue.
+  const requeue = found.status === 'cancelled' ? ', created_at = ?' : '';
   await tx.run(
-    'UPDATE rsvps SET status = ?, guests = ?, shift = ?, updated_at = ? WHERE action_id = ?',
-    status,
-    guests,
-    shift,
-    now,
-    found.id,
+    `UPDATE rsvps SET status = ?, guests = ?, shift = ?, updated_at = ?${requeue} WHERE action_id = ?`,
+    ...([status, guests, shift, now, ...(requeue ? [now] : []), found.id] as (string | number)[]),
   );
   await writeEvent(tx, 'rsvp.updated', found.campaign, await about(tx, found.id), now);
   await promote(tx, found.campaign, rules, now);

@@ -113,6 +113,21 @@ for (const dialect of dialects) {
       expect(view.rsvp).toMatchObject({ status: 'confirmed', guests: 0 });
     });
 
+    it('a cancelled RSVP comes back only through its link, at the back of the waitlist', async () => {
+      const db = await open();
+      const { app } = db;
+      const mine = tokenOf((await rsvp(app, ella)).body.rsvp.manageUrl);
+      await app.request(`${API}/rsvps/${mine}/cancel`, { method: 'POST' });
+      // Someone RSVPing with the email changes nothing; the link (emailed to the person) reopens it.
+      await rsvp(app, mallory);
+      expect((await (await app.request(`${API}/rsvps/${mine}`)).json()).rsvp.status).toBe('cancelled');
+      for (const email of ['a@example.org', 'b@example.org', 'c@example.org']) await rsvp(app, { ...ella, email });
+      const reopened = await app.request(`${API}/rsvps/${mine}`, { ...post({}), method: 'PATCH' });
+      expect(reopened.status).toBe(200);
+      expect((await reopened.json()).rsvp).toMatchObject({ status: 'waitlisted', guests: 0 });
+      expect(await db.store.count('tenants-meeting')).toBe(3);
+    });
+
     it('a second signature or any action by a known email gets a fresh referral code that still credits its owner', async () => {
       const db = await open();
       const { app } = db;

@@ -49,7 +49,10 @@ describe('POST /api/campaigns/:slug/rsvps', () => {
     expect((await again.json()).rsvp.id).not.toBe(a.rsvp.id);
     const mine = new URL(a.rsvp.manageUrl).searchParams.get('t');
     expect((await (await app.request(`http://localhost/api/rsvps/${mine}`)).json()).rsvp.guests).toBe(2);
-    const changed = await app.request(`http://localhost/api/rsvps/${mine}`, { ...post({ guests: 1 }), method: 'PATCH' });
+    const changed = await app.request(`http://localhost/api/rsvps/${mine}`, {
+      ...post({ guests: 1 }),
+      method: 'PATCH',
+    });
     expect((await changed.json()).rsvp).toMatchObject({ id: a.rsvp.id, guests: 1, status: 'confirmed' });
     const token = new URL(b.rsvp.manageUrl).searchParams.get('t');
     const view = await (await app.request(`http://localhost/api/rsvps/${token}`)).json();
