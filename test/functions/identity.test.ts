@@ -18,7 +18,7 @@ import type { Store } from '../../functions/store/types.ts';
 import { post, tempDb } from './fixtures.ts';
 import { quiet, SITE } from './outbox/fixtures.ts';
 import { smtpServer } from './outbox/servers.ts';
-import { API, catalog, dialects, type Opened } from './privacy-fixtures.ts';
+import { API, auth, catalog, dialects, type Opened } from './privacy-fixtures.ts';
 
 const opened: { close(): Promise<void> }[] = [];
 afterEach(async () => {
@@ -126,6 +126,21 @@ for (const dialect of dialects) {
       expect(reopened.status).toBe(200);
       expect((await reopened.json()).rsvp).toMatchObject({ status: 'waitlisted', guests: 0 });
       expect(await db.store.count('tenants-meeting')).toBe(3);
+    });
+
+    it('a host’s walk-in for someone with an RSVP checks in that RSVP and changes nothing else', async () => {
+      const db = await open();
+      const made = await rsvp(db.app, ella);
+      const walkIn = await db.app.request(`${API}/admin/campaigns/tenants-meeting/walk-ins`, {
+        ...post({ person: { ...mallory, email: 'ELLA@example.org' }, guests: 3 }),
+        headers: { ...auth, 'Content-Type': 'application/json' },
+      });
+      expect(walkIn.status).toBe(201);
+      expect((await walkIn.json()).id).toBe(made.body.rsvp.id);
+      const [row] = await db.query('SELECT guests, attended_at FROM rsvps');
+      expect(Number(row.guests)).toBe(0);
+      expect(row.attended_at).not.toBeNull();
+      expect(await supporter(db, 'ella@example.org')).toMatchObject({ given_name: 'Ella', phone: '+14155550100' });
     });
 
     it('a second signature or any action by a known email gets a fresh referral code that still credits its owner', async () => {
