@@ -79,12 +79,13 @@ rsvps.post('/:slug/rsvps', limitBody, async (c) => {
             shift: rsvp.shift || null,
             manageUrl: manageUrl(c, rsvp),
           },
-          updated: outcome.updated,
+          // Always false: an RSVP changes only through its link (the field stays for clients that read it).
+          updated: false,
           icsUrl: `${new URL(c.req.url).origin}/api/campaigns/${campaign.slug}/event.ics`,
           spotsLeft: spotsLeft(campaign, outcome.taken, rsvp.shift),
           ...actionResult(c, campaign, outcome),
         };
-        return { status: outcome.updated ? 200 : 201, body };
+        return { status: 201, body };
       },
     );
   return answer(c, result);

@@ -124,7 +124,6 @@ export async function recordRsvp(tx: Tx, record: RsvpRecord): Promise<RsvpOutcom
       referralCode: supporter.referralCode,
       done: await doneAmong(tx, supporter.id, record.nextAskCandidates),
       rsvp: { id, campaign, status, guests: input.guests, shift, token },
-      updated: false,
       taken,
     };
   };

@@ -107,8 +107,6 @@ export interface RsvpView {
 
 export interface RsvpOutcome extends ActionOutcome {
   rsvp: RsvpView;
-  /** This email already had an RSVP to this event, and it was changed. */
-  updated: boolean;
   /** People (guests included) confirmed, by shift (`''`: the whole event). */
   taken: Record<string, number>;
 }
