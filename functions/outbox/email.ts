@@ -51,8 +51,10 @@ export function emailSink(config: EmailConfig, catalog: CatalogLike): Sink {
       const payload = payloadOf(event);
       if (!TRANSACTIONAL.has(event.type) && !payload.consent?.contact) return 'skipped';
       const campaign = catalog.get(event.campaign);
+      // No person, no message: and no manage link minted for it.
+      if (!payload.person) return 'skipped';
       const message = confirmation(event, campaign, config.siteUrl, await manageTokenFor(event, manageToken));
-      if (!message || !payload.person) return 'skipped';
+      if (!message) return 'skipped';
       const ics =
         campaign?.kind === 'event' && payload.status === 'confirmed'
           ? [{ filename: 'event.ics', content: eventIcs(campaign, config.siteUrl), contentType: 'text/calendar' }]

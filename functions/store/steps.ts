@@ -126,19 +126,11 @@ export async function upsertSupporter(
       );
       // Recruiting someone moves the recruiter up.
       if (referrerId) await updateRung(tx, referrerId, now);
-      return { id, referralCode: code, referrerId, known: false, person: stored(toRow(person)) };
+      return { id, referralCode: code, referrerId, known: false, person };
     }
   }
   throw new Error('could not create the supporter');
 }
-
-const toRow = (person: Person) => ({
-  email: person.email,
-  given_name: person.givenName ?? '',
-  family_name: person.familyName ?? '',
-  postcode: person.postcode ?? null,
-  phone: person.phone ?? null,
-});
 
 /** A supporter row as the person events carry; no key for what is not on file. */
 const stored = (row: Row): Person => ({

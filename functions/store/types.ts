@@ -200,7 +200,10 @@ export interface Store {
   rsvpByToken(token: string): Promise<RsvpView | null>;
   /** A fresh manage link's token for a message about the RSVP (only its hash is kept). Null: the RSVP is gone. */
   manageToken(rsvpId: string): Promise<string | null>;
-  /** Changes guests or shift; moves to the waitlist (or off it) as capacity allows. Null: unknown token. */
+  /**
+   * Changes guests or shift, or reopens a cancelled RSVP (at the back of the queue); moves to the waitlist (or off
+   * it) as capacity allows. Null: unknown token.
+   */
   changeRsvp(token: string, change: { guests?: number; shift?: string }, rules: EventRules): Promise<RsvpView | null>;
   /** Cancels, and confirms people from the waitlist into the freed places, first come first served. */
   cancelRsvp(token: string, rules: EventRules): Promise<RsvpView | null>;

@@ -113,6 +113,33 @@ for (const dialect of dialects) {
       expect(view.rsvp).toMatchObject({ status: 'confirmed', guests: 0 });
     });
 
+    it('a new RSVP for a known person texts only the phone on file, and only when the request gave it', async () => {
+      const db = await open();
+      await rsvp(db.app, ella);
+      const sms = { contact: false, sms: true };
+      const cleanup = (email: string, person: object) =>
+        db.app.request(
+          `${API}/campaigns/cleanup/rsvps`,
+          post({ person: { ...person, email }, consent: sms, shift: 'late' }),
+        );
+      expect((await cleanup('ella@example.org', mallory)).status).toBe(201);
+      const [row] = await db.query(
+        "SELECT c.sms FROM consents c JOIN rsvps r ON r.action_id = c.action_id WHERE r.campaign = 'cleanup'",
+      );
+      expect(Number(row.sms)).toBe(0);
+      const [event] = (await db.store.outboxEvents(20)).filter((e) => e.campaign === 'cleanup');
+      expect(event.payload).toMatchObject({
+        person: { givenName: 'Ella', phone: '+14155550100' },
+        consent: { sms: false },
+      });
+      await db.app.request(`${API}/admin/supporters?email=ella@example.org`, { method: 'DELETE', headers: auth });
+      expect((await cleanup('ella@example.org', ella)).status).toBe(201);
+      const after = await db.query(
+        "SELECT c.sms FROM consents c JOIN rsvps r ON r.action_id = c.action_id WHERE r.campaign = 'cleanup'",
+      );
+      expect(after.map((r) => Number(r.sms))).toEqual([1]);
+    });
+
     it('a cancelled RSVP comes back only through its link, at the back of the waitlist', async () => {
       const db = await open();
       const { app } = db;
