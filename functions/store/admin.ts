@@ -133,8 +133,8 @@ export async function supporterByEmail(db: Db, email: string): Promise<Supporter
 /**
  * Erases a person: their supporter record, tags, rung history, RSVPs and access links; their actions stay as
  * anonymous counts (no comment, no answers); actions held for double opt-in are deleted; their outbox events lose
- * their payload and are never sent; stored API responses that carried their referral code are dropped. True when
- * there was someone (or something held) to erase.
+ * their payload and are never sent; stored API responses that carried one of their referral codes are dropped.
+ * True when there was someone (or something held) to erase.
  */
 export function eraseSupporter(db: Db, email: string): Promise<boolean> {
   return db.transaction(async (tx) => {
@@ -155,7 +155,11 @@ export function eraseSupporter(db: Db, email: string): Promise<boolean> {
       now,
       false,
     );
-    await tx.run('DELETE FROM idempotency WHERE CAST(body AS TEXT) LIKE ?', `%${String(s.referral_code)}%`);
+    // Their own code and those answers to requests with their email got (store/steps.ts referralAlias).
+    const aliases = await tx.all('SELECT code FROM referral_codes WHERE supporter_id = ?', id);
+    for (const code of [String(s.referral_code), ...aliases.map((row) => String(row.code))]) {
+      await tx.run('DELETE FROM idempotency WHERE CAST(body AS TEXT) LIKE ?', `%${code}%`);
+    }
     await forgetSupporters(tx, [id], now);
     return true;
   });

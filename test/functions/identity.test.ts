@@ -200,6 +200,15 @@ for (const dialect of dialects) {
         referred_by: null,
       });
       expect(await supporter(db, 'ella@example.org')).toMatchObject({ given_name: 'Ella', postcode: '94110' });
+      // Erasure forgets the codes too, and the stored answers that carried them.
+      const keyed = await app.request(
+        `${API}/campaigns/library/signatures`,
+        post({ person: { ...mallory, postcode: '10001' }, consent: { contact: true } }, { 'Idempotency-Key': 'k-1' }),
+      );
+      expect(keyed.status).toBe(200);
+      await app.request(`${API}/admin/supporters?email=ella@example.org`, { method: 'DELETE', headers: auth });
+      expect(await db.query('SELECT code FROM referral_codes')).toEqual([]);
+      expect(await db.query('SELECT key FROM idempotency')).toEqual([]);
     });
 
     it('keeps RSVP manage tokens hashed and out of every event payload, reminders included', async () => {
