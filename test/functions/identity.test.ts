@@ -200,6 +200,12 @@ for (const dialect of dialects) {
         referred_by: null,
       });
       expect(await supporter(db, 'ella@example.org')).toMatchObject({ given_name: 'Ella', postcode: '94110' });
+      // The person's own data shows every code that credits them.
+      const found = await (
+        await app.request(`${API}/admin/supporters?email=ella@example.org`, { headers: auth })
+      ).json();
+      const data = await (await app.request(`${API}/admin/supporters/${found.id}/export`, { headers: auth })).json();
+      expect(data.referrals.codes).toEqual(expect.arrayContaining([again.referralCode, answered.referralCode]));
       // Erasure forgets the codes too, and the stored answers that carried them.
       const keyed = await app.request(
         `${API}/campaigns/library/signatures`,
