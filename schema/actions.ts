@@ -202,7 +202,7 @@ export interface RsvpResult extends ActionResult {
     /** The private link to see, change or cancel this RSVP. */
     manageUrl: string;
   };
-  /** True when this email had an RSVP and it was changed. */
+  /** Always false: RSVPing again with the same email changes nothing (the private link does). Kept for clients. */
   updated: boolean;
   /** The event's calendar file. */
   icsUrl: string;

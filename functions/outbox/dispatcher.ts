@@ -99,7 +99,11 @@ async function deliverOne(
   const tag = `[ladder] ${sink.name} ${event.id} ${event.type}`;
   let error: DeliveryError;
   try {
-    const delivered = await sink.deliver(event, { attempts, signal });
+    const delivered = await sink.deliver(event, {
+      attempts,
+      signal,
+      manageToken: (rsvpId) => store.manageToken(rsvpId),
+    });
     await store.markDelivered(sink.name, event.id);
     return delivered;
   } catch (thrown) {

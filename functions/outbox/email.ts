@@ -6,8 +6,8 @@
 import nodemailer from 'nodemailer';
 import { eventIcs } from '../ics.ts';
 import type { OutboxEvent } from '../store/types.ts';
-import { type CatalogLike, confirmation } from './messages.ts';
-import { type Delivered, DeliveryError, payloadOf, type Sink, takes } from './sink.ts';
+import { type CatalogLike, confirmation, manageTokenFor } from './messages.ts';
+import { type Delivered, type DeliverContext, DeliveryError, payloadOf, type Sink, takes } from './sink.ts';
 
 export interface EmailConfig {
   /** `smtp://user:pass@host:587` or `smtps://…:465`. */
@@ -30,6 +30,7 @@ const TRANSACTIONAL = new Set([
   'rsvp.confirmed',
   'rsvp.cancelled',
   'rsvp.reminder',
+  'rsvp.link',
   // Links the supporter asked for: a double opt-in confirmation, access to their data.
   'confirmation.requested',
   'access.requested',
@@ -45,13 +46,15 @@ export function emailSink(config: EmailConfig, catalog: CatalogLike): Sink {
   });
   return {
     name: 'email',
-    async deliver(event: OutboxEvent): Promise<Delivered> {
+    async deliver(event: OutboxEvent, { manageToken }: DeliverContext): Promise<Delivered> {
       if (!takes(config, event)) return 'skipped';
       const payload = payloadOf(event);
       if (!TRANSACTIONAL.has(event.type) && !payload.consent?.contact) return 'skipped';
       const campaign = catalog.get(event.campaign);
-      const message = confirmation(event, campaign, config.siteUrl);
-      if (!message || !payload.person) return 'skipped';
+      // No person, no message: and no manage link minted for it.
+      if (!payload.person) return 'skipped';
+      const message = confirmation(event, campaign, config.siteUrl, await manageTokenFor(event, manageToken));
+      if (!message) return 'skipped';
       const ics =
         campaign?.kind === 'event' && payload.status === 'confirmed'
           ? [

@@ -8,7 +8,7 @@ import type { Catalog } from '../catalog.ts';
 import type { OutboxEvent } from '../store/types.ts';
 import { ar, fr } from './messages-fr-ar.ts';
 import { privacyWordsFor } from './privacy-messages.ts';
-import type { EventPayload } from './sink.ts';
+import { type DeliverContext, type EventPayload, payloadOf } from './sink.ts';
 
 export type CatalogLike = Pick<Catalog, 'get' | 'targets'>;
 
@@ -46,6 +46,8 @@ export interface Words {
   dayOf: (title: string) => [string, string];
   after: (title: string) => [string, string];
   checkIn: string;
+  /** The same email RSVPed again: their own link, by email only (the request's answer never carries it). */
+  again: (title: string) => [string, string];
 }
 
 const en: Words = {
@@ -80,6 +82,10 @@ const en: Words = {
     `Thank you for being part of "${t}". Did you come? Tell us with one tap below.`,
   ],
   checkIn: 'Yes, I came',
+  again: (t) => [
+    `Your RSVP: ${t}`,
+    `Someone, maybe you, RSVPed again to "${t}" with this email address. Your RSVP has not changed: your own link below shows it and lets you change it, cancel it or RSVP again.`,
+  ],
 };
 
 const es: Words = {
@@ -120,6 +126,10 @@ const es: Words = {
     `Gracias por ser parte de «${t}». ¿Viniste? Cuéntanoslo con un toque abajo.`,
   ],
   checkIn: 'Sí, fui',
+  again: (t) => [
+    `Tu confirmación: ${t}`,
+    `Alguien, quizá tú, volvió a confirmar su asistencia a «${t}» con esta dirección de correo. Tu confirmación no ha cambiado: tu propio enlace de abajo la muestra y te permite cambiarla, cancelarla o volver a confirmar.`,
+  ],
 };
 
 const WORDS: Record<string, Words> = { en, es, fr, ar };
@@ -156,11 +166,32 @@ function render(subject: string, lines: Line[]): Omit<Message, 'sms'> {
   return { subject, text: `${text}\n`, html: `<!doctype html>\n<meta charset="utf-8">\n${html}\n` };
 }
 
+/** The RSVP messages that carry the manage link. */
+const MANAGED = new Set(['rsvp.created', 'rsvp.updated', 'rsvp.confirmed', 'rsvp.reminder', 'rsvp.link']);
+
+/**
+ * The manage link's token for a message about an RSVP, minted as it is sent (the store keeps only its hash, and no
+ * event carries one): every sink that writes the link to a person gets it here. Undefined for other messages.
+ */
+export async function manageTokenFor(
+  event: OutboxEvent,
+  mint: DeliverContext['manageToken'],
+): Promise<string | undefined> {
+  const { rsvpId } = payloadOf(event);
+  if (!MANAGED.has(event.type) || !rsvpId || !mint) return undefined;
+  return (await mint(rsvpId)) ?? undefined;
+}
+
 /**
  * The confirmation for an event, or null when this event type has none (or lacks what it needs: the campaign,
- * a person). `siteUrl` is the campaign site's public origin, for links.
+ * a person). `siteUrl` is the campaign site's public origin, for links; `manageToken` from `manageTokenFor`.
  */
-export function confirmation(event: OutboxEvent, campaign: CampaignEntry | undefined, siteUrl: string): Message | null {
+export function confirmation(
+  event: OutboxEvent,
+  campaign: CampaignEntry | undefined,
+  siteUrl: string,
+  manageToken?: string,
+): Message | null {
   const payload = event.payload as EventPayload;
   if (!campaign || !payload?.person?.email) return null;
   const { lang, words } = wordsFor(campaign.lang);
@@ -186,6 +217,12 @@ export function confirmation(event: OutboxEvent, campaign: CampaignEntry | undef
       const link: Line = [label, `${siteUrl}/${page}?t=${token}`];
       return render(subject, [hello, body, link, own.words.notYou]);
     }
+    case 'rsvp.link': {
+      if (!manageToken) return null;
+      const [subject, body] = words.again(campaign.title);
+      const manage: Line = [words.manage, `${siteUrl}/rsvp/?t=${manageToken}`];
+      return render(subject, [hello, body, manage, page, privacyWordsFor(lang).words.notYou]);
+    }
     case 'rsvp.cancelled': {
       const [subject, body] = words.cancelled(campaign.title);
       return render(subject, [hello, body, page]);
@@ -203,7 +240,7 @@ export function confirmation(event: OutboxEvent, campaign: CampaignEntry | undef
       const place = [details.location.name, details.location.address].filter(Boolean).join(', ');
       const reminder = event.type === 'rsvp.reminder' ? payload.kind : undefined;
       const going = reminder !== undefined || payload.status === 'confirmed';
-      const manage = payload.manageToken ? `${siteUrl}/rsvp/?t=${payload.manageToken}` : undefined;
+      const manage = manageToken ? `${siteUrl}/rsvp/?t=${manageToken}` : undefined;
       const [subject, intro] = reminder
         ? { day_before: words.dayBefore, day_of: words.dayOf, after: words.after }[reminder](campaign.title)
         : event.type === 'rsvp.confirmed'

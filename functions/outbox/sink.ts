@@ -9,6 +9,8 @@ export interface DeliverContext {
   attempts: number;
   /** Aborted when the dispatcher stops; sinks pass it to their requests. */
   signal: AbortSignal;
+  /** A fresh RSVP manage link's token, for a message that carries the link (messages.ts `manageTokenFor`). */
+  manageToken?: (rsvpId: string) => Promise<string | null>;
 }
 
 /** `sent`: the receiver has it. `skipped`: nothing to send for this event (not its campaign, no consent, no address). */
@@ -76,8 +78,6 @@ export interface EventPayload {
   outcome?: string;
   referrer?: string | null;
   source?: string | null;
-  /** The private manage link's token (RSVP events). */
-  manageToken?: string;
   /** `rsvp.reminder`: which of the three contacts. */
   kind?: 'day_before' | 'day_of' | 'after';
   /** `rsvp.confirmed`: where the place came from. */

@@ -171,6 +171,12 @@ admin.post('/campaigns/:slug/walk-ins', limitBody, async (c) => {
   if (campaign.kind !== 'event') throw new ApiError('not_found', 'Not an event.');
   const { person, guests, shift } = await readJson(c, WalkIn);
   const { store } = c.get('options');
+  // Someone with an RSVP: theirs is checked in (an RSVP with their email changes nothing: store/rsvps.ts).
+  const theirs = (await store.eventRsvps(campaign.slug)).find((r) => r.email === person.email);
+  if (theirs) {
+    await store.checkIn({ id: theirs.id });
+    return c.json({ id: theirs.id, checkedIn: true }, 201);
+  }
   const result = await store.recordRsvp(
     {
       campaign: campaign.slug,

@@ -13,6 +13,7 @@ import { ApiError } from '../errors.ts';
 import { campaignRoute } from '../middleware/campaign.ts';
 import { errorResponse } from '../middleware/errors.ts';
 import { idempotencyKey, limitBatchBody, limitBody, parseWith, readJson } from '../middleware/json-body.ts';
+import { e164 } from '../phone.ts';
 import type { RecordResult } from '../store/types.ts';
 import { actionBase, actionResult, answer, openCampaign } from './action.ts';
 
@@ -61,8 +62,12 @@ async function recordResponse(
   const helpValues = survey.help?.options.map((o) => o.value) ?? [];
   if (input.help.some((value) => !helpValues.includes(value))) codes.help = 'invalid';
   if (input.canvass && !survey.canvass) codes.canvass = 'invalid';
+  // E.164 as for RSVPs, so that texts can reach it (functions/phone.ts).
+  const phone = input.person?.phone ? e164(input.person.phone, campaign.region) : undefined;
+  if (phone === null) codes['person.phone'] = 'invalid_phone';
   if (Object.keys(codes).length) throw new ApiError('invalid_input', 'Some answers need attention.', { codes });
-  const normalized = { ...input, answers: checked.answers, help: [...new Set(input.help)] };
+  const person = input.person && { ...input.person, phone: phone ?? undefined };
+  const normalized = { ...input, person, answers: checked.answers, help: [...new Set(input.help)] };
   const tags = [...checked.tags, ...(normalized.help.length && survey.help ? [survey.help.tag] : [])];
   return c
     .get('options')

@@ -1,5 +1,6 @@
 /**
- * Events: `POST /api/campaigns/:slug/rsvps` (RSVPing again with the same email changes the RSVP),
+ * Events: `POST /api/campaigns/:slug/rsvps` (RSVPing again with the same email changes nothing: the person gets
+ * their manage link by email, and the answer is a new RSVP's),
  * `GET /api/campaigns/:slug/event.ics[?shift=]`, and the private manage link: `GET|PATCH /api/rsvps/:token`,
  * `POST /api/rsvps/:token/cancel`.
  */
@@ -87,12 +88,13 @@ rsvps.post('/:slug/rsvps', limitBody, async (c) => {
             shift: rsvp.shift || null,
             manageUrl: manageUrl(c, rsvp),
           },
-          updated: outcome.updated,
+          // Always false: an RSVP changes only through its link (the field stays for clients that read it).
+          updated: false,
           icsUrl: `${new URL(c.req.url).origin}/api/campaigns/${campaign.slug}/event.ics${rsvp.shift ? `?shift=${rsvp.shift}` : ''}`,
           spotsLeft: spotsLeft(campaign, outcome.taken, rsvp.shift),
           ...actionResult(c, campaign, outcome),
         };
-        return { status: outcome.updated ? 200 : 201, body };
+        return { status: 201, body };
       },
     );
   return answer(c, result);
@@ -133,6 +135,9 @@ manage.get('/:token', async (c) => {
 manage.patch('/:token', limitBody, async (c) => {
   const { view, campaign } = await byToken(c);
   const change = await readJson(c, RsvpChange);
+  // Reopening a cancelled RSVP is RSVPing again: only while the event takes RSVPs.
+  if (view.status === 'cancelled' && (campaign.status === 'closed' || campaign.event.endsAt < new Date().toISOString()))
+    throw new ApiError('campaign_closed', 'This event takes no more RSVPs.');
   const codes = checkPlace(campaign, change.guests, change.shift);
   if (Object.keys(codes).length) throw new ApiError('invalid_input', 'Some fields need attention.', { codes });
   const changed = await c.get('options').store.changeRsvp(view.token, change, rules(campaign));

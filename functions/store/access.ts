@@ -57,8 +57,11 @@ export interface SupporterExport {
   calls: { actionId: string; campaign: string; target: unknown; outcome: unknown; createdAt: string }[];
   tags: { tag: string; source: string; at: string }[];
   rungs: { rung: string; previous: string | null; at: string }[];
-  /** Who brought them (a referral code) and how many they brought (a number: recruits are other people). */
-  referrals: { referredBy: string | null; recruits: number };
+  /**
+   * Who brought them (a referral code), how many they brought (a number: recruits are other people), and the
+   * codes besides their own that credit them (one per answer to a request with their email: store/steps.ts).
+   */
+  referrals: { referredBy: string | null; recruits: number; codes: string[] };
   /** Actions waiting for their email to be confirmed, with what was sent. */
   pending: { campaign: string; kind: string; createdAt: string; expiresAt: string; held: unknown }[];
   /** Messages about them in the outbox, with where they were delivered. */
@@ -87,6 +90,7 @@ export async function supporterExport(db: Db, id: string): Promise<SupporterExpo
   );
   const rungs = await db.all('SELECT rung, previous, at FROM supporter_rungs WHERE supporter_id = ? ORDER BY at', id);
   const recruits = await db.get('SELECT COUNT(*) AS n FROM supporters WHERE referred_by = ?', id);
+  const codes = await db.all('SELECT code FROM referral_codes WHERE supporter_id = ? ORDER BY created_at, code', id);
   const pending = s.email
     ? await db.all(
         `SELECT campaign, kind, record, created_at, expires_at FROM pending_actions WHERE email = ? AND confirmed_at IS NULL
@@ -176,7 +180,11 @@ export async function supporterExport(db: Db, id: string): Promise<SupporterExpo
       previous: (row.previous as string | null) ?? null,
       at: readTime(row.at),
     })),
-    referrals: { referredBy: (s.referred_by_code as string | null) ?? null, recruits: Number(recruits?.n ?? 0) },
+    referrals: {
+      referredBy: (s.referred_by_code as string | null) ?? null,
+      recruits: Number(recruits?.n ?? 0),
+      codes: codes.map((row) => String(row.code)),
+    },
     pending: pending.map((row) => ({
       campaign: String(row.campaign),
       kind: String(row.kind),

@@ -67,6 +67,8 @@ export async function action(db: Db, tx: Tx, record: ActionRecord, spec: ActionS
         actionId,
         supporterId,
         ...spec.payload,
+        // A known supporter as on file: what this request said of them changed nothing (store/steps.ts).
+        ...(supporter?.known ? { person: supporter.person } : {}),
         consent: spec.contact === null ? null : { contact: spec.contact, ...record.consent },
         referrer: spec.referrer ?? null,
         source: spec.source ?? null,

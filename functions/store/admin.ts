@@ -5,7 +5,7 @@
 import { isRung, type Rung, RUNGS } from '../../schema/funnel.ts';
 import { type Db, marks, readJson, readTime, type Row } from './db.ts';
 import { anonymizeActions, forgetSupporters, pendingIdOf, scrubEvents } from './retention.ts';
-import { lockEvent, promote } from './rsvps.ts';
+import { lockEvent, promote, rsvpByToken } from './rsvps.ts';
 import { addTags, updateRung } from './steps.ts';
 import type { EventRsvp, EventRules, ExportPerson, ExportRow, Funnel, RecruitNode, SupporterRecord } from './types.ts';
 
@@ -133,9 +133,9 @@ export async function supporterByEmail(db: Db, email: string): Promise<Supporter
 /**
  * Erases a person: their supporter record, tags, rung history, RSVPs and access links; their actions stay as
  * anonymous counts (no comment, no answers); actions held for double opt-in are deleted; their outbox events lose
- * their payload and are never sent; stored API responses that carried their referral code are dropped. The places
- * their RSVPs held go to the waitlists, as a cancellation's would. True when there was someone (or something held)
- * to erase.
+ * their payload and are never sent; stored API responses that carried one of their referral codes are dropped. The
+ * places their RSVPs held go to the waitlists, as a cancellation's would. True when there was someone (or something
+ * held) to erase.
  */
 export function eraseSupporter(
   db: Db,
@@ -166,7 +166,11 @@ export function eraseSupporter(
       now,
       false,
     );
-    await tx.run('DELETE FROM idempotency WHERE CAST(body AS TEXT) LIKE ?', `%${String(s.referral_code)}%`);
+    // Their own code and those answers to requests with their email got (store/steps.ts referralAlias).
+    const aliases = await tx.all('SELECT code FROM referral_codes WHERE supporter_id = ?', id);
+    for (const code of [String(s.referral_code), ...aliases.map((row) => String(row.code))]) {
+      await tx.run('DELETE FROM idempotency WHERE CAST(body AS TEXT) LIKE ?', `%${code}%`);
+    }
     await forgetSupporters(tx, [id], now);
     for (const row of events) {
       const rules = rulesOf(String(row.campaign));
@@ -279,10 +283,11 @@ export function checkIn(
   by: { token: string } | { id: string },
 ): Promise<{ campaign: string; already: boolean } | null> {
   return db.transaction(async (tx) => {
-    const row =
-      'token' in by
-        ? await tx.get('SELECT action_id, campaign, supporter_id, attended_at FROM rsvps WHERE token = ?', by.token)
-        : await tx.get('SELECT action_id, campaign, supporter_id, attended_at FROM rsvps WHERE action_id = ?', by.id);
+    // A manage link's token is stored hashed, in one of two places (store/rsvps.ts).
+    const id = 'token' in by ? (await rsvpByToken(tx, by.token))?.id : by.id;
+    const row = id
+      ? await tx.get('SELECT action_id, campaign, supporter_id, attended_at FROM rsvps WHERE action_id = ?', id)
+      : undefined;
     if (!row) return null;
     if (row.attended_at) return { campaign: String(row.campaign), already: true };
     const now = new Date().toISOString();

@@ -37,6 +37,10 @@ export function openDurableStore(storage: DurableStorage): Store {
     );
     for (const migration of migrations.filter((m) => !applied.has(m.id))) {
       sql.exec(migration.sql);
+      migration.after?.({
+        all: (query) => sql.exec(query).toArray(),
+        run: (query, ...params) => sql.exec(query, ...params),
+      });
       sql.exec(
         'INSERT INTO migrations (id, name, applied_at) VALUES (?, ?, ?)',
         migration.id,

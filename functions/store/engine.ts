@@ -13,7 +13,7 @@ import { idempotent, kinds, ORIGIN, OUTCOME, outcomes, shares } from './steps.ts
 import * as guard from './guard.ts';
 import * as admin from './admin.ts';
 import * as outbox from './outbox.ts';
-import { cancelRsvp, changeRsvp, recordRsvp, remind, rsvpByToken, takenPlaces } from './rsvps.ts';
+import { cancelRsvp, changeRsvp, manageToken, recordRsvp, remind, rsvpByToken, takenPlaces } from './rsvps.ts';
 import type {
   ActionOutcome,
   CallOutcome,
@@ -117,6 +117,10 @@ export class SqlStore implements Store {
 
   rsvpByToken(token: string): Promise<RsvpView | null> {
     return rsvpByToken(this.#db, token);
+  }
+
+  manageToken(rsvpId: string): Promise<string | null> {
+    return manageToken(this.#db, rsvpId);
   }
 
   changeRsvp(token: string, change: { guests?: number; shift?: string }, rules: EventRules): Promise<RsvpView | null> {

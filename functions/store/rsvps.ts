@@ -1,23 +1,28 @@
 /**
- * RSVPs: one per person and event, changed by RSVPing again. Places are counted in people (guests too) per event
+ * RSVPs: one per person and event, changed only through its manage link (RSVPing again with the same email emails
+ * the person their link: knowing an email proves nothing). Places are counted in people (guests too) per event
  * and per shift; whoever does not fit goes on the waitlist, and is confirmed, first come first served, when places
  * free up. Every change takes the event's lock, so capacity holds under concurrent RSVPs.
+ *
+ * A manage link's token exists only where it was handed out (the RSVP's answer, a message); the store keeps its
+ * SHA-256: `rsvps.token` for the answer's, `rsvp_links` for those minted as each message is sent (`manageToken`).
  */
 import type { Db, Tx } from './db.ts';
 import { writeEvent } from './events.ts';
-import { newId, token as newToken } from './ids.ts';
+import { newId, sha256, token as newToken } from './ids.ts';
+import { writeMessage } from './privacy.ts';
 import { doneAmong, recordConsent, updateRung, upsertSupporter } from './steps.ts';
 import type { EventRules, RsvpOutcome, RsvpRecord, RsvpView } from './types.ts';
 
 type Status = RsvpView['status'];
 
-const view = (row: Record<string, unknown>): RsvpView => ({
+const view = (row: Record<string, unknown>, token: string): RsvpView => ({
   id: String(row.action_id),
   campaign: String(row.campaign),
   status: String(row.status) as Status,
   guests: Number(row.guests),
   shift: String(row.shift),
-  token: String(row.token),
+  token,
 });
 
 const COLUMNS = 'action_id, campaign, supporter_id, status, guests, shift, token, created_at';
@@ -51,10 +56,10 @@ function fits(rules: EventRules, taken: Record<string, number>, shift: string, p
   return room('') && (shift === '' || room(shift));
 }
 
-/** What a message about an RSVP needs: the person, their consent and the manage link's token. */
+/** What a message about an RSVP needs: the person and their consent (its manage link is minted as it is sent). */
 async function about(tx: Tx, actionId: string): Promise<Record<string, unknown>> {
   const row = await tx.get(
-    `SELECT r.action_id, r.supporter_id, r.status, r.guests, r.shift, r.token, s.given_name, s.family_name, s.email,
+    `SELECT r.action_id, r.supporter_id, r.status, r.guests, r.shift, s.given_name, s.family_name, s.email,
        s.phone, c.contact, c.sms, c.text_version, c.text_hash
      FROM rsvps r JOIN supporters s ON s.id = r.supporter_id LEFT JOIN consents c ON c.action_id = r.action_id
      WHERE r.action_id = ?`,
@@ -70,7 +75,6 @@ async function about(tx: Tx, actionId: string): Promise<Record<string, unknown>>
     guests: Number(row.guests),
     shift: row.shift || null,
     consent: { contact: yes(row.contact), sms: yes(row.sms), version: row.text_version, textHash: row.text_hash },
-    manageToken: row.token,
   };
 }
 
@@ -111,93 +115,113 @@ export async function recordRsvp(tx: Tx, record: RsvpRecord): Promise<RsvpOutcom
   const shift = input.shift ?? '';
   const people = 1 + input.guests;
   const supporter = await upsertSupporter(tx, input.person, input.referrer, now);
-  const existing = await tx.get(
-    `SELECT ${COLUMNS} FROM rsvps WHERE campaign = ? AND supporter_id = ?`,
+  const existing = supporter.known
+    ? await tx.get('SELECT action_id FROM rsvps WHERE campaign = ? AND supporter_id = ?', campaign, supporter.id)
+    : undefined;
+  // A host's walk-in is there, in the room: confirmed whatever the capacity.
+  const fitsIn = record.walkIn || fits(rules, await takenPlaces(tx, campaign), shift, people);
+  const status: Status = fitsIn ? 'confirmed' : 'waitlisted';
+  const token = newToken();
+  const answer = async (id: string): Promise<RsvpOutcome> => {
+    const taken = await takenPlaces(tx, campaign);
+    return {
+      actionId: id,
+      supporterId: supporter.id,
+      duplicate: false,
+      count: taken[''],
+      referralCode: supporter.referralCode,
+      done: await doneAmong(tx, supporter.id, record.nextAskCandidates),
+      rsvp: { id, campaign, status, guests: input.guests, shift, token },
+      taken,
+    };
+  };
+  if (existing) {
+    // Changed only through its link, which goes to the person, not to whoever knows their email. The answer is a
+    // new RSVP's (an id and a token that lead nowhere), so it does not tell whether the email was known.
+    const id = String(existing.action_id);
+    const { givenName, email } = supporter.person;
+    const payload = { rsvpId: id, supporterId: supporter.id, person: { givenName, email } };
+    await writeMessage(tx, 'rsvp.link', campaign, supporter.id, payload, now);
+    return answer(newId());
+  }
+  const id = newId();
+  await tx.run(
+    `INSERT INTO actions (id, campaign, kind, supporter_id, referrer_id, source, origin, created_at)
+     VALUES (?, ?, 'rsvp', ?, ?, ?, ?, ?)`,
+    id,
     campaign,
     supporter.id,
+    supporter.referrerId,
+    input.source ?? null,
+    record.origin,
+    now,
   );
-  const taken = await takenPlaces(tx, campaign, existing ? String(existing.action_id) : undefined);
-  // A host's walk-in is there, in the room: confirmed whatever the capacity.
-  const status: Status = record.walkIn || fits(rules, taken, shift, people) ? 'confirmed' : 'waitlisted';
-  let id: string;
-  let rsvpToken: string;
-  if (existing) {
-    id = String(existing.action_id);
-    rsvpToken = String(existing.token);
-    // A new RSVP after cancelling goes to the back of the queue.
-    const requeue = existing.status === 'cancelled' ? ', created_at = ?' : '';
-    await tx.run(
-      `UPDATE rsvps SET status = ?, guests = ?, shift = ?, updated_at = ?${requeue} WHERE action_id = ?`,
-      ...([status, input.guests, shift, now, ...(requeue ? [now] : []), id] as (string | number)[]),
-    );
-  } else {
-    id = newId();
-    rsvpToken = newToken();
-    await tx.run(
-      `INSERT INTO actions (id, campaign, kind, supporter_id, referrer_id, source, origin, created_at)
-       VALUES (?, ?, 'rsvp', ?, ?, ?, ?, ?)`,
-      id,
-      campaign,
-      supporter.id,
-      supporter.referrerId,
-      input.source ?? null,
-      record.origin,
-      now,
-    );
-    await tx.run(
-      `INSERT INTO rsvps (${COLUMNS}, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      id,
-      campaign,
-      supporter.id,
-      status,
-      input.guests,
-      shift,
-      rsvpToken,
-      now,
-      now,
-    );
-  }
-  // A walk-in saw no consent text: it records "no" for a new RSVP, and never lowers what the person agreed to.
-  const kept = record.walkIn && existing ? ((await about(tx, id)).consent as Record<string, unknown>) : null;
-  if (!kept) await recordConsent(tx, id, record, input.consent.contact, input.consent.sms, now);
+  await tx.run(
+    `INSERT INTO rsvps (${COLUMNS}, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    id,
+    campaign,
+    supporter.id,
+    status,
+    input.guests,
+    shift,
+    await sha256(token),
+    now,
+    now,
+  );
+  // Texts go to the phone on file: a known person's only when this request gave that same number.
+  const consent = {
+    ...input.consent,
+    sms: input.consent.sms && (!supporter.known || supporter.person.phone === input.person.phone),
+  };
+  await recordConsent(tx, id, record, consent.contact, consent.sms, now);
   await writeEvent(
     tx,
-    existing ? 'rsvp.updated' : 'rsvp.created',
+    'rsvp.created',
     campaign,
     {
       rsvpId: id,
       supporterId: supporter.id,
-      person: input.person,
+      // A known supporter as on file: what this request said of them changed nothing (store/steps.ts).
+      person: supporter.known ? supporter.person : input.person,
       status,
       guests: input.guests,
       shift: shift || null,
-      consent: kept ?? { ...input.consent, ...record.consent },
+      consent: { ...consent, ...record.consent },
       referrer: input.referrer ?? null,
       source: input.source ?? null,
       origin: record.origin,
-      manageToken: rsvpToken,
     },
     now,
   );
   await updateRung(tx, supporter.id, now);
-  if (existing) await promote(tx, campaign, rules, now);
-  const after = await takenPlaces(tx, campaign);
-  return {
-    actionId: id,
-    supporterId: supporter.id,
-    duplicate: false,
-    count: after[''],
-    referralCode: supporter.referralCode,
-    done: await doneAmong(tx, supporter.id, record.nextAskCandidates),
-    rsvp: { id, campaign, status, guests: input.guests, shift, token: rsvpToken },
-    updated: !!existing,
-    taken: after,
-  };
+  return answer(id);
 }
 
+/** The RSVP behind a manage link: its answer's token or one minted for a message. */
 export async function rsvpByToken(tx: Pick<Tx, 'get'>, token: string): Promise<RsvpView | null> {
-  const row = await tx.get(`SELECT ${COLUMNS} FROM rsvps WHERE token = ?`, token);
-  return row ? view(row) : null;
+  const hash = await sha256(token);
+  const row = await tx.get(
+    `SELECT ${COLUMNS} FROM rsvps WHERE token = ? OR action_id = (SELECT rsvp_id FROM rsvp_links WHERE token_hash = ?)`,
+    hash,
+    hash,
+  );
+  return row ? view(row, token) : null;
+}
+
+/**
+ * A new manage link's token for a message about this RSVP, as the message is sent: the store keeps its hash, and
+ * the event carries none, so no webhook or CRM ever sees one. Null when the RSVP is gone.
+ */
+export async function manageToken(db: Pick<Db, 'get' | 'run'>, rsvpId: string): Promise<string | null> {
+  if (!(await db.get('SELECT action_id FROM rsvps WHERE action_id = ?', rsvpId))) return null;
+  const token = newToken();
+  await db.run(
+    'INSERT INTO rsvp_links (token_hash, rsvp_id, created_at) VALUES (?, ?, ?)',
+    await sha256(token),
+    rsvpId,
+    new Date().toISOString(),
+  );
+  return token;
 }
 
 export async function changeRsvp(
@@ -207,20 +231,18 @@ export async function changeRsvp(
   rules: EventRules,
 ): Promise<RsvpView | null> {
   const found = await rsvpByToken(tx, token);
-  if (!found || found.status === 'cancelled') return found;
+  if (!found) return null;
   await lockEvent(tx, found.campaign);
   const now = new Date().toISOString();
   const guests = change.guests ?? found.guests;
   const shift = change.shift ?? found.shift;
   const taken = await takenPlaces(tx, found.campaign, found.id);
   const status: Status = fits(rules, taken, shift, 1 + guests) ? 'confirmed' : 'waitlisted';
+  // A cancelled RSVP comes back through its link only (RSVPing again does not), at the back of the queue.
+  const requeue = found.status === 'cancelled' ? ', created_at = ?' : '';
   await tx.run(
-    'UPDATE rsvps SET status = ?, guests = ?, shift = ?, updated_at = ? WHERE action_id = ?',
-    status,
-    guests,
-    shift,
-    now,
-    found.id,
+    `UPDATE rsvps SET status = ?, guests = ?, shift = ?, updated_at = ?${requeue} WHERE action_id = ?`,
+    ...([status, guests, shift, now, ...(requeue ? [now] : []), found.id] as (string | number)[]),
   );
   await writeEvent(tx, 'rsvp.updated', found.campaign, await about(tx, found.id), now);
   await promote(tx, found.campaign, rules, now);
@@ -246,7 +268,7 @@ export function remind(db: Db, campaign: string, kind: string): Promise<number> 
   return db.transaction(async (tx) => {
     await tx.lock(`remind\n${campaign}`);
     const rows = await tx.all(
-      `SELECT r.action_id, r.supporter_id, r.guests, r.shift, r.token, r.attended_at, s.email, s.given_name,
+      `SELECT r.action_id, r.supporter_id, r.guests, r.shift, r.attended_at, s.email, s.given_name,
          s.family_name, s.phone, c.sms
        FROM rsvps r JOIN supporters s ON s.id = r.supporter_id LEFT JOIN consents c ON c.action_id = r.action_id
        LEFT JOIN rsvp_reminders m ON m.rsvp_id = r.action_id AND m.kind = ?
@@ -281,7 +303,6 @@ export function remind(db: Db, campaign: string, kind: string): Promise<number> 
           guests: Number(row.guests),
           shift: row.shift || null,
           consent: { sms: row.sms === true || Number(row.sms) === 1 },
-          manageToken: row.token,
         },
         now,
       );

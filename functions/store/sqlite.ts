@@ -31,6 +31,10 @@ export async function openSqliteStore(path: string, options: SqliteOptions = {})
     const applied = new Set((await tx.all('SELECT id FROM migrations')).map((row) => Number(row.id)));
     for (const migration of migrations.filter((m) => !applied.has(m.id))) {
       db.raw.exec(migration.sql);
+      migration.after?.({
+        all: (sql) => db.raw.prepare(sql).all() as Row[],
+        run: (sql, ...params) => void db.raw.prepare(sql).run(...params),
+      });
       await tx.run(
         'INSERT INTO migrations (id, name, applied_at) VALUES (?, ?, ?)',
         migration.id,

@@ -53,32 +53,50 @@ export async function idempotent<O>(
   return { ...response, replay: false };
 }
 
-/** Finds the supporter by email, or creates them; the latest name, postcode and phone win. */
+/** A supporter as stored: what messages and events about their actions carry, whatever a request said. */
+export interface Supporter {
+  id: string;
+  /** Theirs for a new supporter; for a known one, a fresh code that credits them (`referralAlias`). */
+  referralCode: string;
+  referrerId: string | null;
+  /** On file before this request, which did not prove the email: nothing of theirs was changed. */
+  known: boolean;
+  person: Person;
+}
+
+/**
+ * Finds the supporter by email, or creates them. Knowing an email proves nothing, so a request never changes a
+ * known supporter's name, postcode or phone (README, "Security and privacy"), and never gets their own referral code.
+ */
 export async function upsertSupporter(
   tx: Tx,
   person: Person,
   referrer: string | undefined,
   now: string,
-): Promise<{ id: string; referralCode: string; referrerId: string | null }> {
-  const by = referrer ? await tx.get('SELECT id, email FROM supporters WHERE referral_code = ?', referrer) : undefined;
+): Promise<Supporter> {
+  const by = referrer
+    ? await tx.get(
+        `SELECT id, email FROM supporters WHERE referral_code = ?
+         UNION ALL SELECT s.id, s.email FROM referral_codes r JOIN supporters s ON s.id = r.supporter_id WHERE r.code = ?`,
+        referrer,
+        referrer,
+      )
+    : undefined;
   // Nobody refers themselves.
   const referrerId = by && by.email !== person.email ? String(by.id) : null;
   for (let attempt = 0; attempt < 8; attempt++) {
-    const existing = await tx.get('SELECT id, referral_code FROM supporters WHERE email = ?', person.email);
+    const existing = await tx.get(
+      'SELECT id, email, given_name, family_name, postcode, phone FROM supporters WHERE email = ?',
+      person.email,
+    );
     if (existing) {
-      // No row: the retention sweep deleted this supporter meanwhile (PostgreSQL waited for it); look again.
-      const updated = await tx.get(
-        `UPDATE supporters SET given_name = COALESCE(?, given_name), family_name = COALESCE(?, family_name),
-         postcode = COALESCE(?, postcode), phone = COALESCE(?, phone), updated_at = ? WHERE id = ? RETURNING id`,
-        person.givenName ?? null,
-        person.familyName ?? null,
-        person.postcode ?? null,
-        person.phone ?? null,
-        now,
-        String(existing.id),
-      );
-      if (!updated) continue;
-      return { id: String(existing.id), referralCode: String(existing.referral_code), referrerId };
+      const id = String(existing.id);
+      // Holds the row till the end. No row: the retention sweep deleted this supporter meanwhile (PostgreSQL
+      // waited for it); look again.
+      const held = await tx.get('UPDATE supporters SET updated_at = ? WHERE id = ? RETURNING id', now, id);
+      if (!held) continue;
+      const code = await referralAlias(tx, id, now);
+      return { id, referralCode: code, referrerId, known: true, person: stored(existing) };
     }
     // No conflict target: a concurrent insert of the same email (PostgreSQL waits for it) or a referral code
     // collision both end here with no row, and the loop looks again.
@@ -108,10 +126,39 @@ export async function upsertSupporter(
       );
       // Recruiting someone moves the recruiter up.
       if (referrerId) await updateRung(tx, referrerId, now);
-      return { id, referralCode: code, referrerId };
+      return { id, referralCode: code, referrerId, known: false, person };
     }
   }
   throw new Error('could not create the supporter');
+}
+
+/** A supporter row as the person events carry; no key for what is not on file. */
+const stored = (row: Row): Person => ({
+  email: String(row.email),
+  givenName: String(row.given_name),
+  familyName: String(row.family_name),
+  ...(row.postcode == null ? {} : { postcode: String(row.postcode) }),
+  ...(row.phone == null ? {} : { phone: String(row.phone) }),
+});
+
+/**
+ * A new referral code crediting a known supporter, for an answer to a request that did not prove their email: the
+ * share link works, and their own code stays theirs. A code already in use (someone's own, another alias) is drawn
+ * again.
+ */
+async function referralAlias(tx: Tx, supporterId: string, now: string): Promise<string> {
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const code = referralCode();
+    if (await tx.get('SELECT id FROM supporters WHERE referral_code = ?', code)) continue;
+    const row = await tx.get(
+      'INSERT INTO referral_codes (code, supporter_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING code',
+      code,
+      supporterId,
+      now,
+    );
+    if (row) return code;
+  }
+  throw new Error('could not draw a referral code');
 }
 
 export async function bump(tx: Tx, campaign: string, kind: string, by: number, shards: number): Promise<void> {

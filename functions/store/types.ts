@@ -109,8 +109,6 @@ export interface RsvpView {
 
 export interface RsvpOutcome extends ActionOutcome {
   rsvp: RsvpView;
-  /** This email already had an RSVP to this event, and it was changed. */
-  updated: boolean;
   /** People (guests included) confirmed, by shift (`''`: the whole event). */
   taken: Record<string, number>;
 }
@@ -220,10 +218,18 @@ export interface Store {
   recordSignature(record: SignatureRecord, respond: Respond<ActionOutcome>): Promise<RecordResult>;
   recordResponse(record: ResponseRecord, respond: Respond<ActionOutcome>): Promise<RecordResult>;
   recordCall(record: CallRecord, respond: Respond<CallOutcome>): Promise<RecordResult>;
-  /** RSVPs hold capacity under concurrency; the same email again changes its RSVP. */
+  /**
+   * RSVPs hold capacity under concurrency; the same email again changes nothing (its manage link is emailed to the
+   * person) and is answered as a new RSVP.
+   */
   recordRsvp(record: RsvpRecord, respond: Respond<RsvpOutcome>): Promise<RecordResult>;
   rsvpByToken(token: string): Promise<RsvpView | null>;
-  /** Changes guests or shift; moves to the waitlist (or off it) as capacity allows. Null: unknown token. */
+  /** A fresh manage link's token for a message about the RSVP (only its hash is kept). Null: the RSVP is gone. */
+  manageToken(rsvpId: string): Promise<string | null>;
+  /**
+   * Changes guests or shift, or reopens a cancelled RSVP (at the back of the queue); moves to the waitlist (or off
+   * it) as capacity allows. Null: unknown token.
+   */
   changeRsvp(token: string, change: { guests?: number; shift?: string }, rules: EventRules): Promise<RsvpView | null>;
   /** Cancels, and confirms people from the waitlist into the freed places, first come first served. */
   cancelRsvp(token: string, rules: EventRules): Promise<RsvpView | null>;

@@ -1,7 +1,8 @@
 /**
  * The manage-my-RSVP page (`/rsvp/?t=<token>`), in the browser: reads the RSVP behind the private link, lets the
- * supporter change guests or shift, or cancel, in the campaign's language. A plain form in the page (not a widget:
- * it never runs on partner pages), rendered with lit-html, which the site ships for its islands anyway.
+ * supporter change guests or shift, cancel, or RSVP again after cancelling, in the campaign's language. A plain
+ * form in the page (not a widget: it never runs on partner pages), rendered with lit-html, which the site ships for
+ * its islands anyway.
  *
  * Accessibility: one h1 focused after each change of view, native controls with labels, errors tied to their
  * field with `aria-describedby`, and every outcome said in a `role=status` region.
@@ -134,11 +135,20 @@ export class ManageRsvp {
           ${[name, address].filter(Boolean).join(', ')} ${online ? html`<a href=${online}>${t.online}</a>` : nothing}
         </p>
         <p>
-          <a href=${campaign.url}>${rsvp.status === 'cancelled' ? t.again : t.event}</a>
+          <a href=${campaign.url}>${t.event}</a>
           ${rsvp.status === 'cancelled' ? nothing : html` · <a href=${`/api/campaigns/${campaign.slug}/event.ics${rsvp.shift ? `?shift=${rsvp.shift}` : ''}`} download>${t.ics}</a>`}
         </p>
       </section>
-      ${rsvp.status === 'cancelled' ? nothing : this.#forms({ rsvp, campaign }, t)}`;
+      ${
+        rsvp.status === 'cancelled'
+          ? // RSVPing again with the same email changes nothing (knowing an email proves nothing): the link does.
+            html`<div>
+              <button type="button" class="again" aria-disabled=${this.#busy} @click=${this.#onAgain}>
+                ${t.again}
+              </button>
+            </div>`
+          : this.#forms({ rsvp, campaign }, t)
+      }`;
   }
 
   #forms({ rsvp, campaign }: ManagedRsvp, t: ReturnType<typeof words>): TemplateResult {
@@ -223,6 +233,10 @@ export class ManageRsvp {
     const shift = form.querySelector<HTMLInputElement>('[name=shift]:checked')?.value;
     const guests = form.querySelector<HTMLSelectElement>('[name=guests]')?.value;
     void this.#request('PATCH', { shift, guests: guests === undefined ? undefined : Number(guests) }, 'saved');
+  };
+
+  #onAgain = (): void => {
+    if (!this.#busy) void this.#request('PATCH', {}, 'saved');
   };
 
   #onCancel = (): void => {

@@ -100,7 +100,9 @@ for (const dialect of dialects) {
       expect(data.calls).toMatchObject([{ campaign: 'call-council', target: 'mayor', outcome: 'voicemail' }]);
       expect(data.tags).toMatchObject([{ tag: 'leader', source: 'organizer' }]);
       expect(data.rungs.at(-1).rung).toBe('leader');
-      expect(data.referrals).toEqual({ referredBy: null, recruits: 1 });
+      // Her call and her RSVP each answered with a fresh code that credits her (test/functions/identity.test.ts).
+      const code = expect.stringMatching(/^[a-z0-9]{8}$/);
+      expect(data.referrals).toEqual({ referredBy: null, recruits: 1, codes: [code, code] });
       expect(data.pending).toMatchObject([
         { campaign: 'doi', kind: 'signature', held: { person: { email: 'ada@example.org' }, comment: null } },
       ]);

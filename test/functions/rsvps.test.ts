@@ -39,17 +39,21 @@ describe('POST /api/campaigns/:slug/rsvps', () => {
     expect(await store.count('tenants-meeting')).toBe(3);
   });
 
-  it('changes the RSVP when the same email RSVPs again, and confirms the waitlist when places free up', async () => {
+  it('changes nothing when the same email RSVPs again; the manage link does, and confirms the waitlist', async () => {
     const { app } = await testApp();
     const a = await (await app.request(`${BASE}/rsvps`, rsvp('a@example.org', { guests: 2 }))).json();
     const b = await (await app.request(`${BASE}/rsvps`, rsvp('b@example.org'))).json();
     expect(b.rsvp.status).toBe('waitlisted');
-    const changed = await app.request(`${BASE}/rsvps`, rsvp('A@example.org', { guests: 1 }));
-    expect(changed.status).toBe(200);
-    expect(await changed.json()).toMatchObject({
-      updated: true,
-      rsvp: { id: a.rsvp.id, guests: 1, status: 'confirmed' },
+    const again = await app.request(`${BASE}/rsvps`, rsvp('A@example.org', { guests: 1 }));
+    expect(again.status).toBe(201);
+    expect((await again.json()).rsvp.id).not.toBe(a.rsvp.id);
+    const mine = new URL(a.rsvp.manageUrl).searchParams.get('t');
+    expect((await (await app.request(`http://localhost/api/rsvps/${mine}`)).json()).rsvp.guests).toBe(2);
+    const changed = await app.request(`http://localhost/api/rsvps/${mine}`, {
+      ...post({ guests: 1 }),
+      method: 'PATCH',
     });
+    expect((await changed.json()).rsvp).toMatchObject({ id: a.rsvp.id, guests: 1, status: 'confirmed' });
     const token = new URL(b.rsvp.manageUrl).searchParams.get('t');
     const view = await (await app.request(`http://localhost/api/rsvps/${token}`)).json();
     expect(view.rsvp).toMatchObject({ status: 'confirmed', guests: 0 });

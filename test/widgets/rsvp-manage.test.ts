@@ -66,7 +66,7 @@ describe('manage my RSVP (/rsvp/?t=)', () => {
     await accessible(root);
   });
 
-  it('cancels in two presses, and the place is freed', async () => {
+  it('cancels in two presses, and the place is freed; the link RSVPs again', async () => {
     const token = await rsvpTo('rsvp-meeting');
     const spots = (await getCampaign('rsvp-meeting')).event!.spotsLeft!;
     const root = await page(token);
@@ -81,6 +81,11 @@ describe('manage my RSVP (/rsvp/?t=)', () => {
     expect(document.activeElement).to.equal(root.querySelector('h1'));
     expect(root.querySelector('form')).to.equal(null);
     expect((await getCampaign('rsvp-meeting')).event!.spotsLeft).to.equal(spots + 1);
+    await accessible(root);
+    // RSVPing again with the same email changes nothing: the link is how a person comes back.
+    root.querySelector<HTMLButtonElement>('button.again')!.click();
+    await waitUntil(() => say(root, '.state') === 'You’re going.', 'going again');
+    expect((await getCampaign('rsvp-meeting')).event!.spotsLeft).to.equal(spots);
     await accessible(root);
   });
 

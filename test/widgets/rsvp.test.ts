@@ -180,10 +180,10 @@ describe('<ladder-rsvp>', () => {
     await accessible(el);
   });
 
-  it('changes the RSVP when the same email RSVPs again: "updated", counted once', async () => {
+  it('changes nothing when the same email RSVPs again (the link does): thanked as anyone, counted once', async () => {
     const who = person();
     const first = await mount('rsvp-meeting');
-    await rsvp(first, who);
+    const { manageUrl } = (await rsvp(first, who)).rsvp;
     const spots = (await getCampaign('rsvp-meeting')).event!.spotsLeft!;
 
     const second = await mount('rsvp-meeting');
@@ -193,9 +193,11 @@ describe('<ladder-rsvp>', () => {
     await submit(second);
     await success;
     await confirmed(second);
-    expect(text(second, '[part=thanks] h2')).to.equal('Your RSVP was updated.');
-    expect(text(second, '[part=thanks] p')).to.equal('You’re going!');
-    expect((await getCampaign('rsvp-meeting')).event!.spotsLeft).to.equal(spots - 1);
+    // Answered as a new RSVP: nothing tells whoever typed the email that it was known.
+    expect(text(second, '[part=thanks] h2')).to.equal('You’re going!');
+    expect((await getCampaign('rsvp-meeting')).event!.spotsLeft).to.equal(spots);
+    const mine = await (await fetch(`/api/rsvps/${new URL(manageUrl).searchParams.get('t')}`)).json();
+    expect(mine.rsvp).to.include({ status: 'confirmed', guests: 0 });
     await accessible(second);
   });
 

@@ -29,7 +29,7 @@ type Thanks = typeof thanks;
 /**
  * An event: when (in the supporter's time zone, and the event's when they differ), where, who hosts it, places
  * left, optional shifts, and the form to RSVP. When it is full, the RSVP goes on the waitlist. RSVPing again with
- * the same email changes the RSVP. The confirmation offers the calendar file, Google and Outlook links, and the
+ * the same email changes nothing: the person's private link (emailed to them) does. The confirmation offers the calendar file, Google and Outlook links, and the
  * private link to change or cancel.
  *
  * Server-rendered, it shows the event's own time zone; once hydrated, it switches to the supporter's in the same

@@ -215,4 +215,28 @@ INSERT INTO counts (campaign, kind, shard, count)
   SELECT campaign, COALESCE('origin:' || origin, 'origin'), 0, COUNT(*) FROM actions GROUP BY campaign, origin;
 `,
   },
+  {
+    id: 5,
+    name: 'hashed manage links, referral codes per answer',
+    sql: `
+-- An RSVP's manage links are kept as SHA-256, like every other link: rsvps.token holds the hash of the one its own
+-- answer gave, rsvp_links those minted for each message about it (store/rsvps.ts). The existing tokens are hashed
+-- here: links already sent keep working.
+UPDATE rsvps SET token = encode(sha256(convert_to(token, 'UTF8')), 'hex');
+CREATE TABLE rsvp_links (
+  token_hash TEXT PRIMARY KEY,
+  rsvp_id UUID NOT NULL REFERENCES rsvps(action_id) ON DELETE CASCADE,
+  created_at TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX rsvp_links_rsvp ON rsvp_links (rsvp_id);
+-- More referral codes of a supporter: one for each answer to a request that did not prove their email (a request
+-- never gets someone else's own code), crediting them all the same (store/steps.ts).
+CREATE TABLE referral_codes (
+  code TEXT PRIMARY KEY,
+  supporter_id UUID NOT NULL REFERENCES supporters(id) ON DELETE CASCADE,
+  created_at TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX referral_codes_supporter ON referral_codes (supporter_id);
+`,
+  },
 ];

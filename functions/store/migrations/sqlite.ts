@@ -2,7 +2,17 @@
  * SQLite migrations, numbered. Never edit a released one: add the next number.
  * Times are ISO-8601 UTC text; ids are UUIDs as text; booleans 0/1; JSON as text.
  */
-export const migrations: { id: number; name: string; sql: string }[] = [
+import { createHash } from 'node:crypto';
+
+/** A migration's SQL, then what SQL cannot do here (SQLite has no SHA-256), in the same transaction. */
+export interface Migration {
+  id: number;
+  name: string;
+  sql: string;
+  after?: (db: { all(sql: string): Record<string, unknown>[]; run(sql: string, ...params: string[]): void }) => void;
+}
+
+export const migrations: Migration[] = [
   {
     id: 1,
     name: 'actions',
@@ -210,5 +220,34 @@ END;
 INSERT INTO counts (campaign, kind, shard, count)
   SELECT campaign, COALESCE('origin:' || origin, 'origin'), 0, COUNT(*) FROM actions GROUP BY campaign, origin;
 `,
+  },
+  {
+    id: 5,
+    name: 'hashed manage links, referral codes per answer',
+    sql: `
+-- An RSVP's manage links are kept as SHA-256, like every other link: rsvps.token holds the hash of the one its own
+-- answer gave, rsvp_links those minted for each message about it (store/rsvps.ts). The existing tokens are hashed
+-- below: links already sent keep working.
+CREATE TABLE rsvp_links (
+  token_hash TEXT PRIMARY KEY,
+  rsvp_id TEXT NOT NULL REFERENCES rsvps(action_id) ON DELETE CASCADE,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX rsvp_links_rsvp ON rsvp_links (rsvp_id);
+-- More referral codes of a supporter: one for each answer to a request that did not prove their email (a request
+-- never gets someone else's own code), crediting them all the same (store/steps.ts).
+CREATE TABLE referral_codes (
+  code TEXT PRIMARY KEY,
+  supporter_id TEXT NOT NULL REFERENCES supporters(id) ON DELETE CASCADE,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX referral_codes_supporter ON referral_codes (supporter_id);
+`,
+    after(db) {
+      for (const row of db.all('SELECT action_id, token FROM rsvps')) {
+        const hash = createHash('sha256').update(String(row.token)).digest('hex');
+        db.run('UPDATE rsvps SET token = ? WHERE action_id = ?', hash, String(row.action_id));
+      }
+    },
   },
 ];

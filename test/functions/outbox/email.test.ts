@@ -71,18 +71,25 @@ describe('email sink', () => {
     const { smtp, store, sink, act, person } = await setup();
     await act('tenants-meeting/rsvps', { person: person('ella@example.org'), consent: { contact: false } });
     await dispatch(store, [sink], quiet);
-    const manage = /Change or cancel your RSVP: (\S+)/.exec(smtp.mails[0].text ?? '')?.[1];
+    // Each message carries a link of its own, minted as it is sent (only its hash is stored); all open the RSVP.
+    const link = (text = '', label = 'Change or cancel your RSVP') => new RegExp(`${label}: (\\S+)`).exec(text)?.[1];
+    const opens = async (url: string | undefined) =>
+      (await store.rsvpByToken(new URL(url ?? 'http://x/').searchParams.get('t') ?? ''))?.id;
+    const manage = link(smtp.mails[0].text);
     expect(manage).toMatch(new RegExp(`^${SITE}/rsvp/\\?t=[a-z0-9]{24}$`));
+    const rsvpId = await opens(manage);
+    expect(rsvpId).toBeDefined();
     for (const kind of ['day_before', 'day_of', 'after']) await store.remind('tenants-meeting', kind);
     expect((await dispatch(store, [sink], quiet)).email).toMatchObject({ sent: 3 });
     const [dayBefore, dayOf, after] = smtp.mails.slice(1);
     expect(dayBefore.subject).toBe('Tomorrow: Tenants meeting. Still coming?');
-    expect(dayBefore.text).toContain(`Change or cancel your RSVP: ${manage}`);
+    expect(link(dayBefore.text)).not.toBe(manage);
+    expect(await opens(link(dayBefore.text))).toBe(rsvpId);
     expect(dayBefore.attachments).toEqual([]);
     expect(dayOf.subject).toBe('Today: Tenants meeting');
     expect(dayOf.text).toContain('When: Wednesday, February 18, 2099 at 6:30');
     expect(after.subject).toBe('Did you make it to Tenants meeting?');
-    expect(after.text).toContain(`Yes, I came: ${manage}`);
+    expect(await opens(link(after.text, 'Yes, I came'))).toBe(rsvpId);
   });
 
   it('writes in the campaign language, and says "waitlist" without a calendar file when full', async () => {
