@@ -291,7 +291,10 @@ export function checkIn(
     if (!row) return null;
     if (row.attended_at) return { campaign: String(row.campaign), already: true };
     const now = new Date().toISOString();
-    await tx.run('UPDATE rsvps SET attended_at = ? WHERE action_id = ?', now, String(row.action_id));
+    // A host checking someone in sees them in the room: confirmed, whatever the capacity (a walk-in who was on the
+    // waitlist, or had cancelled). Nobody else is moved.
+    const status = 'id' in by ? ", status = 'confirmed'" : '';
+    await tx.run(`UPDATE rsvps SET attended_at = ?${status} WHERE action_id = ?`, now, String(row.action_id));
     await updateRung(tx, String(row.supporter_id), now);
     return { campaign: String(row.campaign), already: false };
   });

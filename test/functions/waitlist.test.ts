@@ -89,8 +89,8 @@ for (const dialect of dialects) {
       // Reminders go to the confirmed only.
       expect(await store.remind('tenants-meeting', 'day_before')).toBe(2);
       const [consent] = await query(
-        'SELECT c.contact, c.sms FROM consents c JOIN rsvps r ON r.action_id = c.action_id WHERE r.token = ?',
-        b.token,
+        'SELECT c.contact, c.sms FROM consents c JOIN rsvps r ON r.action_id = c.action_id WHERE r.action_id = ?',
+        b.id,
       );
       expect([!!Number(consent.contact), !!Number(consent.sms)]).toEqual([true, true]);
       // Someone who never RSVPed: recorded as they are, with no consent (they saw no consent text).
@@ -141,7 +141,11 @@ for (const dialect of dialects) {
       // The morning shift starts at 9:00 in Madrid, as the event does; its end (11:00) is the shift's.
       expect(promoted?.text).toContain('When: Wednesday, April 1, 2099 at 9:00');
       expect(promoted?.text).toContain('Shift: morning');
-      expect(promoted?.text).toContain(`Change or cancel your RSVP: ${SITE}/rsvp/?t=${b.token}`);
+      // Each message mints its own manage link (stored hashed): it opens b's RSVP.
+      const link = promoted?.text?.match(/Change or cancel your RSVP: \S+\/rsvp\/\?t=(\S+)/)?.[1];
+      const managed = await app.request(`${API}/rsvps/${link}`);
+      expect(managed.status).toBe(200);
+      expect(((await managed.json()) as { rsvp: { id: string } }).rsvp.id).toBe(b.id);
       const ics = promoted?.attachments.find((file) => file.contentType === 'text/calendar');
       expect(ics?.content.toString()).toContain('DTEND:20990401T090000Z');
       const texts = twilio.received.slice(before.texts).map((request) => new URLSearchParams(request.body));
@@ -151,10 +155,10 @@ for (const dialect of dialects) {
       // In the campaign's language, as every message about an RSVP.
       const [promotion] = await confirmedEvents(db);
       const cleanup = catalog.get('cleanup')!;
-      const inLang = (lang: 'es' | 'fr' | 'ar') => confirmation(promotion, { ...cleanup, lang }, SITE)!;
+      const inLang = (lang: 'es' | 'fr' | 'ar') => confirmation(promotion, { ...cleanup, lang }, SITE, 'token123')!;
       expect(inLang('es').subject).toBe('Se liberó una plaza: Park cleanup');
       expect(inLang('fr').subject).toBe('Une place s’est libérée : Park cleanup');
-      expect(inLang('fr').text).toContain(`Modifier ou annuler votre inscription: ${SITE}/rsvp/?t=${b.token}`);
+      expect(inLang('fr').text).toContain(`Modifier ou annuler votre inscription: ${SITE}/rsvp/?t=token123`);
       expect(inLang('fr').sms).toMatch(/^Une place s’est libérée : Park cleanup, mercredi 1 avril 2099 à? ?09:00/);
       expect(inLang('ar').subject).toBe('توفر مكان: Park cleanup');
       expect(inLang('ar').text).toContain('خبر سار: توفر مكان وتم تأكيد حضورك في «Park cleanup».');
