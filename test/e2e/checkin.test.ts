@@ -169,6 +169,86 @@ describe('host check-in', () => {
     await context.close();
   });
 
+  it('opens the list saved on the device only for its own token when the server cannot be reached, and forgets it at sign-out', async () => {
+    // A server of its own, stopped midway: `context.setOffline` does not reach the service worker's own requests,
+    // and a worker answering from its cache is the complaint (the list opened with any token, offline or slow).
+    const door = await startServer(built, { LADDER_ADMIN_TOKEN: TOKEN });
+    const context = await browser.newContext();
+    try {
+      const rsvp = await fetch(`${door.url}/api/campaigns/${EVENT}/rsvps`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          person: { givenName: 'Ada', familyName: 'Lovelace', email: 'ada@example.org' },
+          consent: { contact: true },
+          token: await renderToken(door.url, `/campaigns/${EVENT}/rsvps`),
+        }),
+      });
+      expect(rsvp.status).toBe(201);
+      const url = `${door.url}/checkin/?event=${EVENT}`;
+      const signInWith = async (page: Page, token: string) => {
+        await page.goto(url);
+        await page.getByLabel('Admin token').fill(token);
+        await page.getByRole('button', { name: 'Sign in' }).click();
+      };
+      const host = await context.newPage();
+      host.setDefaultTimeout(15_000);
+      await signInWith(host, TOKEN);
+      await row(host, 'Ada Lovelace').waitFor();
+      // Installed and in control, as at a door after a first visit; a reload fetches the list through the worker.
+      await host.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+        if (!navigator.serviceWorker.controller) {
+          await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
+        }
+      });
+      await host.reload();
+      await row(host, 'Ada Lovelace').waitFor();
+
+      await door.stop();
+      await context.setOffline(true);
+      // Another tab (no token in its session), another token: the page opens, the list does not.
+      const stranger = await context.newPage();
+      stranger.setDefaultTimeout(15_000);
+      await signInWith(stranger, 'somebody-else-s-guess');
+      await stranger.locator('#admin-token-error').filter({ hasText: 'No list for this token' }).waitFor();
+      expect(await stranger.locator('#checkin').isHidden()).toBe(true);
+      expect(await stranger.getByText('Ada Lovelace').count()).toBe(0);
+      expect(await stranger.getByText('ada@example.org').count()).toBe(0);
+      // The right token opens what it saved, with no connection.
+      await signInWith(stranger, TOKEN);
+      await row(stranger, 'Ada Lovelace').waitFor();
+
+      // Sign-out leaves no admin answer on the device: Cache Storage, IndexedDB, localStorage.
+      await stranger.getByRole('button', { name: 'Sign out' }).click();
+      await stranger.getByLabel('Admin token').waitFor();
+      const stored = await stranger.evaluate(async () => {
+        const cached: string[] = [];
+        for (const name of await caches.keys()) {
+          for (const request of await (await caches.open(name)).keys()) cached.push(request.url);
+        }
+        const lists = await new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('ladder-checkin-lists');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains('lists')) return resolve(0);
+            const count = db.transaction('lists').objectStore('lists').count();
+            count.onsuccess = () => resolve(count.result);
+          };
+        });
+        return { admin: cached.filter((u) => u.includes('/api/')), lists, localStorage: localStorage.length };
+      });
+      expect(stored).toEqual({ admin: [], lists: 0, localStorage: 0 });
+      await signInWith(stranger, TOKEN);
+      await stranger.locator('#admin-token-error').filter({ hasText: 'No list for this token' }).waitFor();
+      expect(await stranger.getByText('Ada Lovelace').count()).toBe(0);
+    } finally {
+      await context.close();
+      await door.stop();
+    }
+  });
+
   it('lists the events to choose from without ?event=', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/checkin/`);
