@@ -370,6 +370,14 @@ describe('accessibility', () => {
     expect(pages.filter((path) => path.startsWith('/act/'))).toHaveLength(ACTION_PAGES.length);
     expect(pages.filter((path) => path.startsWith('/widgets/'))).toHaveLength(5);
   });
+  it('are whole documents: nothing after </html> on any page (a page script outside the layout lands there)', () => {
+    const trailing = sitePages(built.site).flatMap((file) => {
+      const html = readFileSync(join(built.site, file), 'utf8');
+      const after = html.slice(html.lastIndexOf('</html>') + '</html>'.length).trim();
+      return html.includes('</html>') && !after ? [] : [`${file}: ${after.slice(0, 80) || 'no </html>'}`];
+    });
+    expect(trailing).toEqual([]);
+  });
   for (const path of pages) {
     it(`axe finds nothing on ${path}, and nothing shifts`, async () => {
       const page = await browser.newPage();
