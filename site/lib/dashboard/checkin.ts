@@ -5,6 +5,7 @@
  * `CheckInQueue`. Online, the server proves the token.
  */
 import { html, nothing, render } from 'lit';
+import { plural } from '../../../widgets/core/i18n/plural.ts';
 import { AdminError, adminJson, adminToken } from './api.ts';
 import { CheckInQueue, type Queued } from './queue.ts';
 import { qrSvg } from './qr.ts';
@@ -26,6 +27,10 @@ const fold = (text: string) =>
     .normalize('NFD')
     .replace(/\p{Diacritic}/gu, '')
     .toLowerCase();
+
+// The check-in page is in English (its strings are here, not in the dashboard's dictionaries).
+const checkIns = plural('en', { one: '{n} saved check-in', other: '{n} saved check-ins' });
+const guests = plural('en', { one: '{n} guest', other: '{n} guests' });
 
 const listUrl = (slug: string) => `/api/admin/campaigns/${encodeURIComponent(slug)}/rsvps`;
 /** A connection slower than this counts as none: the saved list opens (for its own token only). */
@@ -74,7 +79,7 @@ export class CheckIn {
       this.#offline = problem?.status === 0;
       if (problem && problem.status !== 0) this.#message = problem.message;
       else if (sent.length && wasOffline) {
-        this.#message = `Back online: sent ${sent.length} saved ${sent.length === 1 ? 'check-in' : 'check-ins'}.`;
+        this.#message = `Back online: sent ${checkIns(sent.length, String(sent.length))}.`;
       }
       this.#render();
       if (sent.length) void this.reload();
@@ -210,7 +215,7 @@ export class CheckIn {
                 <span class="who">
                   <strong>${r.givenName} ${r.familyName}</strong>
                   <span class="muted"
-                    >${r.email}${r.guests ? ` · +${r.guests} ${r.guests === 1 ? 'guest' : 'guests'}` : ''}${
+                    >${r.email}${r.guests ? ` · +${guests(r.guests, String(r.guests))}` : ''}${
                       r.shift ? ` · ${r.shift}` : ''
                     }${r.status === 'confirmed' ? '' : ` · ${r.status}`}</span
                   >
