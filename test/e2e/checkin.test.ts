@@ -50,6 +50,32 @@ afterAll(async () => {
 const rows = (page: Page) => page.locator('#checkin-list > li');
 const row = (page: Page, name: string) => rows(page).filter({ hasText: name });
 
+/** Admin answers kept on the device: in Cache Storage, the check-in page's lists in IndexedDB, localStorage. */
+const onDevice = (page: Page) =>
+  page.evaluate(async () => {
+    const cached: string[] = [];
+    for (const name of await caches.keys()) {
+      for (const request of await (await caches.open(name)).keys()) cached.push(request.url);
+    }
+    // Opened only if the page made it: opening creates a database, without the page's object store.
+    const made = (await indexedDB.databases()).some((d) => d.name === 'ladder-checkin-lists');
+    const lists = !made
+      ? 0
+      : await new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('ladder-checkin-lists');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const count = db.transaction('lists').objectStore('lists').count();
+            count.onsuccess = () => {
+              db.close();
+              resolve(count.result);
+            };
+          };
+        });
+    return { admin: cached.filter((url) => url.includes('/api/')), lists, localStorage: localStorage.length };
+  });
+
 describe('host check-in', () => {
   it('lists RSVPs, searches as you type, checks in with a tap, and works offline, sending once when back', async () => {
     const context = await browser.newContext();
@@ -204,6 +230,7 @@ describe('host check-in', () => {
       });
       await host.reload();
       await row(host, 'Ada Lovelace').waitFor();
+      await expect.poll(async () => (await onDevice(host)).lists, { timeout: 15_000 }).toBe(1);
 
       await door.stop();
       await context.setOffline(true);
@@ -222,24 +249,7 @@ describe('host check-in', () => {
       // Sign-out leaves no admin answer on the device: Cache Storage, IndexedDB, localStorage.
       await stranger.getByRole('button', { name: 'Sign out' }).click();
       await stranger.getByLabel('Admin token').waitFor();
-      const stored = await stranger.evaluate(async () => {
-        const cached: string[] = [];
-        for (const name of await caches.keys()) {
-          for (const request of await (await caches.open(name)).keys()) cached.push(request.url);
-        }
-        const lists = await new Promise<number>((resolve, reject) => {
-          const open = indexedDB.open('ladder-checkin-lists');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const db = open.result;
-            if (!db.objectStoreNames.contains('lists')) return resolve(0);
-            const count = db.transaction('lists').objectStore('lists').count();
-            count.onsuccess = () => resolve(count.result);
-          };
-        });
-        return { admin: cached.filter((u) => u.includes('/api/')), lists, localStorage: localStorage.length };
-      });
-      expect(stored).toEqual({ admin: [], lists: 0, localStorage: 0 });
+      expect(await onDevice(stranger)).toEqual({ admin: [], lists: 0, localStorage: 0 });
       await signInWith(stranger, TOKEN);
       await stranger.locator('#admin-token-error').filter({ hasText: 'No list for this token' }).waitFor();
       expect(await stranger.getByText('Ada Lovelace').count()).toBe(0);

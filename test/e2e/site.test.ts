@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sitePages } from '../../functions/security/site-policy.ts';
 import { RESERVE_STYLE } from '../../widgets/reserve.ts';
-import { axeViolations, count, launch, type RunningServer, startServer } from './harness.ts';
+import { axeViolations, count, launch, POSIX_LOCALE, type RunningServer, startServer } from './harness.ts';
 
 const built = inject('built');
 const EXAMPLES = 'site/pages/guide/_examples';
@@ -379,8 +379,12 @@ describe('accessibility', () => {
     expect(trailing).toEqual([]);
   });
   for (const path of pages) {
-    it(`axe finds nothing on ${path}, and nothing shifts`, async () => {
-      const page = await browser.newPage();
+    it(`axe finds nothing on ${path}, nothing shifts, and no script fails in a browser whose locale is en-US@posix`, async () => {
+      // A locale Chromium reports (Linux, LANG=C.UTF-8) and Intl refuses: a page must not build its Intl from it.
+      const context = await browser.newContext({ locale: POSIX_LOCALE });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
       await watch(page);
       await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
       expect(await axeViolations(page)).toEqual([]);
@@ -388,7 +392,8 @@ describe('accessibility', () => {
       // zone once hydrated, in the lines the action page keeps for it.
       const { shift } = await watched(page);
       expect(shift).toBe(0);
-      await page.close();
+      expect(errors).toEqual([]);
+      await context.close();
     });
   }
 });

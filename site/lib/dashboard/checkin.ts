@@ -35,6 +35,7 @@ const guests = plural('en', { one: '{n} guest', other: '{n} guests' });
 const listUrl = (slug: string) => `/api/admin/campaigns/${encodeURIComponent(slug)}/rsvps`;
 /** A connection slower than this counts as none: the saved list opens (for its own token only). */
 const NETWORK_TIMEOUT = 5_000;
+const NOT_SAVED = 'No list for this token is saved on this device: open this page once with a connection.';
 
 /**
  * The event's list: from the server, which proves the token (then kept on this device for that token); with no
@@ -47,7 +48,8 @@ async function fetchList(slug: string, token: string): Promise<RsvpRow[]> {
       { signal: AbortSignal.timeout(NETWORK_TIMEOUT) },
       token,
     );
-    await saveList(token, slug, rsvps).catch(() => undefined); // Storage full or blocked: online only.
+    // Not awaited: deriving the key takes a moment on a phone. Storage full or blocked: the list is online only.
+    void saveList(token, slug, rsvps).catch(() => undefined);
     return rsvps;
   } catch (e) {
     if (!(e instanceof AdminError) || e.status !== 0) throw e;
@@ -56,7 +58,6 @@ async function fetchList(slug: string, token: string): Promise<RsvpRow[]> {
     return saved;
   }
 }
-const NOT_SAVED = 'No list for this token is saved on this device: open this page once with a connection.';
 
 export class CheckIn {
   #root: HTMLElement;

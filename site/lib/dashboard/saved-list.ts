@@ -14,6 +14,7 @@ const STORE = 'lists';
 const LEGACY_CACHE = 'ladder-checkin-lists';
 // OWASP's figure for PBKDF2-HMAC-SHA256: an admin token may be a short phrase an organizer chose.
 const ITERATIONS = 600_000;
+const AES = { name: 'AES-GCM', length: 256 };
 
 interface Saved {
   event: string;
@@ -22,15 +23,18 @@ interface Saved {
   data: ArrayBuffer;
 }
 
+let db: Promise<IDBDatabase | null> | undefined;
 const open = async (): Promise<IDBObjectStore | null> => {
-  try {
-    const opening = indexedDB.open(DB, 1);
-    opening.onupgradeneeded = () => opening.result.createObjectStore(STORE, { keyPath: 'event' });
-    const db = await request(opening);
-    return db.transaction(STORE, 'readwrite').objectStore(STORE);
-  } catch {
-    return null; // Storage blocked: nothing is kept, and the list needs the connection.
-  }
+  db ??= (async () => {
+    try {
+      const opening = indexedDB.open(DB, 1);
+      opening.onupgradeneeded = () => opening.result.createObjectStore(STORE, { keyPath: 'event' });
+      return await request(opening);
+    } catch {
+      return null; // Storage blocked: nothing is kept, and the list needs the connection.
+    }
+  })();
+  return (await db)?.transaction(STORE, 'readwrite').objectStore(STORE) ?? null;
 };
 
 /** Deriving takes a moment on a phone: once per token and salt in a page's life. */
@@ -43,10 +47,7 @@ function keyFor(token: string, salt: Uint8Array<ArrayBuffer>): Promise<CryptoKey
         crypto.subtle.deriveKey(
           { name: 'PBKDF2', hash: 'SHA-256', salt, iterations: ITERATIONS },
           material,
-          {
-            name: 'AES-GCM',
-            length: 256,
-          },
+          AES,
           false,
           ['encrypt', 'decrypt'],
         ),
