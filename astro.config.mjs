@@ -18,6 +18,23 @@ import { defineConfig } from 'astro/config';
 const root = dirname(fileURLToPath(import.meta.url));
 const fromRoot = (/** @type {string} */ dir) => (isAbsolute(dir) ? dir : resolve(root, dir));
 
+/**
+ * uPlot (1.6.32) builds `new Intl.NumberFormat(navigator.language)` when its module loads, and that throws on a
+ * locale a browser reports but Intl refuses ("en-US@posix": Chromium on Linux with LANG=C.UTF-8), so the dashboard
+ * showed no charts. Its default format is never shown (site/lib/dashboard/plot.ts formats ticks and legend in the
+ * page's language): the browser's default locale does, as upstream has it since (leeoniya/uPlot#1054, unreleased).
+ * @type {import('vite').Plugin}
+ */
+const uplotLocale = {
+  name: 'ladder:uplot-locale',
+  transform(code, id) {
+    if (!/[\\/]uplot[\\/]dist[\\/]uPlot\.esm\.js$/.test(id)) return;
+    const from = "new Intl.NumberFormat(domEnv ? nav.language : 'en-US')";
+    if (!code.includes(from)) return this.error(`uPlot changed: check that ${id} still needs this fix, then drop it.`);
+    return code.replace(from, 'new Intl.NumberFormat()');
+  },
+};
+
 export default defineConfig({
   root,
   srcDir: './site',
@@ -29,6 +46,9 @@ export default defineConfig({
   build: { format: 'directory' },
   integrations: [lit()],
   vite: {
+    plugins: [uplotLocale],
+    // Unbundled in development too, so that the plugin above applies there.
+    optimizeDeps: { exclude: ['uplot'] },
     build: {
       // Our own <script>s ship as files, never inline, so a strict Content-Security-Policy (script-src 'self')
       // needs hashes only for the small scripts that Astro's islands and @astrojs/lit inject. Styles may inline.

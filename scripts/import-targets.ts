@@ -11,9 +11,9 @@
  * - offices: district offices by bioguide id, with address, phone and hours when known.
  * - zips: CSV `state_fips,state_abbr,zcta,cd`; a ZCTA in several districts has several rows (the supporter is
  *   asked which). `cd` 0 (at large) and 98 (the Census code for a non-voting delegate's district) become
- *   `<ST>-AL`; 99 and anything not a number (`ZZ`: water, no district) are skipped and counted.
- *   The CSV is split on commas: its four fields are codes and digits, never quoted text with commas, and a row
- *   with another number of fields stops the import, so a richer CSV cannot be misread silently.
+ *   `<ST>-AL`; 99 and anything not a number (`ZZ`: water, no district) are skipped and counted. Parsed as CSV
+ *   (csv-parse: quoted fields, commas and line breaks inside them, a byte-order mark), columns found by name, so
+ *   a richer table works too; a row with another number of fields stops the import rather than be misread.
  *
  * Delegates of DC and the territories (and Puerto Rico's Resident Commissioner) are kept with their own titles:
  * they cannot vote on the floor but they do answer constituents' calls. Photos are left out unless `--photos`
@@ -21,6 +21,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { CsvError, type InfoRecord } from 'csv-parse';
+import { parse } from 'csv-parse/sync';
 import yaml from 'js-yaml';
 import { postcodeKey, type Target, TargetsFile } from '../schema/call.ts';
 
@@ -168,18 +170,27 @@ for (const member of yaml.load(read(args.legislators!)) as Legislator[]) {
 
 const postcodes: Record<string, string[]> = {};
 let skippedRows = 0;
-const [header, ...rows] = read(args.zips!)
-  .replace(/^\uFEFF/, '')
-  .split(/\r?\n/);
-const columns = header.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
+/** The rows with the line each ends on (a quoted field may hold a line break). */
+type Row = { record: string[]; info: InfoRecord };
+const csv = (text: string): Row[] => {
+  try {
+    // With `info`, each row comes with where it was read (csv-parse's types do not model the option).
+    const options = { bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true };
+    return parse(text, options) as unknown as Row[];
+  } catch (error) {
+    if (error instanceof CsvError) return fail(`${args.zips}: ${error.message}`);
+    throw error;
+  }
+};
+const [header, ...rows] = csv(read(args.zips!));
+const columns: string[] = header?.record ?? [];
 const col = (name: string) => columns.indexOf(name);
 const [ST, ZCTA, CD] = [col('state_abbr'), col('zcta'), col('cd')];
-if (ST < 0 || ZCTA < 0 || CD < 0) fail(`${args.zips}: expected the columns state_abbr, zcta and cd, found ${header}`);
-rows.forEach((row, i) => {
-  if (!row.trim()) return;
-  const fields = row.split(',').map((f) => f.trim().replace(/^"|"$/g, ''));
+if (ST < 0 || ZCTA < 0 || CD < 0)
+  fail(`${args.zips}: expected the columns state_abbr, zcta and cd, found ${columns.join(',')}`);
+rows.forEach(({ record: fields, info }) => {
   if (fields.length !== columns.length)
-    fail(`${args.zips}:${i + 2}: ${fields.length} fields, expected ${columns.length}`);
+    fail(`${args.zips}:${info.lines}: ${fields.length} fields, expected ${columns.length}`);
   const state = fields[ST];
   if (!wanted(state)) return;
   const cd = /^\d+$/.test(fields[CD]) ? Number(fields[CD]) : NaN;

@@ -2,8 +2,9 @@
  * Writes the service worker (`sw.js`) into the built site, after `astro build` (`npm run build:site` runs it):
  * Workbox's `generateSW` precaches the pages that must open with no connection (action pages, check-in, the
  * dashboard, the RSVP page, the home page), the site's `_astro` assets, and the partner embed (`/embed.js`, `/w/*`,
- * built into LADDER_EMBED_OUT and served from the same origin). No API answer is cached, but the check-in list
- * (NetworkFirst: fresh when online, the last copy when not); submissions wait in the widgets' own outbox.
+ * built into LADDER_EMBED_OUT and served from the same origin). No API answer is cached: a cached admin answer
+ * would be served to a request with any token (or none). The check-in page keeps its list itself, encrypted for
+ * its token (site/lib/dashboard/saved-list.ts); submissions wait in the widgets' own outbox.
  *
  * Environment: LADDER_SITE_OUT (dist/site), LADDER_EMBED_OUT (dist/embed).
  */
@@ -61,19 +62,6 @@ const { count, size, warnings } = await generateSW({
   inlineWorkboxRuntime: true,
   sourcemap: false,
   mode: 'production',
-  runtimeCaching: [
-    {
-      urlPattern: /\/api\/admin\/campaigns\/[^/]+\/rsvps$/,
-      method: 'GET',
-      handler: 'NetworkFirst',
-      options: {
-        cacheName: 'ladder-checkin-lists',
-        networkTimeoutSeconds: 5,
-        expiration: { maxEntries: 20, maxAgeSeconds: 7 * 24 * 3600 },
-        cacheableResponse: { statuses: [200] },
-      },
-    },
-  ],
 });
 
 for (const warning of warnings) console.warn(`[service-worker] ${warning}`);

@@ -50,6 +50,32 @@ afterAll(async () => {
 const rows = (page: Page) => page.locator('#checkin-list > li');
 const row = (page: Page, name: string) => rows(page).filter({ hasText: name });
 
+/** Admin answers kept on the device: in Cache Storage, the check-in page's lists in IndexedDB, localStorage. */
+const onDevice = (page: Page) =>
+  page.evaluate(async () => {
+    const cached: string[] = [];
+    for (const name of await caches.keys()) {
+      for (const request of await (await caches.open(name)).keys()) cached.push(request.url);
+    }
+    // Opened only if the page made it: opening creates a database, without the page's object store.
+    const made = (await indexedDB.databases()).some((d) => d.name === 'ladder-checkin-lists');
+    const lists = !made
+      ? 0
+      : await new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('ladder-checkin-lists');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const count = db.transaction('lists').objectStore('lists').count();
+            count.onsuccess = () => {
+              db.close();
+              resolve(count.result);
+            };
+          };
+        });
+    return { admin: cached.filter((url) => url.includes('/api/')), lists, localStorage: localStorage.length };
+  });
+
 describe('host check-in', () => {
   it('lists RSVPs, searches as you type, checks in with a tap, and works offline, sending once when back', async () => {
     const context = await browser.newContext();
@@ -167,6 +193,70 @@ describe('host check-in', () => {
     await context.setOffline(false);
     await expect.poll(signatures, { timeout: 20_000 }).toBe(before + 1);
     await context.close();
+  });
+
+  it('opens the list saved on the device only for its own token when the server cannot be reached, and forgets it at sign-out', async () => {
+    // A server of its own, stopped midway: `context.setOffline` does not reach the service worker's own requests,
+    // and a worker answering from its cache is the complaint (the list opened with any token, offline or slow).
+    const door = await startServer(built, { LADDER_ADMIN_TOKEN: TOKEN });
+    const context = await browser.newContext();
+    try {
+      const rsvp = await fetch(`${door.url}/api/campaigns/${EVENT}/rsvps`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          person: { givenName: 'Ada', familyName: 'Lovelace', email: 'ada@example.org' },
+          consent: { contact: true },
+          token: await renderToken(door.url, `/campaigns/${EVENT}/rsvps`),
+        }),
+      });
+      expect(rsvp.status).toBe(201);
+      const url = `${door.url}/checkin/?event=${EVENT}`;
+      const signInWith = async (page: Page, token: string) => {
+        await page.goto(url);
+        await page.getByLabel('Admin token').fill(token);
+        await page.getByRole('button', { name: 'Sign in' }).click();
+      };
+      const host = await context.newPage();
+      host.setDefaultTimeout(15_000);
+      await signInWith(host, TOKEN);
+      await row(host, 'Ada Lovelace').waitFor();
+      // Installed and in control, as at a door after a first visit; a reload fetches the list through the worker.
+      await host.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+        if (!navigator.serviceWorker.controller) {
+          await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
+        }
+      });
+      await host.reload();
+      await row(host, 'Ada Lovelace').waitFor();
+      await expect.poll(async () => (await onDevice(host)).lists, { timeout: 15_000 }).toBe(1);
+
+      await door.stop();
+      await context.setOffline(true);
+      // Another tab (no token in its session), another token: the page opens, the list does not.
+      const stranger = await context.newPage();
+      stranger.setDefaultTimeout(15_000);
+      await signInWith(stranger, 'somebody-else-s-guess');
+      await stranger.locator('#admin-token-error').filter({ hasText: 'No list for this token' }).waitFor();
+      expect(await stranger.locator('#checkin').isHidden()).toBe(true);
+      expect(await stranger.getByText('Ada Lovelace').count()).toBe(0);
+      expect(await stranger.getByText('ada@example.org').count()).toBe(0);
+      // The right token opens what it saved, with no connection.
+      await signInWith(stranger, TOKEN);
+      await row(stranger, 'Ada Lovelace').waitFor();
+
+      // Sign-out leaves no admin answer on the device: Cache Storage, IndexedDB, localStorage.
+      await stranger.getByRole('button', { name: 'Sign out' }).click();
+      await stranger.getByLabel('Admin token').waitFor();
+      expect(await onDevice(stranger)).toEqual({ admin: [], lists: 0, localStorage: 0 });
+      await signInWith(stranger, TOKEN);
+      await stranger.locator('#admin-token-error').filter({ hasText: 'No list for this token' }).waitFor();
+      expect(await stranger.getByText('Ada Lovelace').count()).toBe(0);
+    } finally {
+      await context.close();
+      await door.stop();
+    }
   });
 
   it('lists the events to choose from without ?event=', async () => {

@@ -105,6 +105,13 @@ export async function startPartner(
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
+/**
+ * A locale a real browser reports and Intl refuses ("Invalid language tag"): Chromium's on a Linux machine with
+ * LANG=C.UTF-8. `browser.newContext({ locale: POSIX_LOCALE })` gives it to the page's `navigator.language(s)` and
+ * Accept-Language, on any Chromium.
+ */
+export const POSIX_LOCALE = 'en-US@posix';
+
 export async function launch(): Promise<Browser> {
   const chrome = await findChrome();
   return chromium.launch({ executablePath: chrome.executablePath, args: chrome.args, env: chrome.env, headless: true });

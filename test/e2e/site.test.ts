@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sitePages } from '../../functions/security/site-policy.ts';
 import { RESERVE_STYLE } from '../../widgets/reserve.ts';
-import { axeViolations, count, launch, type RunningServer, startServer } from './harness.ts';
+import { axeViolations, count, launch, POSIX_LOCALE, type RunningServer, startServer } from './harness.ts';
 
 const built = inject('built');
 const EXAMPLES = 'site/pages/guide/_examples';
@@ -370,9 +370,21 @@ describe('accessibility', () => {
     expect(pages.filter((path) => path.startsWith('/act/'))).toHaveLength(ACTION_PAGES.length);
     expect(pages.filter((path) => path.startsWith('/widgets/'))).toHaveLength(5);
   });
+  it('are whole documents: nothing after </html> on any page (a page script outside the layout lands there)', () => {
+    const trailing = sitePages(built.site).flatMap((file) => {
+      const html = readFileSync(join(built.site, file), 'utf8');
+      const after = html.slice(html.lastIndexOf('</html>') + '</html>'.length).trim();
+      return html.includes('</html>') && !after ? [] : [`${file}: ${after.slice(0, 80) || 'no </html>'}`];
+    });
+    expect(trailing).toEqual([]);
+  });
   for (const path of pages) {
-    it(`axe finds nothing on ${path}, and nothing shifts`, async () => {
-      const page = await browser.newPage();
+    it(`axe finds nothing on ${path}, nothing shifts, and no script fails in a browser whose locale is en-US@posix`, async () => {
+      // A locale Chromium reports (Linux, LANG=C.UTF-8) and Intl refuses: a page must not build its Intl from it.
+      const context = await browser.newContext({ locale: POSIX_LOCALE });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
       await watch(page);
       await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
       expect(await axeViolations(page)).toEqual([]);
@@ -380,7 +392,8 @@ describe('accessibility', () => {
       // zone once hydrated, in the lines the action page keeps for it.
       const { shift } = await watched(page);
       expect(shift).toBe(0);
-      await page.close();
+      expect(errors).toEqual([]);
+      await context.close();
     });
   }
 });

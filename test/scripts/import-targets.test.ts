@@ -41,7 +41,8 @@ async function failing(...args: string[]): Promise<string> {
   throw new Error('the import succeeded');
 }
 
-describe('import-targets', () => {
+// Each test runs the script in child processes (several in the last one): seconds on a busy machine.
+describe('import-targets', { timeout: 30_000 }, () => {
   it('builds every chamber: districts, at-large seats, senators, delegates, offices and hours', async () => {
     const { file, summary } = await run();
     const byId = Object.fromEntries(file.targets.map((t) => [t.id, t]));
@@ -125,11 +126,26 @@ describe('import-targets', () => {
     expect(file.targets.map((t) => t.photo)).toEqual(['https://photos.example/C000003.jpg']);
   });
 
+  it('reads a CSV with quoted fields, commas and line breaks inside them, and columns in any order', async () => {
+    const quoted = join(dir, 'quoted.csv');
+    writeFileSync(
+      quoted,
+      '\uFEFF"zcta","county, state","cd","state_abbr"\r\n' +
+        '"94110","San Francisco, CA","11","CA"\r\n' +
+        '"94612","Alameda,\nCA","12","CA"\r\n' +
+        '99501,"Anchorage, AK",0,AK\r\n',
+    );
+    const { file } = await run('--zips', quoted);
+    expect(file.postcodes).toEqual({ '94110': ['CA-11'], '94612': ['CA-12'], '99501': ['AK-AL'] });
+  });
+
   it('stops with a clear message on a malformed CSV or missing arguments', async () => {
     const bad = join(dir, 'bad.csv');
-    writeFileSync(bad, 'state_fips,state_abbr,zcta,cd\n06,CA,94110,11\n"06","CA","94107, 94108",12\n');
+    writeFileSync(bad, 'state_fips,state_abbr,zcta,cd\n06,CA,94110,11\n06,CA,94107,94108,12\n');
     const args = ['--legislators', fixture('legislators.yaml'), '--out', join(dir, 'x.json')];
     expect(await failing(...args, '--zips', bad)).toMatch(/bad\.csv:3: 5 fields, expected 4/);
+    writeFileSync(bad, 'state_fips,state_abbr,zcta,cd\n06,CA,"94110,11\n');
+    expect(await failing(...args, '--zips', bad)).toMatch(/bad\.csv: .*quote/i);
     writeFileSync(bad, 'zip,district\n94110,11\n');
     expect(await failing(...args, '--zips', bad)).toMatch(/expected the columns state_abbr, zcta and cd/);
     expect(await failing('--zips', fixture('zccd.csv'))).toMatch(/--legislators <file> is required/);

@@ -1,12 +1,15 @@
 /**
  * Host check-in on the day (`/checkin/?event=<slug>`): the event's RSVPs, search as you type, tap to check in,
  * walk-ins, and a QR code for the door. Works offline once opened: the page comes from the service worker, the
- * list from its cache (NetworkFirst, scripts/service-worker.ts), and check-ins wait in `CheckInQueue`.
+ * list from this device's storage, only for the token that fetched it (saved-list.ts), and check-ins wait in
+ * `CheckInQueue`. Online, the server proves the token.
  */
 import { html, nothing, render } from 'lit';
-import { AdminError, adminJson } from './api.ts';
+import { plural } from '../../../widgets/core/i18n/plural.ts';
+import { AdminError, adminJson, adminToken } from './api.ts';
 import { CheckInQueue, type Queued } from './queue.ts';
 import { qrSvg } from './qr.ts';
+import { dropLegacyCache, savedList, saveList } from './saved-list.ts';
 import { signIn, signOut } from './sign-in.ts';
 import type { RsvpRow } from './types.ts';
 
@@ -25,7 +28,36 @@ const fold = (text: string) =>
     .replace(/\p{Diacritic}/gu, '')
     .toLowerCase();
 
+// The check-in page is in English (its strings are here, not in the dashboard's dictionaries).
+const checkIns = plural('en', { one: '{n} saved check-in', other: '{n} saved check-ins' });
+const guests = plural('en', { one: '{n} guest', other: '{n} guests' });
+
 const listUrl = (slug: string) => `/api/admin/campaigns/${encodeURIComponent(slug)}/rsvps`;
+/** A connection slower than this counts as none: the saved list opens (for its own token only). */
+const NETWORK_TIMEOUT = 5_000;
+const NOT_SAVED = 'No list for this token is saved on this device: open this page once with a connection.';
+
+/**
+ * The event's list: from the server, which proves the token (then kept on this device for that token); with no
+ * connection, the list this token saved here, else the `AdminError` (status 0) of the failed request.
+ */
+async function fetchList(slug: string, token: string): Promise<RsvpRow[]> {
+  try {
+    const { rsvps } = await adminJson<{ rsvps: RsvpRow[] }>(
+      listUrl(slug),
+      { signal: AbortSignal.timeout(NETWORK_TIMEOUT) },
+      token,
+    );
+    // Not awaited: deriving the key takes a moment on a phone. Storage full or blocked: the list is online only.
+    void saveList(token, slug, rsvps).catch(() => undefined);
+    return rsvps;
+  } catch (e) {
+    if (!(e instanceof AdminError) || e.status !== 0) throw e;
+    const saved = await savedList(token, slug);
+    if (!saved) throw new AdminError(0, 'offline', `${e.message} ${NOT_SAVED}`);
+    return saved;
+  }
+}
 
 export class CheckIn {
   #root: HTMLElement;
@@ -48,7 +80,7 @@ export class CheckIn {
       this.#offline = problem?.status === 0;
       if (problem && problem.status !== 0) this.#message = problem.message;
       else if (sent.length && wasOffline) {
-        this.#message = `Back online: sent ${sent.length} saved ${sent.length === 1 ? 'check-in' : 'check-ins'}.`;
+        this.#message = `Back online: sent ${checkIns(sent.length, String(sent.length))}.`;
       }
       this.#render();
       if (sent.length) void this.reload();
@@ -58,16 +90,13 @@ export class CheckIn {
       this.#render();
       if (entries.length) void this.#queue.flush();
     });
-    // The first visit installs the service worker while the list is already loaded: fetch it once more through
-    // the worker, so that it is in the worker's cache for a reload with no connection.
-    navigator.serviceWorker?.addEventListener('controllerchange', () => void this.reload());
     this.#render();
     void this.#drawQr();
   }
 
   async reload(): Promise<void> {
     try {
-      this.#rsvps = (await adminJson<{ rsvps: RsvpRow[] }>(listUrl(this.#event.slug))).rsvps;
+      this.#rsvps = await fetchList(this.#event.slug, adminToken.get() ?? '');
       this.#listError = '';
     } catch (e) {
       this.#listError = e instanceof AdminError && e.status === 0 ? '' : (e as Error).message;
@@ -152,7 +181,7 @@ export class CheckIn {
             }
           </p>
           <button type="button" @click=${() => void this.reload()}>Refresh the list</button>
-          <button type="button" @click=${signOut}>Sign out</button>
+          <button type="button" @click=${() => void signOut()}>Sign out</button>
         </div>
         ${
           this.#offline
@@ -187,7 +216,7 @@ export class CheckIn {
                 <span class="who">
                   <strong>${r.givenName} ${r.familyName}</strong>
                   <span class="muted"
-                    >${r.email}${r.guests ? ` · +${r.guests} ${r.guests === 1 ? 'guest' : 'guests'}` : ''}${
+                    >${r.email}${r.guests ? ` · +${guests(r.guests, String(r.guests))}` : ''}${
                       r.shift ? ` · ${r.shift}` : ''
                     }${r.status === 'confirmed' ? '' : ` · ${r.status}`}</span
                   >
@@ -240,17 +269,16 @@ export async function startCheckIn(root: HTMLElement, form: HTMLFormElement, eve
   const slug = new URLSearchParams(location.search).get('event');
   const event = events.find((e) => e.slug === slug);
   if (!event) return; // The page lists the events to choose from.
+  void dropLegacyCache();
   try {
-    const { rsvps } = await signIn(form, (token) =>
-      adminJson<{ rsvps: RsvpRow[] }>(listUrl(event.slug), undefined, token),
-    );
+    const rsvps = await signIn(form, (token) => fetchList(event.slug, token));
     root.hidden = false;
     new CheckIn(root, event, rsvps);
     root.querySelector<HTMLElement>('h2')?.focus();
   } catch (e) {
     form.hidden = false;
     const error = form.querySelector<HTMLElement>('.error')!;
-    error.textContent = `${(e as Error).message} The list was not saved on this device yet: open this page once with a connection.`;
+    error.textContent = (e as Error).message;
     error.hidden = false;
   }
 }

@@ -41,7 +41,7 @@ export class Dashboard {
     this.#delivery = new DeliveryHealth(this.#slots.delivery);
     new SupporterLookup(this.#slots.people, (slug) => this.#campaigns.get(slug)?.title ?? slug);
     root.querySelector('#refresh')?.addEventListener('click', () => void this.refresh());
-    root.querySelector('#sign-out')?.addEventListener('click', signOut);
+    root.querySelector('#sign-out')?.addEventListener('click', () => void signOut());
   }
 
   /** Shows the error where it is seen and read first, and moves the focus there. */

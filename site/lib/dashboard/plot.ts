@@ -27,6 +27,8 @@ export function plot(el: HTMLElement, series: Series, options: PlotOptions = {})
   const deadlineAt = deadline ? seconds(deadline) : null;
   const ys = series.lines.map((line) => line.values);
   const data: uPlot.AlignedData = [xs, ...ys, ...(goal ? [xs.map(() => goal)] : [])];
+  // The legend's numbers in the page's language too (uPlot's default is the browser's locale).
+  const value = (_u: uPlot, v: number | null) => (v === null ? '' : fmt(v));
   const axis = { stroke: '#4d4d4d', grid: { stroke: '#e6e3db', width: 1 }, ticks: { stroke: '#cfcac0', width: 1 } };
   const chart = new uPlot(
     {
@@ -36,11 +38,14 @@ export function plot(el: HTMLElement, series: Series, options: PlotOptions = {})
         { label: t.day, value: (_u: uPlot, x: number) => formatDay(new Date(x * 1000).toISOString().slice(0, 10)) },
         ...series.lines.map((line, i) => ({
           label: line.label,
+          value,
           stroke: COLORS[i % COLORS.length],
           width: 2,
           points: { show: false },
         })),
-        ...(goal ? [{ label: t.goal, stroke: '#4d4d4d', width: 1.5, dash: [6, 4], points: { show: false } }] : []),
+        ...(goal
+          ? [{ label: t.goal, value, stroke: '#4d4d4d', width: 1.5, dash: [6, 4], points: { show: false } }]
+          : []),
       ],
       // Tick labels in the page's language (uPlot's own are English).
       axes: [

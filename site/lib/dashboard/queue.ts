@@ -26,7 +26,7 @@ export type QueueListener = (entries: Queued[], sent: Queued[], problem?: AdminE
 const STORE = 'queue';
 const RETRY = 15_000;
 
-const request = <T>(r: IDBRequest<T>): Promise<T> =>
+export const request = <T>(r: IDBRequest<T>): Promise<T> =>
   new Promise((resolve, reject) => {
     r.onsuccess = () => resolve(r.result);
     r.onerror = () => reject(r.error);

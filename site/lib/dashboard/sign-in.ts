@@ -4,6 +4,7 @@
  */
 import { AdminError, adminToken } from './api.ts';
 import { t } from './i18n/index.ts';
+import { forgetSavedLists } from './saved-list.ts';
 
 /**
  * Resolves with what `check` fetched once a token works: the one in this tab's storage, or one pasted into the
@@ -58,8 +59,12 @@ export function signIn<T>(form: HTMLFormElement, check: (token: string) => Promi
   });
 }
 
-/** Forgets the token and reloads: the page starts again at the sign-in form. */
-export function signOut(): void {
+/**
+ * Forgets the token and every admin answer kept on this device (the check-in lists), then reloads: the page starts
+ * again at the sign-in form.
+ */
+export async function signOut(): Promise<void> {
   adminToken.clear();
+  await forgetSavedLists().catch(() => undefined);
   location.reload();
 }

@@ -1,18 +1,18 @@
 /** The call widget's Arabic strings (right to left). Plurals follow Arabic's six forms. */
+import { plural } from '../../core/i18n/plural.ts';
 import type { CallMessages } from './en.ts';
 
-const forms = new Intl.PluralRules('ar');
-const calls: Record<string, string> = {
+const calls = plural('ar', {
   zero: 'لا مكالمات بعد',
   one: 'مكالمة واحدة',
   two: 'مكالمتان',
   few: '{n} مكالمات',
   many: '{n} مكالمة',
   other: '{n} مكالمة',
-};
+});
 
 export const ar: CallMessages = {
-  calls: (count, n) => calls[forms.select(count)].replace('{n}', n),
+  calls,
   find: 'ابحث عمّن تتصل به',
   looking: 'جارٍ البحث…',
   optional: 'ابقَ على تواصل (اختياري)',

@@ -1,8 +1,9 @@
 /** The call widget's Spanish strings. */
+import { plural } from '../../core/i18n/plural.ts';
 import type { CallMessages } from './en.ts';
 
 export const es: CallMessages = {
-  calls: (count, n) => (count === 1 ? `${n} llamada hecha` : `${n} llamadas hechas`),
+  calls: plural('es', { one: '{n} llamada hecha', other: '{n} llamadas hechas' }),
   find: 'Buscar a quién llamar',
   looking: 'Buscando…',
   optional: 'Mantente en contacto (opcional)',

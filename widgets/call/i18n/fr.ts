@@ -1,8 +1,9 @@
 /** The call widget's French strings. */
+import { plural } from '../../core/i18n/plural.ts';
 import type { CallMessages } from './en.ts';
 
 export const fr: CallMessages = {
-  calls: (count, n) => (count < 2 ? `${n} appel passé` : `${n} appels passés`),
+  calls: plural('fr', { one: '{n} appel passé', other: '{n} appels passés' }),
   find: 'Trouver qui appeler',
   looking: 'Recherche…',
   optional: 'Rester en contact (facultatif)',

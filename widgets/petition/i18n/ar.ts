@@ -1,22 +1,22 @@
 /** The petition's Arabic strings. Plurals follow Arabic's six forms (zero, one, two, few, many, other). */
+import { plural } from '../../core/i18n/plural.ts';
 import type { PetitionMessages } from './en.ts';
 
-const forms = new Intl.PluralRules('ar');
-const signatures: Record<string, string> = {
+const signatures = plural('ar', {
   zero: 'لا توقيعات',
   one: 'توقيع واحد',
   two: 'توقيعان',
   few: '{n} توقيعات',
   many: '{n} توقيعًا',
   other: '{n} توقيع',
-};
+});
 
 export const ar: PetitionMessages = {
   comment: 'تعليق (اختياري)',
   submit: 'وقّع العريضة',
   loadFailed: 'تعذّر تحميل هذه العريضة. يرجى إعادة تحميل الصفحة.',
   to: 'إلى:',
-  signatures: (count, n) => signatures[forms.select(count)].replace('{n}', n),
+  signatures,
   goal: (_count, n) => `الهدف: ${n}`,
   thanks: 'شكرًا لتوقيعك!',
   checkEmail: 'اقتربت من النهاية: تحقّق من بريدك الإلكتروني',

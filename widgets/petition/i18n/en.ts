@@ -4,6 +4,7 @@ export const en = {
   submit: 'Sign the petition',
   loadFailed: 'This petition could not be loaded. Please reload the page.',
   to: 'To:',
+  // As in call/i18n/en.ts: English's one rule written out, so no plural code ships with the English widget.
   signatures: (count: number, n: string): string => (count === 1 ? `${n} signature` : `${n} signatures`),
   goal: (_count: number, n: string): string => `Goal: ${n}`,
   thanks: 'Thank you for signing!',

@@ -1,4 +1,5 @@
 /** The petition's Spanish strings. */
+import { plural } from '../../core/i18n/plural.ts';
 import type { PetitionMessages } from './en.ts';
 
 export const es: PetitionMessages = {
@@ -6,7 +7,7 @@ export const es: PetitionMessages = {
   submit: 'Firmar la petición',
   loadFailed: 'No se pudo cargar esta petición. Vuelve a cargar la página.',
   to: 'Para:',
-  signatures: (count, n) => (count === 1 ? `${n} firma` : `${n} firmas`),
+  signatures: plural('es', { one: '{n} firma', other: '{n} firmas' }),
   goal: (_count, n) => `Meta: ${n}`,
   thanks: '¡Gracias por firmar!',
   checkEmail: 'Ya casi: revisa tu correo',

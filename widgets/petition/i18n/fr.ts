@@ -1,4 +1,5 @@
 /** The petition's French strings. */
+import { plural } from '../../core/i18n/plural.ts';
 import type { PetitionMessages } from './en.ts';
 
 export const fr: PetitionMessages = {
@@ -6,7 +7,7 @@ export const fr: PetitionMessages = {
   submit: 'Signer la pétition',
   loadFailed: 'Impossible de charger cette pétition. Rechargez la page.',
   to: 'À :',
-  signatures: (count, n) => (count < 2 ? `${n} signature` : `${n} signatures`),
+  signatures: plural('fr', { one: '{n} signature', other: '{n} signatures' }),
   goal: (_count, n) => `Objectif : ${n}`,
   thanks: 'Merci d’avoir signé !',
   checkEmail: 'Presque fini : consultez vos e-mails',

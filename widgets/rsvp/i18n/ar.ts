@@ -1,15 +1,15 @@
 /** The RSVP's Arabic strings. Plurals follow Arabic's six forms (zero, one, two, few, many, other). */
+import { plural } from '../../core/i18n/plural.ts';
 import type { RsvpMessages } from './en.ts';
 
-const forms = new Intl.PluralRules('ar');
-const places: Record<string, string> = {
+const places = plural('ar', {
   zero: 'لا أماكن متبقية من {t}',
   one: 'بقي مكان واحد من {t}',
   two: 'بقي مكانان من {t}',
   few: 'بقيت {n} أماكن من {t}',
   many: 'بقي {n} مكانًا من {t}',
   other: 'بقي {n} مكان من {t}',
-};
+});
 
 export const ar: RsvpMessages = {
   phone: 'الهاتف (اختياري)',
@@ -19,7 +19,7 @@ export const ar: RsvpMessages = {
   submit: 'سأحضر',
   waitlist: 'انضم إلى قائمة الانتظار',
   full: 'مكتمل: التسجيلات الجديدة تذهب إلى قائمة الانتظار.',
-  left: (count, n, total) => places[forms.select(count)].replace('{n}', n).replace('{t}', total),
+  left: (count, n, total) => places(count, n).replace('{t}', total),
   host: 'المنظِّم:',
   online: 'انضم عبر الإنترنت',
   atEvent: 'بتوقيت مكان الفعالية:',

@@ -1,5 +1,8 @@
 /** The RSVP's Spanish strings. */
+import { plural } from '../../core/i18n/plural.ts';
 import type { RsvpMessages } from './en.ts';
+
+const places = plural('es', { one: 'Queda {n} plaza de {t}', other: 'Quedan {n} plazas de {t}' });
 
 export const es: RsvpMessages = {
   phone: 'Teléfono (opcional)',
@@ -9,7 +12,7 @@ export const es: RsvpMessages = {
   submit: 'Confirmar asistencia',
   waitlist: 'Apuntarme a la lista de espera',
   full: 'Completo: las nuevas confirmaciones van a la lista de espera.',
-  left: (count, n, total) => (count === 1 ? `Queda ${n} plaza de ${total}` : `Quedan ${n} plazas de ${total}`),
+  left: (count, n, total) => places(count, n).replace('{t}', total),
   host: 'Organiza',
   online: 'Unirse en línea',
   atEvent: 'En el lugar del evento:',

@@ -1,5 +1,8 @@
 /** The RSVP's French strings. */
+import { plural } from '../../core/i18n/plural.ts';
 import type { RsvpMessages } from './en.ts';
+
+const places = plural('fr', { one: '{n} place restante sur {t}', other: '{n} places restantes sur {t}' });
 
 export const fr: RsvpMessages = {
   phone: 'Téléphone (facultatif)',
@@ -9,7 +12,7 @@ export const fr: RsvpMessages = {
   submit: 'Je participe',
   waitlist: 'M’inscrire sur la liste d’attente',
   full: 'Complet : les nouvelles inscriptions vont sur la liste d’attente.',
-  left: (count, n, total) => (count < 2 ? `${n} place restante sur ${total}` : `${n} places restantes sur ${total}`),
+  left: (count, n, total) => places(count, n).replace('{t}', total),
   host: 'Organisé par',
   online: 'Rejoindre en ligne',
   atEvent: 'Sur place :',

@@ -1,9 +1,6 @@
 /** The survey's Arabic strings. Plurals follow Arabic's six forms (zero, one, two, few, many, other). */
+import { plural } from '../../core/i18n/plural.ts';
 import type { SurveyMessages } from './en.ts';
-
-const forms = new Intl.PluralRules('ar');
-const plural = (words: Record<string, string>) => (count: number, n: string) =>
-  words[forms.select(count)].replace('{n}', n);
 
 export const ar: SurveyMessages = {
   submit: 'أرسل إجاباتي',
@@ -32,7 +29,7 @@ export const ar: SurveyMessages = {
   canvassing: 'يجمع الإجابات: {name}',
   change: 'تغيير',
   recorded: 'تم تسجيل الإجابة. جاهز للشخص التالي.',
-  pending: plural({
+  pending: plural('ar', {
     zero: 'تمت مزامنة كل الإجابات.',
     one: 'إجابة واحدة بانتظار المزامنة',
     two: 'إجابتان بانتظار المزامنة',
@@ -40,7 +37,7 @@ export const ar: SurveyMessages = {
     many: '{n} إجابة بانتظار المزامنة',
     other: '{n} إجابة بانتظار المزامنة',
   }),
-  failed: plural({
+  failed: plural('ar', {
     zero: 'لم يرفض الخادم أي إجابة.',
     one: 'رفض الخادم إجابة واحدة.',
     two: 'رفض الخادم إجابتين.',

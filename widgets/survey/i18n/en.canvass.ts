@@ -1,4 +1,8 @@
 /** The survey's English for canvasser mode: loaded with it (see en.ts). */
+import { plural } from '../../core/i18n/plural.ts';
+
+const waiting = plural('en', { one: '{n} response waiting to sync', other: '{n} responses waiting to sync' });
+
 export const en = {
   record: 'Record this response',
   canvasser: 'Your name (canvasser)',
@@ -7,12 +11,9 @@ export const en = {
   canvassing: 'Canvassing as {name}',
   change: 'Change',
   recorded: 'Response recorded. Ready for the next respondent.',
-  pending: (count: number, n: string): string =>
-    count === 0
-      ? 'All responses are synced.'
-      : count === 1
-        ? '1 response waiting to sync'
-        : `${n} responses waiting to sync`,
-  failed: (count: number, n: string): string =>
-    count === 1 ? '1 response was refused by the server.' : `${n} responses were refused by the server.`,
+  pending: (count: number, n: string): string => (count ? waiting(count, n) : 'All responses are synced.'),
+  failed: plural('en', {
+    one: '{n} response was refused by the server.',
+    other: '{n} responses were refused by the server.',
+  }),
 };

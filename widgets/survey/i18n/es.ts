@@ -1,5 +1,8 @@
 /** The survey's Spanish strings. */
+import { plural } from '../../core/i18n/plural.ts';
 import type { SurveyMessages } from './en.ts';
+
+const waiting = plural('es', { one: '{n} respuesta por sincronizar', other: '{n} respuestas por sincronizar' });
 
 export const es: SurveyMessages = {
   submit: 'Enviar mis respuestas',
@@ -29,13 +32,8 @@ export const es: SurveyMessages = {
   canvassing: 'Encuestando como {name}',
   change: 'Cambiar',
   recorded: 'Respuesta guardada. Lista para la siguiente persona.',
-  pending: (count, n) =>
-    count === 0
-      ? 'Todas las respuestas están sincronizadas.'
-      : count === 1
-        ? '1 respuesta por sincronizar'
-        : `${n} respuestas por sincronizar`,
-  failed: (count, n) => (count === 1 ? 'El servidor rechazó 1 respuesta.' : `El servidor rechazó ${n} respuestas.`),
+  pending: (count, n) => (count ? waiting(count, n) : 'Todas las respuestas están sincronizadas.'),
+  failed: plural('es', { one: 'El servidor rechazó {n} respuesta.', other: 'El servidor rechazó {n} respuestas.' }),
 };
 
 export default es;

@@ -1,5 +1,11 @@
 /** The survey's French strings. */
+import { plural } from '../../core/i18n/plural.ts';
 import type { SurveyMessages } from './en.ts';
+
+const waiting = plural('fr', {
+  one: '{n} réponse en attente de synchronisation',
+  other: '{n} réponses en attente de synchronisation',
+});
 
 export const fr: SurveyMessages = {
   submit: 'Envoyer mes réponses',
@@ -29,14 +35,11 @@ export const fr: SurveyMessages = {
   canvassing: 'Enquête menée par {name}',
   change: 'Changer',
   recorded: 'Réponse enregistrée. Prêt pour la personne suivante.',
-  pending: (count, n) =>
-    count === 0
-      ? 'Toutes les réponses sont synchronisées.'
-      : count < 2
-        ? `${n} réponse en attente de synchronisation`
-        : `${n} réponses en attente de synchronisation`,
-  failed: (count, n) =>
-    count < 2 ? `${n} réponse a été refusée par le serveur.` : `${n} réponses ont été refusées par le serveur.`,
+  pending: (count, n) => (count ? waiting(count, n) : 'Toutes les réponses sont synchronisées.'),
+  failed: plural('fr', {
+    one: '{n} réponse a été refusée par le serveur.',
+    other: '{n} réponses ont été refusées par le serveur.',
+  }),
 };
 
 export default fr;

@@ -1,5 +1,16 @@
 /** The organizer pages in Arabic (the page reads right to left; names, emails and origins keep their own direction). */
+import { plural } from '../../../../widgets/core/i18n/plural.ts';
 import type { DashboardStrings } from './types.ts';
+
+// Arabic's six forms, as the widgets' dictionaries write them.
+const deliveries = plural('ar', {
+  zero: '{n} إرسال',
+  one: 'إرسال واحد',
+  two: 'إرسالان',
+  few: '{n} إرسالات',
+  many: '{n} إرسالًا',
+  other: '{n} إرسال',
+});
 
 const ar: DashboardStrings = {
   comma: '، ',
@@ -144,7 +155,7 @@ const ar: DashboardStrings = {
     to: 'إلى',
     none: 'لا شيء: كل إرسال وصل أو ما زالت محاولته جارية.',
     redeliver: 'إعادة الإرسال',
-    redelivered: (id, n, count) => `سيُرسل الحدث ${id} مرة أخرى (${count} ${n === 1 ? 'إرسال' : 'إرسالات'}).`,
+    redelivered: (id, n, count) => `سيُرسل الحدث ${id} مرة أخرى (${deliveries(n, count)}).`,
   },
 
   people: {

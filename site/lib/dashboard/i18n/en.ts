@@ -1,5 +1,8 @@
 /** The organizer pages in English (the words the dashboard had before it spoke other languages). */
+import { plural } from '../../../../widgets/core/i18n/plural.ts';
 import type { DashboardStrings } from './types.ts';
+
+const deliveries = plural('en', { one: '{n} delivery', other: '{n} deliveries' });
 
 const en: DashboardStrings = {
   comma: ', ',
@@ -145,7 +148,7 @@ const en: DashboardStrings = {
     to: 'to',
     none: 'None: every delivery went through or is still being tried.',
     redeliver: 'Redeliver',
-    redelivered: (id, n, count) => `Event ${id} will be sent again (${count} ${n === 1 ? 'delivery' : 'deliveries'}).`,
+    redelivered: (id, n, count) => `Event ${id} will be sent again (${deliveries(n, count)}).`,
   },
 
   people: {

@@ -1,5 +1,8 @@
 /** The organizer pages in Spanish. */
+import { plural } from '../../../../widgets/core/i18n/plural.ts';
 import type { DashboardStrings } from './types.ts';
+
+const deliveries = plural('es', { one: '{n} envío', other: '{n} envíos' });
 
 const es: DashboardStrings = {
   comma: ', ',
@@ -157,7 +160,7 @@ const es: DashboardStrings = {
     to: 'a',
     none: 'Ninguno: cada envío se entregó o se sigue intentando.',
     redeliver: 'Reenviar',
-    redelivered: (id, n, count) => `El evento ${id} se enviará de nuevo (${count} ${n === 1 ? 'envío' : 'envíos'}).`,
+    redelivered: (id, n, count) => `El evento ${id} se enviará de nuevo (${deliveries(n, count)}).`,
   },
 
   people: {

@@ -1,5 +1,8 @@
 /** The organizer pages in French. */
+import { plural } from '../../../../widgets/core/i18n/plural.ts';
 import type { DashboardStrings } from './types.ts';
+
+const deliveries = plural('fr', { one: '{n} envoi', other: '{n} envois' });
 
 const fr: DashboardStrings = {
   comma: ', ',
@@ -158,7 +161,7 @@ const fr: DashboardStrings = {
     to: 'vers',
     none: 'Aucun : chaque envoi est passé ou est encore tenté.',
     redeliver: 'Renvoyer',
-    redelivered: (id, n, count) => `L’événement ${id} sera renvoyé (${count} ${n === 1 ? 'envoi' : 'envois'}).`,
+    redelivered: (id, n, count) => `L’événement ${id} sera renvoyé (${deliveries(n, count)}).`,
   },
 
   people: {
