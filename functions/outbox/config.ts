@@ -7,7 +7,8 @@
  * - `LADDER_SMTP_URL` and `LADDER_MAIL_FROM` (both, for email); `LADDER_MAIL_CAMPAIGNS`: comma-separated slugs
  * - `LADDER_TWILIO`: JSON `{ accountSid, authToken, from, baseUrl?, campaigns?: [...] }`
  * - `LADDER_DELIVERY_TIMEOUT`: milliseconds one request may take (default 10000)
- * - `LADDER_SITE_URL`: links in messages (default http://localhost:$PORT)
+ * - `LADDER_SITE_URL`: the campaign site's public address, for the links in emails and texts: required with either
+ *   (a message is read far from the request that caused it, so no request's origin can stand in for it)
  */
 import * as z from 'zod';
 import { actionNetworkSink } from './action-network.ts';
@@ -74,9 +75,17 @@ function parse<T>(variable: string, schema: z.ZodType<T>, raw: string): T {
   return parsed.data;
 }
 
+/** The site's public address for links in messages, or a refusal that says what to set. */
+function siteUrlFrom(env: Record<string, string | undefined>): string {
+  const raw = env.LADDER_SITE_URL?.trim() ?? '';
+  if (/^https?:\/\/[^/]/.test(raw) && URL.canParse(raw)) return raw.replace(/\/+$/, '');
+  throw new SinkConfigError(
+    `LADDER_SITE_URL must be the campaign site's public address, like https://campaign.example: the links in emails and texts point there (${raw ? `got "${raw}"` : 'it is not set'}).`,
+  );
+}
+
 export function sinksFromEnv(env: Record<string, string | undefined>, catalog: CatalogLike): Sink[] {
   const timeoutMs = Number(env.LADDER_DELIVERY_TIMEOUT ?? 10_000);
-  const siteUrl = (env.LADDER_SITE_URL ?? `http://localhost:${env.PORT ?? 4321}`).replace(/\/+$/, '');
   const sinks: Sink[] = [];
   if (env.LADDER_WEBHOOKS) {
     for (const config of parse('LADDER_WEBHOOKS', Webhooks, env.LADDER_WEBHOOKS)) {
@@ -94,11 +103,15 @@ export function sinksFromEnv(env: Record<string, string | undefined>, catalog: C
       .map((slug) => slug.trim())
       .filter(Boolean);
     sinks.push(
-      emailSink({ smtpUrl: env.LADDER_SMTP_URL, from: env.LADDER_MAIL_FROM, siteUrl, campaigns, timeoutMs }, catalog),
+      emailSink(
+        { smtpUrl: env.LADDER_SMTP_URL, from: env.LADDER_MAIL_FROM, siteUrl: siteUrlFrom(env), campaigns, timeoutMs },
+        catalog,
+      ),
     );
   }
   if (env.LADDER_TWILIO) {
-    sinks.push(smsSink(parse('LADDER_TWILIO', Twilio, env.LADDER_TWILIO), catalog, siteUrl, { timeoutMs }));
+    const twilio = parse('LADDER_TWILIO', Twilio, env.LADDER_TWILIO);
+    sinks.push(smsSink(twilio, catalog, siteUrlFrom(env), { timeoutMs }));
   }
   const names = sinks.map((sink) => sink.name);
   const twice = names.find((name, i) => names.indexOf(name) !== i);
