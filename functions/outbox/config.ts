@@ -84,6 +84,32 @@ function siteUrlFrom(env: Record<string, string | undefined>): string {
   );
 }
 
+/** The campaigns `LADDER_MAIL_CAMPAIGNS` lists; undefined: all. */
+const mailCampaigns = (env: Record<string, string | undefined>) =>
+  env.LADDER_MAIL_CAMPAIGNS?.split(',')
+    .map((slug) => slug.trim())
+    .filter(Boolean);
+
+/**
+ * Double opt-in sends each supporter a link by email: a campaign that asks for it with no email to send it would
+ * hold every signature for a link that never comes, then delete it. Every adapter refuses to start on it.
+ */
+export function requireEmailForLinks(
+  env: Record<string, string | undefined>,
+  campaigns: { slug: string; doubleOptIn: boolean }[],
+): void {
+  const mailed = mailCampaigns(env);
+  const email = !!env.LADDER_SMTP_URL && !!env.LADDER_MAIL_FROM;
+  const stranded = campaigns
+    .filter((campaign) => campaign.doubleOptIn && !(email && (!mailed || mailed.includes(campaign.slug))))
+    .map((campaign) => campaign.slug);
+  if (stranded.length) {
+    throw new SinkConfigError(
+      `${stranded.join(', ')}: doubleOptIn sends each supporter a link by email, and no email goes out for ${stranded.length === 1 ? 'it' : 'them'}: set LADDER_SMTP_URL and LADDER_MAIL_FROM${mailed ? ' (and list them in LADDER_MAIL_CAMPAIGNS)' : ''}, or turn doubleOptIn off.`,
+    );
+  }
+}
+
 export function sinksFromEnv(env: Record<string, string | undefined>, catalog: CatalogLike): Sink[] {
   const timeoutMs = Number(env.LADDER_DELIVERY_TIMEOUT ?? 10_000);
   const sinks: Sink[] = [];
@@ -99,9 +125,7 @@ export function sinksFromEnv(env: Record<string, string | undefined>, catalog: C
   if (env.LADDER_SMTP_URL || env.LADDER_MAIL_FROM) {
     if (!env.LADDER_SMTP_URL || !env.LADDER_MAIL_FROM)
       throw new SinkConfigError('set both LADDER_SMTP_URL and LADDER_MAIL_FROM to send email (or neither)');
-    const campaigns = env.LADDER_MAIL_CAMPAIGNS?.split(',')
-      .map((slug) => slug.trim())
-      .filter(Boolean);
+    const campaigns = mailCampaigns(env);
     sinks.push(
       emailSink(
         { smtpUrl: env.LADDER_SMTP_URL, from: env.LADDER_MAIL_FROM, siteUrl: siteUrlFrom(env), campaigns, timeoutMs },

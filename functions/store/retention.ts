@@ -110,6 +110,8 @@ export async function forgetSupporters(tx: Tx, ids: string[], now: string): Prom
   }
   await tx.run(`UPDATE actions SET referrer_id = NULL WHERE referrer_id ${among}`, ...ids);
   await tx.run(`UPDATE supporters SET referred_by = NULL WHERE referred_by ${among}`, ...ids);
+  await tx.run(`DELETE FROM consent_withdrawals WHERE supporter_id ${among}`, ...ids);
+  await tx.run(`DELETE FROM confirmed_devices WHERE email IN (SELECT email FROM supporters WHERE id ${among})`, ...ids);
   await scrubEvents(tx, `supporter_id ${among}`, ids, now);
   await tx.run(`DELETE FROM supporters WHERE id ${among}`, ...ids);
 }

@@ -33,6 +33,8 @@ interface ActionBase {
   nextAskCandidates: string[];
   /** The campaign asks for double opt-in: an action with a never-confirmed email is held until confirmed. */
   doubleOptIn?: boolean;
+  /** SHA-256 of the key the widget keeps in its browser: a confirmed link lets that browser's later actions pass. */
+  deviceHash?: string | null;
 }
 
 export interface SignatureRecord extends ActionBase {

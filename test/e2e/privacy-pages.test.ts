@@ -9,11 +9,13 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, count, launch, type RunningServer, startServer } from './harness.ts';
+import { smtpServer } from '../functions/outbox/servers.ts';
+import { axeViolations, count, freePort, launch, type RunningServer, startServer } from './harness.ts';
 
 const built = inject('built');
 let server: RunningServer;
 let browser: Browser;
+let smtp: Awaited<ReturnType<typeof smtpServer>>;
 
 const DOI = `---
 kind: petition
@@ -36,13 +38,26 @@ beforeAll(async () => {
   const content = mkdtempSync(join(tmpdir(), 'ladder-e2e-privacy-'));
   cpSync(built.content, content, { recursive: true });
   writeFileSync(join(content, 'light-the-underpass.md'), DOI);
-  server = await startServer({ ...built, content }, { LADDER_MIN_FILL_MS: '0' });
+  // Double opt-in needs email (the server refuses to start without it), and email needs the site's address.
+  smtp = await smtpServer();
+  const port = String(await freePort());
+  server = await startServer(
+    { ...built, content },
+    {
+      LADDER_MIN_FILL_MS: '0',
+      PORT: port,
+      LADDER_SITE_URL: `http://localhost:${port}`,
+      LADDER_SMTP_URL: smtp.url,
+      LADDER_MAIL_FROM: 'Ladder <hello@campaign.example>',
+    },
+  );
   browser = await launch();
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+  await smtp?.close();
 });
 
 /** The token of the latest `type` message in the outbox: what the email would carry. */

@@ -8,6 +8,7 @@ import { catalogFrom } from '../../functions/catalog.ts';
 import { openSqliteStore } from '../../functions/store/sqlite.ts';
 import type { Store } from '../../functions/store/types.ts';
 import { campaigns, tempDb } from './fixtures.ts';
+import { privacyCampaigns } from './privacy-fixtures.ts';
 
 const EMAIL = { LADDER_SMTP_URL: 'smtp://127.0.0.1:2525', LADDER_MAIL_FROM: 'hello@campaign.example' };
 const stores: Store[] = [];
@@ -24,5 +25,17 @@ describe('adapter start-up checks', () => {
   it('refuses email without an absolute LADDER_SITE_URL, naming it', async () => {
     await expect(start(EMAIL)).rejects.toThrow(/LADDER_SITE_URL must be the campaign site's public address/);
     await expect(start({ ...EMAIL, LADDER_SITE_URL: 'https://campaign.example' })).resolves.toBeTruthy();
+  });
+
+  it('refuses double opt-in campaigns when no email can carry their links, naming them and what to set', async () => {
+    const entries = [...campaigns, ...privacyCampaigns];
+    const refusal = /doi, doi-two, doi-survey: doubleOptIn sends each supporter a link by email.*LADDER_SMTP_URL and LADDER_MAIL_FROM/;
+    await expect(start({}, entries)).rejects.toThrow(refusal);
+    // Email that leaves out a double opt-in campaign is no email for it.
+    const some = { ...EMAIL, LADDER_SITE_URL: 'https://campaign.example', LADDER_MAIL_CAMPAIGNS: 'doi, plain' };
+    await expect(start(some, entries)).rejects.toThrow(/^doi-two, doi-survey: doubleOptIn/);
+    await expect(start({ ...EMAIL, LADDER_SITE_URL: 'https://campaign.example' }, entries)).resolves.toBeTruthy();
+    // Without double opt-in nothing needs email.
+    await expect(start({})).resolves.toBeTruthy();
   });
 });

@@ -68,7 +68,7 @@ export interface Opened {
 }
 
 function withApp(store: Store, query: Opened['query'], close: () => Promise<void>): Opened {
-  return { store, app: createApp({ store, catalog, adminToken: ADMIN_TOKEN }), query, close };
+  return { store, app: createApp({ store, catalog, adminToken: ADMIN_TOKEN, sinks: ['email'] }), query, close };
 }
 
 let schemas = 0;
