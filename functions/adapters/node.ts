@@ -26,7 +26,7 @@ import { compress } from 'hono/compress';
 import { createApp } from '../app.ts';
 import { loadCatalog } from '../catalog.ts';
 import { guardFromEnv } from '../guard/config.ts';
-import { requireEmailForLinks, sinksFromEnv } from '../outbox/config.ts';
+import { requireEmailForLinks, sinksFromEnv, twilioFromEnv } from '../outbox/config.ts';
 import { type RunningDispatcher, startDispatcher } from '../outbox/dispatcher.ts';
 import { openStore } from '../store/open.ts';
 import { retentionDaysFromEnv, sweepRetention } from '../store/retention.ts';
@@ -54,6 +54,7 @@ const api = createApp({
   siteUrl: env.LADDER_SITE_URL,
   adminToken: env.LADDER_ADMIN_TOKEN,
   sinks: sinks.map((sink) => sink.name),
+  sms: twilioFromEnv(env),
   guard: await guardFromEnv(env, store),
 });
 

@@ -110,6 +110,10 @@ export function requireEmailForLinks(
   }
 }
 
+/** `LADDER_TWILIO`, checked; undefined when unset. */
+export const twilioFromEnv = (env: Record<string, string | undefined>) =>
+  env.LADDER_TWILIO ? parse('LADDER_TWILIO', Twilio, env.LADDER_TWILIO) : undefined;
+
 export function sinksFromEnv(env: Record<string, string | undefined>, catalog: CatalogLike): Sink[] {
   const timeoutMs = Number(env.LADDER_DELIVERY_TIMEOUT ?? 10_000);
   const sinks: Sink[] = [];
@@ -133,10 +137,8 @@ export function sinksFromEnv(env: Record<string, string | undefined>, catalog: C
       ),
     );
   }
-  if (env.LADDER_TWILIO) {
-    const twilio = parse('LADDER_TWILIO', Twilio, env.LADDER_TWILIO);
-    sinks.push(smsSink(twilio, catalog, siteUrlFrom(env), { timeoutMs }));
-  }
+  const twilio = twilioFromEnv(env);
+  if (twilio) sinks.push(smsSink(twilio, catalog, siteUrlFrom(env), { timeoutMs }));
   const names = sinks.map((sink) => sink.name);
   const twice = names.find((name, i) => names.indexOf(name) !== i);
   // Deliveries are kept under the sink's name: two sinks with one name would share (and lose) them.

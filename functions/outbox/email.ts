@@ -1,13 +1,15 @@
 /**
  * Email to supporters over SMTP (nodemailer): the confirmation of what they just did, in the campaign's language.
  * RSVP confirmations are transactional and always sent (with the event's `.ics` attached); the other thank-you
- * notes only to people who agreed to be contacted (`consent.contact`).
+ * notes only to people who agreed to be contacted (`consent.contact`) and have not withdrawn it since. Those carry
+ * an unsubscribe link in the body (a page with a button) and the RFC 8058 headers, whose one-click POST to
+ * `/api/unsubscribe?t=…` withdraws at once (functions/routes/unsubscribe.ts).
  */
 import nodemailer from 'nodemailer';
 import { eventIcs } from '../ics.ts';
 import type { OutboxEvent } from '../store/types.ts';
 import { type CatalogLike, confirmation } from './messages.ts';
-import { type Delivered, DeliveryError, payloadOf, type Sink, takes } from './sink.ts';
+import { type Delivered, type DeliverContext, DeliveryError, payloadOf, type Sink, takes } from './sink.ts';
 
 export interface EmailConfig {
   /** `smtp://user:pass@host:587` or `smtps://…:465`. */
@@ -45,12 +47,14 @@ export function emailSink(config: EmailConfig, catalog: CatalogLike): Sink {
   });
   return {
     name: 'email',
-    async deliver(event: OutboxEvent): Promise<Delivered> {
+    async deliver(event: OutboxEvent, { consent }: DeliverContext): Promise<Delivered> {
       if (!takes(config, event)) return 'skipped';
       const payload = payloadOf(event);
-      if (!TRANSACTIONAL.has(event.type) && !payload.consent?.contact) return 'skipped';
+      const consented = !TRANSACTIONAL.has(event.type);
+      if (consented && (!payload.consent?.contact || (await consent?.withdrawn('email')))) return 'skipped';
       const campaign = catalog.get(event.campaign);
-      const message = confirmation(event, campaign, config.siteUrl);
+      const unsubscribe = consented ? await consent?.unsubscribeToken('email') : undefined;
+      const message = confirmation(event, campaign, config.siteUrl, unsubscribe);
       if (!message || !payload.person) return 'skipped';
       const ics =
         campaign?.kind === 'event' && payload.status === 'confirmed'
@@ -66,7 +70,13 @@ export function emailSink(config: EmailConfig, catalog: CatalogLike): Sink {
           attachments: ics,
           // The event's id in the Message-ID lets a mail log show a redelivery for what it is.
           messageId: `<${event.id}@ladder>`,
-          headers: { 'Ladder-Event-Id': event.id },
+          headers: {
+            'Ladder-Event-Id': event.id,
+            ...(unsubscribe && {
+              'List-Unsubscribe': `<${config.siteUrl}/api/unsubscribe?t=${unsubscribe}>`,
+              'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+            }),
+          },
         });
       } catch (error) {
         throw smtpError(error);

@@ -44,7 +44,8 @@ export async function actOrHold(db: Db, tx: Tx, record: ActionRecord, spec: Acti
   const { email, givenName } = spec.person;
   const device = record.deviceHash ?? null;
   const known =
-    device && (await tx.get('SELECT 1 AS known FROM confirmed_devices WHERE email = ? AND device_hash = ?', email, device));
+    device &&
+    (await tx.get('SELECT 1 AS known FROM confirmed_devices WHERE email = ? AND device_hash = ?', email, device));
   if (known) return action(db, tx, record, spec);
   const now = new Date();
   const id = newId();

@@ -238,6 +238,13 @@ CREATE TABLE consent_withdrawals (
   created_at TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX consent_withdrawals_supporter ON consent_withdrawals (supporter_id, channel, created_at);
+-- The unsubscribe links in messages: a keyed hash of the supporter and the channel, kept here as its SHA-256 only.
+CREATE TABLE unsubscribe_links (
+  token_hash TEXT PRIMARY KEY,
+  supporter_id UUID NOT NULL REFERENCES supporters(id) ON DELETE CASCADE,
+  channel TEXT NOT NULL
+);
+CREATE INDEX unsubscribe_links_supporter ON unsubscribe_links (supporter_id);
 `,
   },
 ];
