@@ -8,6 +8,7 @@
  */
 import { type Db, readTime, type Tx } from './db.ts';
 import { writeEvent } from './events.ts';
+import { macKey } from '../guard/token.ts';
 import { guardSecret } from './guard.ts';
 import { newId, sha256 } from './ids.ts';
 
@@ -53,14 +54,11 @@ export async function unsubscribeToken(db: Db, supporterId: string, channel: Cha
     'unsubscribe',
     Array.from(crypto.getRandomValues(new Uint8Array(32)), hex).join(''),
   );
-  const key = await crypto.subtle.importKey(
-    'raw',
-    new TextEncoder().encode(secret),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign'],
+  const mac = await crypto.subtle.sign(
+    'HMAC',
+    await macKey(secret),
+    new TextEncoder().encode(`${channel}\n${supporterId}`),
   );
-  const mac = await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`${channel}\n${supporterId}`));
   const token = Array.from(new Uint8Array(mac).slice(0, 16), hex).join('');
   await db.run(
     'INSERT INTO unsubscribe_links (token_hash, supporter_id, channel) VALUES (?, ?, ?) ON CONFLICT (token_hash) DO NOTHING',
