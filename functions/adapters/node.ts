@@ -2,8 +2,8 @@
  * The embedded server (`npm start`): the built site, the widgets and the API on one port, SQLite by default.
  *
  * Environment: PORT (4321), HOST (all interfaces), LADDER_DB (./data/ladder.sqlite), DATABASE_URL (postgres://…),
- * LADDER_SITE_URL (the public URL, for links in responses, default each request's origin; required with email or SMS), LADDER_CONTENT
- * (campaign files; default site/content/campaigns), LADDER_SITE_OUT (dist/site), LADDER_EMBED_OUT (dist/embed),
+ * LADDER_SITE_URL (the public URL, for links; default each request's origin; required with email or SMS),
+ * LADDER_CONTENT (campaign files; default site/content/campaigns), LADDER_SITE_OUT (dist/site), LADDER_EMBED_OUT (dist/embed),
  * LADDER_DISPATCH_INTERVAL (ms between delivery passes, 15000) and the sinks' variables (functions/outbox/config.ts).
  * LADDER_RETENTION_DAYS: personal data kept for campaigns without `retentionDays` (unset: kept); swept hourly.
  *

@@ -59,6 +59,8 @@ export interface SupporterExport {
   rungs: { rung: string; previous: string | null; at: string }[];
   /** Who brought them (a referral code) and how many they brought (a number: recruits are other people). */
   referrals: { referredBy: string | null; recruits: number };
+  /** Consent withdrawn since it was given (an unsubscribe link, SMS STOP): the consents above stay as given. */
+  withdrawals: { channel: string; source: string; at: string }[];
   /** Actions waiting for their email to be confirmed, with what was sent. */
   pending: { campaign: string; kind: string; createdAt: string; expiresAt: string; held: unknown }[];
   /** Messages about them in the outbox, with where they were delivered. */
@@ -87,6 +89,10 @@ export async function supporterExport(db: Db, id: string): Promise<SupporterExpo
   );
   const rungs = await db.all('SELECT rung, previous, at FROM supporter_rungs WHERE supporter_id = ? ORDER BY at', id);
   const recruits = await db.get('SELECT COUNT(*) AS n FROM supporters WHERE referred_by = ?', id);
+  const withdrawals = await db.all(
+    'SELECT channel, source, created_at FROM consent_withdrawals WHERE supporter_id = ? ORDER BY created_at',
+    id,
+  );
   const pending = s.email
     ? await db.all(
         `SELECT campaign, kind, record, created_at, expires_at FROM pending_actions WHERE email = ? AND confirmed_at IS NULL
@@ -177,6 +183,11 @@ export async function supporterExport(db: Db, id: string): Promise<SupporterExpo
       at: readTime(row.at),
     })),
     referrals: { referredBy: (s.referred_by_code as string | null) ?? null, recruits: Number(recruits?.n ?? 0) },
+    withdrawals: withdrawals.map((row) => ({
+      channel: String(row.channel),
+      source: String(row.source),
+      at: readTime(row.created_at),
+    })),
     pending: pending.map((row) => ({
       campaign: String(row.campaign),
       kind: String(row.kind),

@@ -118,6 +118,9 @@ for (const dialect of dialects) {
       expect(bad.status).toBe(422);
       expect(bad.body.error.codes).toEqual({ device: 'invalid' });
       expect(await query('SELECT id FROM pending_actions WHERE confirmed_at IS NULL')).toHaveLength(2);
+      // Erasing Ada forgets her browser too.
+      expect(await store.eraseSupporter('ada@example.org')).toBe(true);
+      expect(await query('SELECT device_hash FROM confirmed_devices')).toEqual([]);
     });
 
     it('a link confirms only the action it was sent for, not what someone else sent for the same email', async () => {

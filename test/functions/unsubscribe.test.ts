@@ -149,6 +149,10 @@ for (const dialect of dialects) {
       expect(await db.query('SELECT channel, source FROM consent_withdrawals')).toEqual([
         { channel: 'email', source: 'link' },
       ]);
+      // Ada's own data shows it beside the consent she gave.
+      const data = await db.store.supporterExport(String(ada.id));
+      expect(data?.withdrawals).toEqual([{ channel: 'email', source: 'link', at: expect.any(String) }]);
+      expect(data?.actions[0].consent).toMatchObject({ contact: true });
     });
 
     it('ends every text with STOP, and a signed STOP stops the next ones and reaches the sinks', async () => {
