@@ -29,7 +29,8 @@ describe('adapter start-up checks', () => {
 
   it('refuses double opt-in campaigns when no email can carry their links, naming them and what to set', async () => {
     const entries = [...campaigns, ...privacyCampaigns];
-    const refusal = /doi, doi-two, doi-survey: doubleOptIn sends each supporter a link by email.*LADDER_SMTP_URL and LADDER_MAIL_FROM/;
+    const refusal =
+      /doi, doi-two, doi-survey: doubleOptIn sends each supporter a link by email.*LADDER_SMTP_URL and LADDER_MAIL_FROM/;
     await expect(start({}, entries)).rejects.toThrow(refusal);
     // Email that leaves out a double opt-in campaign is no email for it.
     const some = { ...EMAIL, LADDER_SITE_URL: 'https://campaign.example', LADDER_MAIL_CAMPAIGNS: 'doi, plain' };

@@ -100,7 +100,12 @@ export const dialects: { name: string; open(): Promise<Opened> }[] = [
         store,
         async (text, ...params) => {
           let n = 0;
-          return [...(await sql.unsafe(text.replace(/\?/g, () => `$${++n}`), params))];
+          return [
+            ...(await sql.unsafe(
+              text.replace(/\?/g, () => `$${++n}`),
+              params,
+            )),
+          ];
         },
         async () => {
           await store.close();
