@@ -5,6 +5,7 @@
  * - `LADDER_WEBHOOKS`: JSON list of `{ url, secrets: [...], campaigns?: [...], events?: [...], name? }`
  * - `LADDER_ACTION_NETWORK`: JSON `{ apiKey, baseUrl?, campaigns: { <slug>: { petition|form|event|advocacy_campaign?: '<id>', tags?: [...] } } }`
  * - `LADDER_SMTP_URL` and `LADDER_MAIL_FROM` (both, for email); `LADDER_MAIL_CAMPAIGNS`: comma-separated slugs
+ *   (their confirmations only: the links supporters ask for always go)
  * - `LADDER_TWILIO`: JSON `{ accountSid, authToken, from, baseUrl?, campaigns?: [...] }`
  * - `LADDER_DELIVERY_TIMEOUT`: milliseconds one request may take (default 10000)
  * - `LADDER_SITE_URL`: the campaign site's public address, for the links in emails and texts: required with either
@@ -91,21 +92,18 @@ const mailCampaigns = (env: Record<string, string | undefined>) =>
     .filter(Boolean);
 
 /**
- * Double opt-in sends each supporter a link by email: a campaign that asks for it with no email to send it would
- * hold every signature for a link that never comes, then delete it. Every adapter refuses to start on it.
+ * Double opt-in sends each supporter a link by email (whatever `LADDER_MAIL_CAMPAIGNS` lists: email.ts): a campaign
+ * that asks for it with no email at all would hold every signature for a link that never comes, then delete it.
+ * Every adapter refuses to start on it.
  */
 export function requireEmailForLinks(
   env: Record<string, string | undefined>,
   campaigns: { slug: string; doubleOptIn: boolean }[],
 ): void {
-  const mailed = mailCampaigns(env);
-  const email = !!env.LADDER_SMTP_URL && !!env.LADDER_MAIL_FROM;
-  const stranded = campaigns
-    .filter((campaign) => campaign.doubleOptIn && !(email && (!mailed || mailed.includes(campaign.slug))))
-    .map((campaign) => campaign.slug);
-  if (stranded.length) {
+  const stranded = campaigns.filter((campaign) => campaign.doubleOptIn).map((campaign) => campaign.slug);
+  if (stranded.length && !(env.LADDER_SMTP_URL && env.LADDER_MAIL_FROM)) {
     throw new SinkConfigError(
-      `${stranded.join(', ')}: doubleOptIn sends each supporter a link by email, and no email goes out for ${stranded.length === 1 ? 'it' : 'them'}: set LADDER_SMTP_URL and LADDER_MAIL_FROM${mailed ? ' (and list them in LADDER_MAIL_CAMPAIGNS)' : ''}, or turn doubleOptIn off.`,
+      `${stranded.join(', ')}: doubleOptIn sends each supporter a link by email, and no email is configured: set LADDER_SMTP_URL and LADDER_MAIL_FROM, or turn doubleOptIn off.`,
     );
   }
 }

@@ -18,11 +18,17 @@ export interface EmailConfig {
   from: string;
   /** The campaign site's public origin, for links. */
   siteUrl: string;
-  /** Only these campaigns; default all. */
+  /** Only these campaigns' confirmations; default all. The links a supporter asks for go whatever the campaign. */
   campaigns?: string[];
   /** Connection, greeting and socket timeouts. Default 10 s. */
   timeoutMs?: number;
 }
+
+/**
+ * Links the supporter asked for (a double opt-in confirmation, access to their data): nothing else can bring them,
+ * so no campaign filter holds them back.
+ */
+const LINKS = ['confirmation.requested', 'access.requested'];
 
 /** RSVP confirmations tell people what they signed up for: sent whatever they said about further contact. */
 /** About the supporter's own RSVP: sent whatever their consent to hear more from the campaign. */
@@ -32,9 +38,7 @@ const TRANSACTIONAL = new Set([
   'rsvp.confirmed',
   'rsvp.cancelled',
   'rsvp.reminder',
-  // Links the supporter asked for: a double opt-in confirmation, access to their data.
-  'confirmation.requested',
-  'access.requested',
+  ...LINKS,
 ]);
 
 export function emailSink(config: EmailConfig, catalog: CatalogLike): Sink {
@@ -48,7 +52,7 @@ export function emailSink(config: EmailConfig, catalog: CatalogLike): Sink {
   return {
     name: 'email',
     async deliver(event: OutboxEvent, { consent }: DeliverContext): Promise<Delivered> {
-      if (!takes(config, event)) return 'skipped';
+      if (!LINKS.includes(event.type) && !takes(config, event)) return 'skipped';
       const payload = payloadOf(event);
       const consented = !TRANSACTIONAL.has(event.type);
       if (consented && (!payload.consent?.contact || (await consent?.withdrawn('email')))) return 'skipped';
