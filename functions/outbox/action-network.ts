@@ -123,8 +123,13 @@ export function actionNetworkSink(
     name: 'action-network',
     async deliver(event, { signal, consent }): Promise<Delivered> {
       const request = actionNetworkRequest(event, config, options.catalog);
-      // A record sent after the person withdrew would subscribe them again.
-      if (!request || (event.type !== 'consent.withdrawn' && (await consent?.withdrawn('email')))) return 'skipped';
+      if (!request) return 'skipped';
+      if (event.type !== 'consent.withdrawn') {
+        // A record sent after the person withdrew would subscribe them again: to the list, or their phone to texts.
+        if (await consent?.withdrawn('email')) return 'skipped';
+        const person = request.body.person as { phone_numbers?: unknown };
+        if (person.phone_numbers && (await consent?.withdrawn('sms'))) delete person.phone_numbers;
+      }
       await throttle.take(signal);
       const { body } = await send(
         base + request.path,

@@ -206,6 +206,23 @@ for (const dialect of dialects) {
           phone_numbers: [{ number: '+14155550134', status: 'unsubscribed' }],
         },
       });
+
+      // Ella changes her RSVP: Action Network gets the change, without subscribing her phone to texts again.
+      const { manageUrl } = ((await rsvp.json()) as { rsvp: { manageUrl: string } }).rsvp;
+      const token = new URL(manageUrl).searchParams.get('t');
+      const changed = await app.request(`${API}/rsvps/${token}`, {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ guests: 1 }),
+      });
+      expect(changed.status).toBe(200);
+      const before = an.received.length;
+      await dispatch(db.store, sinks, quiet);
+      const after = an.received.slice(before).map((r) => JSON.parse(r.body) as { person: Record<string, unknown> });
+      expect(after).toHaveLength(1);
+      expect(after[0].person.email_addresses).toEqual([{ address: 'ella@example.org', status: 'subscribed' }]);
+      expect(after[0].person.phone_numbers).toBeUndefined();
+      expect(texts.received).toHaveLength(1);
     });
   });
 }
