@@ -13,6 +13,8 @@ import { me } from './routes/me.ts';
 import { responses } from './routes/responses.ts';
 import { manage, rsvps } from './routes/rsvps.ts';
 import { signatures } from './routes/signatures.ts';
+import { sms } from './routes/sms.ts';
+import { unsubscribe } from './routes/unsubscribe.ts';
 import { API_HEADERS } from './security/headers.ts';
 import { sha256 } from './store/ids.ts';
 
@@ -38,6 +40,8 @@ export function createApp({ adminToken, ...options }: AppOptions): Hono<AppEnv> 
   app.route('/api/admin', admin);
   app.route('/api/confirm', confirm);
   app.route('/api/me', me);
+  app.route('/api/unsubscribe', unsubscribe);
+  app.route('/api/sms', sms);
   app.onError(errorResponse);
   app.notFound(notFound);
   return app;

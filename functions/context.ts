@@ -13,6 +13,8 @@ export interface AppOptions {
   adminToken?: string;
   /** Names of the configured delivery sinks, for the outbox health report. */
   sinks?: string[];
+  /** The SMS provider's auth token, which signs its inbound webhook (`POST /api/sms/inbound`). Unset: 404. */
+  sms?: { authToken: string };
   /**
    * The abuse defenses (functions/guard/): render tokens, honeypot, rate limits, CAPTCHA, disposable emails.
    * Every adapter sets it (`guardFromEnv`); left out, nothing is checked (tests of other parts do that).

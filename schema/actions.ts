@@ -21,6 +21,11 @@ export const guardFields = {
   [HONEYPOT]: z.string({ error: typeError }).max(2000, 'too_long').optional(),
   /** The CAPTCHA provider's answer, when the server asked for one (`captcha_required`). */
   captcha: z.string({ error: typeError }).max(4096, 'too_long').optional(),
+  /** A random key the widget keeps in its browser: a confirmed double opt-in link vouches for this browser only. */
+  device: z
+    .string({ error: typeError })
+    .regex(/^[0-9a-f]{32}$/, 'invalid')
+    .optional(),
 };
 
 /** The person taking an action. Matched to an existing supporter by normalized email. */

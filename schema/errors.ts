@@ -44,6 +44,8 @@ export const ERRORS = {
   captcha_required: 403,
   /** The CAPTCHA provider could not be reached; see `Retry-After`. Nothing was recorded. */
   captcha_unavailable: 503,
+  /** This server sends no email, so it cannot send the link asked for (`POST /api/me/export`). Nothing was kept. */
+  email_unavailable: 503,
   /** The database is busy or its connection dropped; nothing was kept. Resend after `Retry-After`, same key. */
   unavailable: 503,
   /** Our fault. The submission may be retried with the same idempotency key. */

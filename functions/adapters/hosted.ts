@@ -8,7 +8,7 @@ import { createApp } from '../app.ts';
 import type { Catalog } from '../catalog.ts';
 import type { AppEnv } from '../context.ts';
 import { guardFromEnv } from '../guard/config.ts';
-import { sinksFromEnv } from '../outbox/config.ts';
+import { requireEmailForLinks, sinksFromEnv, twilioFromEnv } from '../outbox/config.ts';
 import { dispatch, type DispatchResult } from '../outbox/dispatcher.ts';
 import { retentionDaysFromEnv, sweepRetention } from '../store/retention.ts';
 import type { Store, SweepCounts } from '../store/types.ts';
@@ -21,9 +21,13 @@ export interface Hosted {
   retention(): Promise<SweepCounts | null>;
 }
 
-/** Throws on a mistake in the configuration, naming the variable (the sinks', the guard's, the retention's). */
+/**
+ * Throws on a mistake in the configuration, naming the variable (the sinks', the guard's, the retention's), and
+ * on double opt-in campaigns that no email can serve.
+ */
 export async function hosted(env: Record<string, string | undefined>, store: Store, catalog: Catalog): Promise<Hosted> {
   const sinks = sinksFromEnv(env, catalog);
+  requireEmailForLinks(env, catalog.list());
   const retentionDays = retentionDaysFromEnv(env);
   const app = createApp({
     store,
@@ -31,6 +35,7 @@ export async function hosted(env: Record<string, string | undefined>, store: Sto
     siteUrl: env.LADDER_SITE_URL,
     adminToken: env.LADDER_ADMIN_TOKEN,
     sinks: sinks.map((sink) => sink.name),
+    sms: twilioFromEnv(env),
     guard: await guardFromEnv(env, store),
   });
   return {

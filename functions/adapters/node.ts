@@ -2,8 +2,8 @@
  * The embedded server (`npm start`): the built site, the widgets and the API on one port, SQLite by default.
  *
  * Environment: PORT (4321), HOST (all interfaces), LADDER_DB (./data/ladder.sqlite), DATABASE_URL (postgres://…),
- * LADDER_SITE_URL (the public URL, for links in responses; default: each request's origin), LADDER_CONTENT
- * (campaign files; default site/content/campaigns), LADDER_SITE_OUT (dist/site), LADDER_EMBED_OUT (dist/embed),
+ * LADDER_SITE_URL (the public URL, for links; default each request's origin; required with email or SMS),
+ * LADDER_CONTENT (campaign files; default site/content/campaigns), LADDER_SITE_OUT (dist/site), LADDER_EMBED_OUT (dist/embed),
  * LADDER_DISPATCH_INTERVAL (ms between delivery passes, 15000) and the sinks' variables (functions/outbox/config.ts).
  * LADDER_RETENTION_DAYS: personal data kept for campaigns without `retentionDays` (unset: kept); swept hourly.
  *
@@ -26,7 +26,7 @@ import { compress } from 'hono/compress';
 import { createApp } from '../app.ts';
 import { loadCatalog } from '../catalog.ts';
 import { guardFromEnv } from '../guard/config.ts';
-import { sinksFromEnv } from '../outbox/config.ts';
+import { requireEmailForLinks, sinksFromEnv, twilioFromEnv } from '../outbox/config.ts';
 import { type RunningDispatcher, startDispatcher } from '../outbox/dispatcher.ts';
 import { openStore } from '../store/open.ts';
 import { retentionDaysFromEnv, sweepRetention } from '../store/retention.ts';
@@ -45,6 +45,7 @@ const catalog = await loadCatalog(resolve(env.LADDER_CONTENT ?? 'site/content/ca
 const store = await openStore(env);
 // Read before listening: a mistake in a sink's configuration stops the start, naming the variable.
 const sinks = sinksFromEnv(env, catalog);
+requireEmailForLinks(env, catalog.list());
 let dispatcher: RunningDispatcher | null = null;
 const retentionDays = retentionDaysFromEnv(env);
 const api = createApp({
@@ -53,6 +54,7 @@ const api = createApp({
   siteUrl: env.LADDER_SITE_URL,
   adminToken: env.LADDER_ADMIN_TOKEN,
   sinks: sinks.map((sink) => sink.name),
+  sms: twilioFromEnv(env),
   guard: await guardFromEnv(env, store),
 });
 
@@ -130,13 +132,6 @@ const listener = serve({ fetch: server.fetch, port, hostname: env.HOST }, (info)
   if (sinks.length) {
     dispatcher = startDispatcher(store, sinks, Number(env.LADDER_DISPATCH_INTERVAL ?? 15_000), { catalog });
     console.log(`Delivering events to ${sinks.map((sink) => sink.name).join(', ')}`);
-  }
-  // Double opt-in without email: every held signature would wait for a link that is never sent, then be deleted.
-  const held = catalog.list().filter((campaign) => campaign.doubleOptIn);
-  if (held.length && !sinks.some((sink) => sink.name === 'email')) {
-    console.warn(
-      `[ladder] ${held.map((c) => c.slug).join(', ')}: doubleOptIn needs email to send the links; set LADDER_SMTP_URL and LADDER_MAIL_FROM.`,
-    );
   }
 });
 

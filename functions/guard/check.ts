@@ -37,6 +37,7 @@ export interface Guarded {
   token?: string;
   [HONEYPOT]?: string;
   captcha?: string;
+  device?: string;
   person?: { email?: string };
   canvass?: unknown;
 }
@@ -54,7 +55,7 @@ export const guardNow = (guard: GuardOptions): number => guard.now?.() ?? Date.n
 /** The body without the guard's own fields: what an idempotency key's request hash covers. */
 export function withoutGuardFields<T>(input: T): T {
   if (typeof input !== 'object' || input === null) return input;
-  const { token: _token, [HONEYPOT]: _honeypot, captcha: _captcha, ...rest } = input as Guarded;
+  const { token: _token, [HONEYPOT]: _honeypot, captcha: _captcha, device: _device, ...rest } = input as Guarded;
   return rest as T;
 }
 

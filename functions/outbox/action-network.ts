@@ -9,9 +9,11 @@
  * | `rsvp.created`, `rsvp.updated` (person) | `event: <id>`           | `POST /api/v2/events/<id>/attendances`             |
  * | `call.created` (with a person)          | `advocacy_campaign: <id>` | `POST /api/v2/advocacy_campaigns/<id>/outreaches` |
  * | any of these, no resource for its kind  | (listed, e.g. `{}`)     | `POST /api/v2/people` (person signup helper)       |
+ * | `consent.withdrawn` (unsubscribe, STOP) | (listed)                | `POST /api/v2/people`, email (or phone) `unsubscribed` |
  *
  * Only campaigns listed in the configuration are sent, and only people who agreed to be contacted
- * (`consent.contact`): Action Network subscribes the people it receives to the organization's list. Their phone
+ * (`consent.contact`) and have not withdrawn it since: Action Network subscribes the people it receives to the
+ * organization's list. A withdrawal reaches it when the person consented on any campaign listed. Their phone
  * goes along only with `consent.sms`. Action Network answers the same person on the same petition with an update,
  * not a second signature, so a redelivery does no harm. Requests leave at most 4 a second (its documented limit).
  */
@@ -76,6 +78,11 @@ export function actionNetworkRequest(
 ): { path: string; body: Record<string, unknown> } | null {
   const mapping = config.campaigns[event.campaign];
   const payload = payloadOf(event);
+  if (event.type === 'consent.withdrawn') {
+    const { campaigns = [] } = payload as { campaigns?: string[] };
+    const known = campaigns.some((slug) => config.campaigns[slug]);
+    return known && payload.person?.email ? withdrawal(payload) : null;
+  }
   if (!mapping || !payload.person?.email || !payload.consent?.contact) return null;
   const record = RECORDS[event.type];
   if (!record) return null;
@@ -93,6 +100,16 @@ export function actionNetworkRequest(
   return { path: record.path.replace('{id}', encodeURIComponent(id)), body };
 }
 
+/** The person, matched by email, marked unsubscribed from what they withdrew: email, or texts (their phone). */
+function withdrawal(payload: EventPayload & { channel?: string }): { path: string; body: Record<string, unknown> } {
+  const { email, phone } = payload.person!;
+  const person =
+    payload.channel === 'sms'
+      ? { email_addresses: [{ address: email }], phone_numbers: [{ number: phone, status: 'unsubscribed' }] }
+      : { email_addresses: [{ address: email, status: 'unsubscribed' }] };
+  return { path: 'people', body: { person } };
+}
+
 /** Targets are written as one name; OSDI wants two. The last word is taken as the family name. */
 function splitName(name: string): { given_name?: string; family_name: string } {
   const words = name.trim().split(/\s+/);
@@ -108,9 +125,15 @@ export function actionNetworkSink(
   const throttle = new Throttle(config.perSecond ?? 4);
   return {
     name: 'action-network',
-    async deliver(event, { signal }): Promise<Delivered> {
+    async deliver(event, { signal, consent }): Promise<Delivered> {
       const request = actionNetworkRequest(event, config, options.catalog);
       if (!request) return 'skipped';
+      if (event.type !== 'consent.withdrawn') {
+        // A record sent after the person withdrew would subscribe them again: to the list, or their phone to texts.
+        if (await consent?.withdrawn('email')) return 'skipped';
+        const person = request.body.person as { phone_numbers?: unknown };
+        if (person.phone_numbers && (await consent?.withdrawn('sms'))) delete person.phone_numbers;
+      }
       await throttle.take(signal);
       const { body } = await send(
         base + request.path,

@@ -5,9 +5,11 @@
  * - `LADDER_WEBHOOKS`: JSON list of `{ url, secrets: [...], campaigns?: [...], events?: [...], name? }`
  * - `LADDER_ACTION_NETWORK`: JSON `{ apiKey, baseUrl?, campaigns: { <slug>: { petition|form|event|advocacy_campaign?: '<id>', tags?: [...] } } }`
  * - `LADDER_SMTP_URL` and `LADDER_MAIL_FROM` (both, for email); `LADDER_MAIL_CAMPAIGNS`: comma-separated slugs
+ *   (their confirmations only: the links supporters ask for always go)
  * - `LADDER_TWILIO`: JSON `{ accountSid, authToken, from, baseUrl?, campaigns?: [...] }`
  * - `LADDER_DELIVERY_TIMEOUT`: milliseconds one request may take (default 10000)
- * - `LADDER_SITE_URL`: links in messages (default http://localhost:$PORT)
+ * - `LADDER_SITE_URL`: the campaign site's public address, for the links in emails and texts: required with either
+ *   (a message is read far from the request that caused it, so no request's origin can stand in for it)
  */
 import * as z from 'zod';
 import { actionNetworkSink } from './action-network.ts';
@@ -88,9 +90,44 @@ function parse<T>(variable: string, schema: z.ZodType<T>, raw: string): T {
   return parsed.data;
 }
 
+/** The site's public address for links in messages, or a refusal that says what to set. */
+function siteUrlFrom(env: Record<string, string | undefined>): string {
+  const raw = env.LADDER_SITE_URL?.trim() ?? '';
+  if (/^https?:\/\/[^/]/.test(raw) && URL.canParse(raw)) return raw.replace(/\/+$/, '');
+  throw new SinkConfigError(
+    `LADDER_SITE_URL must be the campaign site's public address, like https://campaign.example: the links in emails and texts point there (${raw ? `got "${raw}"` : 'it is not set'}).`,
+  );
+}
+
+/** The campaigns `LADDER_MAIL_CAMPAIGNS` lists; undefined: all. */
+const mailCampaigns = (env: Record<string, string | undefined>) =>
+  env.LADDER_MAIL_CAMPAIGNS?.split(',')
+    .map((slug) => slug.trim())
+    .filter(Boolean);
+
+/**
+ * Double opt-in sends each supporter a link by email (whatever `LADDER_MAIL_CAMPAIGNS` lists: email.ts): a campaign
+ * that asks for it with no email at all would hold every signature for a link that never comes, then delete it.
+ * Every adapter refuses to start on it.
+ */
+export function requireEmailForLinks(
+  env: Record<string, string | undefined>,
+  campaigns: { slug: string; doubleOptIn: boolean }[],
+): void {
+  const stranded = campaigns.filter((campaign) => campaign.doubleOptIn).map((campaign) => campaign.slug);
+  if (stranded.length && !(env.LADDER_SMTP_URL && env.LADDER_MAIL_FROM)) {
+    throw new SinkConfigError(
+      `${stranded.join(', ')}: doubleOptIn sends each supporter a link by email, and no email is configured: set LADDER_SMTP_URL and LADDER_MAIL_FROM, or turn doubleOptIn off.`,
+    );
+  }
+}
+
+/** `LADDER_TWILIO`, checked; undefined when unset. */
+export const twilioFromEnv = (env: Record<string, string | undefined>) =>
+  env.LADDER_TWILIO ? parse('LADDER_TWILIO', Twilio, env.LADDER_TWILIO) : undefined;
+
 export function sinksFromEnv(env: Record<string, string | undefined>, catalog: CatalogLike): Sink[] {
   const timeoutMs = Number(env.LADDER_DELIVERY_TIMEOUT ?? 10_000);
-  const siteUrl = (env.LADDER_SITE_URL ?? `http://localhost:${env.PORT ?? 4321}`).replace(/\/+$/, '');
   const sinks: Sink[] = [];
   if (env.LADDER_WEBHOOKS) {
     for (const config of parse('LADDER_WEBHOOKS', Webhooks, env.LADDER_WEBHOOKS)) {
@@ -104,16 +141,16 @@ export function sinksFromEnv(env: Record<string, string | undefined>, catalog: C
   if (env.LADDER_SMTP_URL || env.LADDER_MAIL_FROM) {
     if (!env.LADDER_SMTP_URL || !env.LADDER_MAIL_FROM)
       throw new SinkConfigError('set both LADDER_SMTP_URL and LADDER_MAIL_FROM to send email (or neither)');
-    const campaigns = env.LADDER_MAIL_CAMPAIGNS?.split(',')
-      .map((slug) => slug.trim())
-      .filter(Boolean);
+    const campaigns = mailCampaigns(env);
     sinks.push(
-      emailSink({ smtpUrl: env.LADDER_SMTP_URL, from: env.LADDER_MAIL_FROM, siteUrl, campaigns, timeoutMs }, catalog),
+      emailSink(
+        { smtpUrl: env.LADDER_SMTP_URL, from: env.LADDER_MAIL_FROM, siteUrl: siteUrlFrom(env), campaigns, timeoutMs },
+        catalog,
+      ),
     );
   }
-  if (env.LADDER_TWILIO) {
-    sinks.push(smsSink(parse('LADDER_TWILIO', Twilio, env.LADDER_TWILIO), catalog, siteUrl, { timeoutMs }));
-  }
+  const twilio = twilioFromEnv(env);
+  if (twilio) sinks.push(smsSink(twilio, catalog, siteUrlFrom(env), { timeoutMs }));
   const names = sinks.map((sink) => sink.name);
   const twice = names.find((name, i) => names.indexOf(name) !== i);
   // Deliveries are kept under the sink's name: two sinks with one name would share (and lose) them.

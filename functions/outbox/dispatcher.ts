@@ -11,7 +11,7 @@ import type { Catalog } from '../catalog.ts';
 import { scheduleReminders } from '../reminders.ts';
 import type { DeliveryHealth, Delivery, Store } from '../store/types.ts';
 import { backoff as defaultBackoff, GIVE_UP_AFTER_MS } from './backoff.ts';
-import { DeliveryError, type Sink } from './sink.ts';
+import { DeliveryError, payloadOf, type Sink } from './sink.ts';
 
 export interface DispatchOptions {
   /** The clock for backoff and the 3-day limit (tests move it). */
@@ -99,10 +99,18 @@ async function deliverOne(
   const tag = `[ladder] ${sink.name} ${event.id} ${event.type}`;
   let error: DeliveryError;
   try {
+    const supporter = payloadOf(event).supporterId;
+    const consent = supporter
+      ? {
+          withdrawn: (channel: 'email' | 'sms') => store.consentWithdrawn(supporter, channel),
+          unsubscribeToken: (channel: 'email' | 'sms') => store.unsubscribeToken(supporter, channel),
+        }
+      : undefined;
     const delivered = await sink.deliver(event, {
       attempts,
       signal,
       manageToken: (rsvpId) => store.manageToken(rsvpId),
+      consent,
     });
     await store.markDelivered(sink.name, event.id);
     return delivered;

@@ -1,7 +1,9 @@
 /**
  * Email to supporters over SMTP (nodemailer): the confirmation of what they just did, in the campaign's language.
  * RSVP confirmations are transactional and always sent (with the event's `.ics` attached); the other thank-you
- * notes only to people who agreed to be contacted (`consent.contact`).
+ * notes only to people who agreed to be contacted (`consent.contact`) and have not withdrawn it since. Those carry
+ * an unsubscribe link in the body (a page with a button) and the RFC 8058 headers, whose one-click POST to
+ * `/api/unsubscribe?t=…` withdraws at once (functions/routes/unsubscribe.ts).
  */
 import nodemailer from 'nodemailer';
 import { eventIcs } from '../ics.ts';
@@ -16,11 +18,17 @@ export interface EmailConfig {
   from: string;
   /** The campaign site's public origin, for links. */
   siteUrl: string;
-  /** Only these campaigns; default all. */
+  /** Only these campaigns' confirmations; default all. The links a supporter asks for go whatever the campaign. */
   campaigns?: string[];
   /** Connection, greeting and socket timeouts. Default 10 s. */
   timeoutMs?: number;
 }
+
+/**
+ * Links the supporter asked for (a double opt-in confirmation, access to their data): nothing else can bring them,
+ * so no campaign filter holds them back.
+ */
+const LINKS = ['confirmation.requested', 'access.requested'];
 
 /** RSVP confirmations tell people what they signed up for: sent whatever they said about further contact. */
 /** About the supporter's own RSVP: sent whatever their consent to hear more from the campaign. */
@@ -31,9 +39,7 @@ const TRANSACTIONAL = new Set([
   'rsvp.cancelled',
   'rsvp.reminder',
   'rsvp.link',
-  // Links the supporter asked for: a double opt-in confirmation, access to their data.
-  'confirmation.requested',
-  'access.requested',
+  ...LINKS,
 ]);
 
 export function emailSink(config: EmailConfig, catalog: CatalogLike): Sink {
@@ -46,14 +52,17 @@ export function emailSink(config: EmailConfig, catalog: CatalogLike): Sink {
   });
   return {
     name: 'email',
-    async deliver(event: OutboxEvent, { manageToken }: DeliverContext): Promise<Delivered> {
-      if (!takes(config, event)) return 'skipped';
+    async deliver(event: OutboxEvent, { manageToken, consent }: DeliverContext): Promise<Delivered> {
+      if (!LINKS.includes(event.type) && !takes(config, event)) return 'skipped';
       const payload = payloadOf(event);
-      if (!TRANSACTIONAL.has(event.type) && !payload.consent?.contact) return 'skipped';
+      const consented = !TRANSACTIONAL.has(event.type);
+      if (consented && (!payload.consent?.contact || (await consent?.withdrawn('email')))) return 'skipped';
       const campaign = catalog.get(event.campaign);
       // No person, no message: and no manage link minted for it.
       if (!payload.person) return 'skipped';
-      const message = confirmation(event, campaign, config.siteUrl, await manageTokenFor(event, manageToken));
+      const unsubscribe = consented ? await consent?.unsubscribeToken('email') : undefined;
+      const manage = await manageTokenFor(event, manageToken);
+      const message = confirmation(event, campaign, config.siteUrl, manage, unsubscribe);
       if (!message) return 'skipped';
       const ics =
         campaign?.kind === 'event' && payload.status === 'confirmed'
@@ -75,7 +84,13 @@ export function emailSink(config: EmailConfig, catalog: CatalogLike): Sink {
           attachments: ics,
           // The event's id in the Message-ID lets a mail log show a redelivery for what it is.
           messageId: `<${event.id}@ladder>`,
-          headers: { 'Ladder-Event-Id': event.id },
+          headers: {
+            'Ladder-Event-Id': event.id,
+            ...(unsubscribe && {
+              'List-Unsubscribe': `<${config.siteUrl}/api/unsubscribe?t=${unsubscribe}>`,
+              'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+            }),
+          },
         });
       } catch (error) {
         throw smtpError(error);

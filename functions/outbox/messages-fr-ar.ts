@@ -39,6 +39,7 @@ export const fr: Words = {
     `Merci d’avoir participé à « ${t} ». Êtes-vous venu ? Dites-le-nous d’un geste ci-dessous.`,
   ],
   checkIn: 'Oui, j’y étais',
+  smsStop: 'Répondez STOP pour vous désabonner.',
   again: (t) => [
     `Votre inscription : ${t}`,
     `Quelqu’un, peut-être vous, s’est de nouveau inscrit à « ${t} » avec cette adresse e-mail. Votre inscription n’a pas changé : votre lien personnel ci-dessous la montre et vous permet de la modifier, de l’annuler ou de vous réinscrire.`,
@@ -83,6 +84,7 @@ export const ar: Words = {
   dayOf: (t) => [`اليوم: ${t}`, `«${t}» اليوم. نراك هناك!`],
   after: (t) => [`هل حضرت ${t}؟`, `شكرًا لمشاركتك في «${t}». هل حضرت؟ أخبرنا بنقرة واحدة أدناه.`],
   checkIn: 'نعم، حضرت',
+  smsStop: 'أرسل STOP لإلغاء الاشتراك.',
   again: (t) => [
     `تسجيلك: ${t}`,
     `قام شخص ما، ربما أنت، بالتسجيل مرة أخرى في «${t}» بعنوان البريد الإلكتروني هذا. لم يتغير تسجيلك: رابطك الخاص أدناه يعرضه ويتيح لك تغييره أو إلغاءه أو التسجيل من جديد.`,

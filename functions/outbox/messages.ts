@@ -39,6 +39,8 @@ export interface Words {
   calendar: string;
   smsGoing: (title: string, when: string) => string;
   smsWaitlisted: (title: string) => string;
+  /** The end of every text: they all go to people who asked for texts (functions/routes/sms.ts hears the STOP). */
+  smsStop: string;
   offWaitlist: (title: string) => [string, string];
   smsOffWaitlist: (title: string, when: string) => string;
   cancelled: (title: string) => [string, string];
@@ -69,6 +71,7 @@ const en: Words = {
   calendar: 'The calendar file (.ics) is attached.',
   smsGoing: (t, when) => `You're going: ${t}, ${when}.`,
   smsWaitlisted: (t) => `You're on the waitlist for ${t}. We'll text you if a place frees up.`,
+  smsStop: 'Reply STOP to opt out.',
   offWaitlist: (t) => [`A place opened up: ${t}`, `Good news: a place opened up and you're now confirmed for "${t}".`],
   smsOffWaitlist: (t, when) => `A place opened up: ${t}, ${when}.`,
   cancelled: (t) => [`RSVP cancelled: ${t}`, `Your RSVP for "${t}" is cancelled. You can RSVP again any time.`],
@@ -107,6 +110,7 @@ const es: Words = {
   calendar: 'Adjuntamos el archivo de calendario (.ics).',
   smsGoing: (t, when) => `Vas a ir: ${t}, ${when}.`,
   smsWaitlisted: (t) => `Estás en la lista de espera de ${t}. Te escribiremos si se libera una plaza.`,
+  smsStop: 'Responde STOP para darte de baja.',
   offWaitlist: (t) => [
     `Se liberó una plaza: ${t}`,
     `Buenas noticias: se liberó una plaza y tu asistencia a «${t}» está confirmada.`,
@@ -185,19 +189,33 @@ export async function manageTokenFor(
 /**
  * The confirmation for an event, or null when this event type has none (or lacks what it needs: the campaign,
  * a person). `siteUrl` is the campaign site's public origin, for links; `manageToken` from `manageTokenFor`.
+ * `unsubscribe`: the token of the supporter's unsubscribe link, for a message sent on their consent (it then ends
+ * with the link to the page that withdraws it).
  */
 export function confirmation(
   event: OutboxEvent,
   campaign: CampaignEntry | undefined,
   siteUrl: string,
   manageToken?: string,
+  unsubscribe?: string,
 ): Message | null {
   const payload = event.payload as EventPayload;
   if (!campaign || !payload?.person?.email) return null;
   const { lang, words } = wordsFor(campaign.lang);
   const page: Line = [words.page, `${siteUrl}/act/${campaign.slug}/`];
   const hello = words.hello(payload.person.givenName ?? '');
-  const simple = (pair: [string, string]) => render(pair[0], [hello, pair[1], page]);
+  const own = privacyWordsFor(campaign.lang);
+  // The page in the campaign's language, as the other privacy pages: /unsubscribe/, /unsubscribe/fr/ (site/pages/).
+  const stop: Line[] = unsubscribe
+    ? [
+        own.words.unsubscribe[0],
+        [
+          own.words.unsubscribe[1],
+          `${siteUrl}/unsubscribe/${own.lang === 'en' ? '' : `${own.lang}/`}?t=${unsubscribe}`,
+        ],
+      ]
+    : [];
+  const simple = (pair: [string, string]) => render(pair[0], [hello, pair[1], page, ...stop]);
   switch (event.type) {
     case 'signature.created':
       return simple(words.signed(campaign.title));
@@ -272,7 +290,7 @@ export function confirmation(
             : words.smsWaitlisted(campaign.title);
       // Plain spaces: ICU puts a narrow no-break space before "PM", and one character outside GSM-7 makes the
       // whole text UCS-2, 70 characters a part instead of 160.
-      const text = `${sms} ${siteUrl}/act/${campaign.slug}/`.replace(/[\u00a0\u202f]/g, ' ');
+      const text = `${sms} ${siteUrl}/act/${campaign.slug}/ ${words.smsStop}`.replace(/[\u00a0\u202f]/g, ' ');
       return { ...render(subject, lines), sms: text };
     }
     default:

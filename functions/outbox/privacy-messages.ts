@@ -7,6 +7,8 @@ export interface PrivacyWords {
   confirm: (title: string, kind: string) => [subject: string, body: string, link: string];
   access: [subject: string, body: string, link: string];
   notYou: string;
+  /** Under every message sent on the supporter's consent: why they get it, and the link to stop. */
+  unsubscribe: [why: string, link: string];
 }
 
 const en: PrivacyWords = {
@@ -21,6 +23,7 @@ const en: PrivacyWords = {
     'See and download my data',
   ],
   notYou: 'If this was not you, ignore this email: nothing more will happen.',
+  unsubscribe: ['You get this email because you agreed to hear from this campaign.', 'Unsubscribe'],
 };
 
 const es: PrivacyWords = {
@@ -35,6 +38,7 @@ const es: PrivacyWords = {
     'Ver y descargar mis datos',
   ],
   notYou: 'Si no fuiste tú, ignora este correo: no pasará nada más.',
+  unsubscribe: ['Recibes este correo porque aceptaste tener noticias de esta campaña.', 'Darme de baja'],
 };
 
 const fr: PrivacyWords = {
@@ -49,6 +53,10 @@ const fr: PrivacyWords = {
     'Voir et télécharger mes données',
   ],
   notYou: 'Si ce n’était pas vous, ignorez cet e-mail : rien de plus ne se passera.',
+  unsubscribe: [
+    'Vous recevez cet e-mail car vous avez accepté d’avoir des nouvelles de cette campagne.',
+    'Me désabonner',
+  ],
 };
 
 const ar: PrivacyWords = {
@@ -63,6 +71,7 @@ const ar: PrivacyWords = {
     'عرض بياناتي وتنزيلها',
   ],
   notYou: 'إن لم تكن أنت من طلب ذلك، فتجاهل هذه الرسالة: لن يحدث شيء آخر.',
+  unsubscribe: ['تصلك هذه الرسالة لأنك وافقت على تلقّي أخبار هذه الحملة.', 'إلغاء الاشتراك'],
 };
 
 const WORDS: Record<string, PrivacyWords> = { en, es, fr, ar };

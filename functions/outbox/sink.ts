@@ -11,6 +11,15 @@ export interface DeliverContext {
   signal: AbortSignal;
   /** A fresh RSVP manage link's token, for a message that carries the link (messages.ts `manageTokenFor`). */
   manageToken?: (rsvpId: string) => Promise<string | null>;
+  /** The event's supporter's consent (store/consent.ts); absent for events without a supporter. */
+  consent?: SupporterConsent;
+}
+
+export interface SupporterConsent {
+  /** Their latest word on the channel is a withdrawal: send nothing more that relies on their consent. */
+  withdrawn(channel: 'email' | 'sms'): Promise<boolean>;
+  /** The token of their unsubscribe link (the same in every message). */
+  unsubscribeToken(channel: 'email' | 'sms'): Promise<string>;
 }
 
 /** `sent`: the receiver has it. `skipped`: nothing to send for this event (not its campaign, no consent, no address). */

@@ -1,7 +1,8 @@
 /**
  * Text messages through a Twilio-compatible API: `POST /2010-04-01/Accounts/<AccountSid>/Messages.json`,
  * form-encoded `To`, `From`, `Body`, HTTP Basic auth AccountSid:AuthToken. Only RSVP confirmations, and only to
- * people who asked for texts (`consent.sms`) and gave a phone number (normalized to E.164 by the route).
+ * people who asked for texts (`consent.sms`), gave a phone number (normalized to E.164 by the route) and have not
+ * replied STOP since (functions/routes/sms.ts). Every text says how to stop them.
  */
 import type { OutboxEvent } from '../store/types.ts';
 import { type HttpOptions, send } from './http.ts';
@@ -32,10 +33,10 @@ export function smsSink(
   const auth = `Basic ${Buffer.from(`${config.accountSid}:${config.authToken}`).toString('base64')}`;
   return {
     name: 'sms',
-    async deliver(event: OutboxEvent, { signal }: DeliverContext): Promise<Delivered> {
+    async deliver(event: OutboxEvent, { signal, consent }: DeliverContext): Promise<Delivered> {
       if (!RSVP.has(event.type) || !takes(config, event)) return 'skipped';
       const payload = payloadOf(event);
-      if (!payload.consent?.sms || !payload.person?.phone) return 'skipped';
+      if (!payload.consent?.sms || !payload.person?.phone || (await consent?.withdrawn('sms'))) return 'skipped';
       const message = confirmation(event, catalog.get(event.campaign), siteUrl);
       if (!message?.sms) return 'skipped';
       // Twilio answers 400 (code 21211 and kin) for a number it cannot text: dead-lettered with its reason.

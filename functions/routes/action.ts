@@ -35,8 +35,13 @@ export async function actionBase(c: Ctx, campaign: CampaignEntry, input: unknown
     idempotency: key ? { key, requestHash: await sha256(JSON.stringify(withoutGuardFields(input))) } : null,
     nextAskCandidates: nextAskCandidates(campaign, c.get('options').catalog.list()).map((entry) => entry.slug),
     doubleOptIn: campaign.doubleOptIn,
+    // Kept hashed: the key is the browser's proof that it once followed this person's link.
+    deviceHash: await deviceHash(input as Guarded),
   };
 }
+
+/** The device key's SHA-256 (schema/actions.ts `device`), or null when the widget sent none. */
+const deviceHash = ({ device }: Guarded) => (device ? sha256(device) : null);
 
 /**
  * The consent text's hash, once per campaign entry rather than on every submission: the catalog hands out the same

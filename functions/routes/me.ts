@@ -20,7 +20,14 @@ const LINKS_PER_HOUR = 3;
 
 me.post('/export', limitBody, async (c) => {
   const input = await readJson(c, z.object({ email }));
-  const { store } = c.get('options');
+  const { store, sinks } = c.get('options');
+  // Without email the link could reach nobody: say so rather than promise one.
+  if (!sinks?.includes('email')) {
+    throw new ApiError(
+      'email_unavailable',
+      'This site sends no email, so it cannot send you a link to your data: ask the campaign organizers for it.',
+    );
+  }
   // Past the limit the answer stays the same (it must not tell whether the address is known); no email goes out.
   const [{ hits }] = await store.hit([{ key: `access\n${await sha256(input.email)}`, windowMs: 3600_000 }], Date.now());
   if (hits <= LINKS_PER_HOUR) await store.requestAccess(input.email);

@@ -62,6 +62,8 @@ export interface SupporterExport {
    * codes besides their own that credit them (one per answer to a request with their email: store/steps.ts).
    */
   referrals: { referredBy: string | null; recruits: number; codes: string[] };
+  /** Consent withdrawn since it was given (an unsubscribe link, SMS STOP): the consents above stay as given. */
+  withdrawals: { channel: string; source: string; at: string }[];
   /** Actions waiting for their email to be confirmed, with what was sent. */
   pending: { campaign: string; kind: string; createdAt: string; expiresAt: string; held: unknown }[];
   /** Messages about them in the outbox, with where they were delivered. */
@@ -91,6 +93,10 @@ export async function supporterExport(db: Db, id: string): Promise<SupporterExpo
   const rungs = await db.all('SELECT rung, previous, at FROM supporter_rungs WHERE supporter_id = ? ORDER BY at', id);
   const recruits = await db.get('SELECT COUNT(*) AS n FROM supporters WHERE referred_by = ?', id);
   const codes = await db.all('SELECT code FROM referral_codes WHERE supporter_id = ? ORDER BY created_at, code', id);
+  const withdrawals = await db.all(
+    'SELECT channel, source, created_at FROM consent_withdrawals WHERE supporter_id = ? ORDER BY created_at',
+    id,
+  );
   const pending = s.email
     ? await db.all(
         `SELECT campaign, kind, record, created_at, expires_at FROM pending_actions WHERE email = ? AND confirmed_at IS NULL
@@ -185,6 +191,11 @@ export async function supporterExport(db: Db, id: string): Promise<SupporterExpo
       recruits: Number(recruits?.n ?? 0),
       codes: codes.map((row) => String(row.code)),
     },
+    withdrawals: withdrawals.map((row) => ({
+      channel: String(row.channel),
+      source: String(row.source),
+      at: readTime(row.created_at),
+    })),
     pending: pending.map((row) => ({
       campaign: String(row.campaign),
       kind: String(row.kind),

@@ -145,6 +145,7 @@ export function eraseSupporter(
   return db.transaction(async (tx) => {
     const now = new Date().toISOString();
     const held = (await tx.all('SELECT id FROM pending_actions WHERE email = ?', email)).map((row) => String(row.id));
+    await tx.run('DELETE FROM confirmed_devices WHERE email = ?', email);
     if (held.length) {
       await scrubEvents(tx, `${pendingIdOf(db)} IN (${marks(held)})`, held, now);
       await tx.run(`DELETE FROM pending_actions WHERE id IN (${marks(held)})`, ...held);

@@ -7,6 +7,7 @@ import type { Rung } from '../../schema/funnel.ts';
 import { type Db, readJson, readTime } from './db.ts';
 import { action } from './action.ts';
 import * as access from './access.ts';
+import * as consent from './consent.ts';
 import * as privacy from './privacy.ts';
 import { type RetentionCutoff, sweep } from './retention.ts';
 import { idempotent, kinds, ORIGIN, OUTCOME, outcomes, shares } from './steps.ts';
@@ -239,6 +240,18 @@ export class SqlStore implements Store {
 
   confirmAction(token: string, candidates: string[]) {
     return privacy.confirmAction(this.#db, token, candidates);
+  }
+
+  consentWithdrawn(supporterId: string, channel: consent.Channel) {
+    return consent.consentWithdrawn(this.#db, supporterId, channel);
+  }
+
+  unsubscribeToken(supporterId: string, channel: consent.Channel) {
+    return consent.unsubscribeToken(this.#db, supporterId, channel);
+  }
+
+  withdrawConsent(by: { token: string } | { phone: string }, source: consent.WithdrawalSource) {
+    return consent.withdrawConsent(this.#db, by, source);
   }
 
   supporterExport(supporterId: string) {

@@ -1,6 +1,9 @@
 /**
  * Double opt-in, inside the store. A held action waits in `pending_actions` (counted nowhere, on nobody's ladder,
  * sent to no CRM) until its link is followed; the link's token exists only in the email, the store keeps its SHA-256.
+ * A link confirms the one action it was sent for, and the browser that sent it (`deviceHash`): that browser's later
+ * actions with the same email are recorded at once; anyone else's, someone who merely knows the email included,
+ * are held for a link of their own.
  */
 import { action, type ActionSpec } from './action.ts';
 import { type Db, readJson, readTime, type Tx } from './db.ts';
@@ -32,19 +35,25 @@ export async function writeMessage(
   );
 }
 
-/** Records the action, or holds it when the campaign asks for double opt-in and the email was never confirmed. */
+/**
+ * Records the action, or holds it when the campaign asks for double opt-in and this email was never confirmed from
+ * this browser.
+ */
 export async function actOrHold(db: Db, tx: Tx, record: ActionRecord, spec: ActionSpec): Promise<ActionOutcome> {
   if (!record.doubleOptIn || !spec.person) return action(db, tx, record, spec);
   const { email, givenName } = spec.person;
-  const known = await tx.get('SELECT confirmed_at FROM supporters WHERE email = ?', email);
-  if (known?.confirmed_at) return action(db, tx, record, spec);
+  const device = record.deviceHash ?? null;
+  const known =
+    device &&
+    (await tx.get('SELECT 1 AS known FROM confirmed_devices WHERE email = ? AND device_hash = ?', email, device));
+  if (known) return action(db, tx, record, spec);
   const now = new Date();
   const id = newId();
   const secret = token();
   const held = { consent: record.consent, origin: record.origin, spec };
   await tx.run(
-    `INSERT INTO pending_actions (id, token_hash, campaign, kind, email, record, created_at, expires_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO pending_actions (id, token_hash, campaign, kind, email, record, created_at, expires_at, device_hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     id,
     await sha256(secret),
     record.campaign,
@@ -53,6 +62,7 @@ export async function actOrHold(db: Db, tx: Tx, record: ActionRecord, spec: Acti
     JSON.stringify(held),
     now.toISOString(),
     new Date(now.getTime() + CONFIRM_TTL_MS).toISOString(),
+    device,
   );
   await writeMessage(
     tx,
@@ -80,8 +90,10 @@ interface Held {
 }
 
 /**
- * Follows a confirmation link: every action held for this email is recorded (each counted once: the lock on the
- * email serializes two clicks, and a confirmed row is not recorded again), and the email is marked confirmed.
+ * Follows a confirmation link: the action held under this link is recorded (counted once: the lock on the email
+ * serializes two clicks, and a confirmed row is not recorded again), and the browser that sent it is marked
+ * confirmed for this email. Other actions held for the email wait for their own links: someone else may have sent
+ * them.
  */
 export async function confirmAction(db: Db, secret: string, candidates: string[]): Promise<ConfirmOutcome | null> {
   const hash = await sha256(secret);
@@ -91,7 +103,7 @@ export async function confirmAction(db: Db, secret: string, candidates: string[]
     const email = String(found.email);
     await tx.lock(`confirm\n${email}`);
     const row = await tx.get(
-      'SELECT id, campaign, kind, expires_at, confirmed_at FROM pending_actions WHERE token_hash = ?',
+      'SELECT id, campaign, kind, record, created_at, expires_at, confirmed_at, device_hash FROM pending_actions WHERE token_hash = ?',
       hash,
     );
     const now = new Date().toISOString();
@@ -99,27 +111,20 @@ export async function confirmAction(db: Db, secret: string, candidates: string[]
     const campaign = String(row.campaign);
     let outcome: ActionOutcome | undefined;
     if (!row.confirmed_at) {
-      const held = await tx.all(
-        `SELECT id, campaign, record, created_at FROM pending_actions WHERE email = ? AND confirmed_at IS NULL AND expires_at > ?
-         ORDER BY created_at, id`,
-        email,
-        now,
-      );
-      for (const h of held) {
-        const { consent, origin, spec } = readJson(h.record) as Held;
-        const base = {
-          campaign: String(h.campaign),
-          consent,
-          origin,
-          idempotency: null,
-          nextAskCandidates: candidates,
-        };
-        const result = await action(db, tx, base, { ...spec, id: String(h.id), consentAt: readTime(h.created_at) });
-        // The record held the person; confirmed, it is only a trace that the link was followed.
-        await tx.run(`UPDATE pending_actions SET confirmed_at = ?, record = '{}' WHERE id = ?`, now, String(h.id));
-        if (h.id === row.id) outcome = result;
-      }
+      const { consent, origin, spec } = readJson(row.record) as Held;
+      const base = { campaign, consent, origin, idempotency: null, nextAskCandidates: candidates };
+      outcome = await action(db, tx, base, { ...spec, id: String(row.id), consentAt: readTime(row.created_at) });
+      // The record held the person; confirmed, it is only a trace that the link was followed.
+      await tx.run(`UPDATE pending_actions SET confirmed_at = ?, record = '{}' WHERE id = ?`, now, String(row.id));
       await tx.run('UPDATE supporters SET confirmed_at = ? WHERE email = ? AND confirmed_at IS NULL', now, email);
+      if (row.device_hash) {
+        await tx.run(
+          'INSERT INTO confirmed_devices (email, device_hash, confirmed_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+          email,
+          String(row.device_hash),
+          now,
+        );
+      }
     }
     if (outcome) return { ...outcome, campaign, already: false };
     const supporter = await tx.get('SELECT id, referral_code FROM supporters WHERE email = ?', email);

@@ -108,11 +108,20 @@ export async function scrubEvents(tx: Tx, where: string, params: (string | null)
 export async function forgetSupporters(tx: Tx, ids: string[], now: string): Promise<void> {
   if (!ids.length) return;
   const among = `IN (${marks(ids)})`;
-  for (const table of ['supporter_tags', 'supporter_rungs', 'rsvps', 'access_links']) {
+  const tables = [
+    'supporter_tags',
+    'supporter_rungs',
+    'rsvps',
+    'access_links',
+    'consent_withdrawals',
+    'unsubscribe_links',
+  ];
+  for (const table of tables) {
     await tx.run(`DELETE FROM ${table} WHERE supporter_id ${among}`, ...ids);
   }
   await tx.run(`UPDATE actions SET referrer_id = NULL WHERE referrer_id ${among}`, ...ids);
   await tx.run(`UPDATE supporters SET referred_by = NULL WHERE referred_by ${among}`, ...ids);
+  await tx.run(`DELETE FROM confirmed_devices WHERE email IN (SELECT email FROM supporters WHERE id ${among})`, ...ids);
   await scrubEvents(tx, `supporter_id ${among}`, ids, now);
   await tx.run(`DELETE FROM supporters WHERE id ${among}`, ...ids);
 }

@@ -7,7 +7,7 @@ import type { RecordResult, Respond, SignatureRecord, StoredResponse } from './t
 
 export type ActionRecord = Pick<
   SignatureRecord,
-  'campaign' | 'consent' | 'origin' | 'idempotency' | 'nextAskCandidates' | 'doubleOptIn'
+  'campaign' | 'consent' | 'origin' | 'idempotency' | 'nextAskCandidates' | 'doubleOptIn' | 'deviceHash'
 >;
 
 export interface Person {

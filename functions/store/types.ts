@@ -33,6 +33,8 @@ interface ActionBase {
   nextAskCandidates: string[];
   /** The campaign asks for double opt-in: an action with a never-confirmed email is held until confirmed. */
   doubleOptIn?: boolean;
+  /** SHA-256 of the key the widget keeps in its browser: a confirmed link lets that browser's later actions pass. */
+  deviceHash?: string | null;
 }
 
 export interface SignatureRecord extends ActionBase {
@@ -288,10 +290,22 @@ export interface Store {
   /** Records a render token's use by a submission that passed every check (or its claim, `use.claim`). */
   useToken(use: TokenUse): Promise<void>;
   /**
-   * Double opt-in: confirms the email of this link's token and counts every action held for it, each once, in one
-   * transaction. Null: no such token, or it expired. `candidates`: next asks, for `done`.
+   * Double opt-in: counts the action held under this link's token (once, however often it is followed) and vouches
+   * for the browser that sent it. Null: no such token, or it expired. `candidates`: next asks, for `done`.
    */
   confirmAction(token: string, candidates: string[]): Promise<ConfirmOutcome | null>;
+  /** The person's latest word on `channel` is a withdrawal (store/consent.ts): send them nothing more on it. */
+  consentWithdrawn(supporterId: string, channel: 'email' | 'sms'): Promise<boolean>;
+  /** The token of the person's unsubscribe link for `channel`, the same in every message. */
+  unsubscribeToken(supporterId: string, channel: 'email' | 'sms'): Promise<string>;
+  /**
+   * Records a withdrawal of consent (a new record; consents keep their history) and a `consent.withdrawn` event.
+   * False: no such link, or nobody with this phone number.
+   */
+  withdrawConsent(
+    by: { token: string } | { phone: string },
+    source: 'link' | 'one-click' | 'sms-stop',
+  ): Promise<boolean>;
   /** Everything held about one supporter (the right of access). Null: no such supporter. */
   supporterExport(supporterId: string): Promise<SupporterExport | null>;
   /** Queues an email with a short-lived link to their data for a known email; does nothing for an unknown one. */

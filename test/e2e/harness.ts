@@ -37,7 +37,8 @@ export async function renderToken(serverUrl: string, actionPath: string): Promis
 
 /** Starts `functions/adapters/node.ts` (what `npm start` runs after building) and waits until it listens. */
 export async function startServer(built: Built, env: Record<string, string> = {}): Promise<RunningServer> {
-  const port = await freePort();
+  // A caller that must know the address before the start (LADDER_SITE_URL) chooses the port.
+  const port = Number(env.PORT) || (await freePort());
   const db = join(mkdtempSync(join(tmpdir(), 'ladder-e2e-db-')), 'ladder.sqlite');
   const child: ChildProcess = spawn(process.execPath, ['functions/adapters/node.ts'], {
     env: {

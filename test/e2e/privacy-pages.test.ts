@@ -9,11 +9,14 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, count, launch, type RunningServer, startServer } from './harness.ts';
+import { smtpServer } from '../functions/outbox/servers.ts';
+import { watchedPage } from './csp-watch.ts';
+import { axeViolations, count, freePort, launch, renderToken, type RunningServer, startServer } from './harness.ts';
 
 const built = inject('built');
 let server: RunningServer;
 let browser: Browser;
+let smtp: Awaited<ReturnType<typeof smtpServer>>;
 
 const DOI = `---
 kind: petition
@@ -36,13 +39,27 @@ beforeAll(async () => {
   const content = mkdtempSync(join(tmpdir(), 'ladder-e2e-privacy-'));
   cpSync(built.content, content, { recursive: true });
   writeFileSync(join(content, 'light-the-underpass.md'), DOI);
-  server = await startServer({ ...built, content }, { LADDER_MIN_FILL_MS: '0' });
+  // Double opt-in needs email (the server refuses to start without it), and email needs the site's address.
+  smtp = await smtpServer();
+  const port = String(await freePort());
+  server = await startServer(
+    { ...built, content },
+    {
+      LADDER_MIN_FILL_MS: '0',
+      PORT: port,
+      LADDER_SITE_URL: `http://localhost:${port}`,
+      LADDER_SMTP_URL: smtp.url,
+      LADDER_MAIL_FROM: 'Ladder <hello@campaign.example>',
+      LADDER_DISPATCH_INTERVAL: '300',
+    },
+  );
   browser = await launch();
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+  await smtp?.close();
 });
 
 /** The token of the latest `type` message in the outbox: what the email would carry. */
@@ -129,6 +146,61 @@ describe('the privacy pages', () => {
     const data = JSON.parse(readFileSync(file, 'utf8'));
     expect(data.profile.email).toBe('ada@example.org');
     expect(data.actions).toMatchObject([{ campaign: 'light-the-underpass', consent: { textVersion: '2026-11-01' } }]);
+    await page.close();
+  });
+
+  it('unsubscribes by the link in a real email, in the campaign language, with one press', async () => {
+    const path = '/campaigns/plant-more-trees/signatures';
+    const signed = await fetch(`${server.url}/api${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        person: { givenName: 'Rosa', familyName: 'Parks', email: 'rosa@example.org', postcode: '94110' },
+        consent: { contact: true },
+        token: await renderToken(server.url, path),
+      }),
+    });
+    expect(signed.status).toBe(201);
+    // The thank-you, as the dispatcher sent it over SMTP, parsed by mailparser.
+    const deadline = Date.now() + 20_000;
+    while (!smtp.mails.some((m) => m.to && JSON.stringify(m.to).includes('rosa@'))) {
+      if (Date.now() > deadline) throw new Error('no email for rosa@example.org');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const mail = smtp.mails.find((m) => JSON.stringify(m.to).includes('rosa@'))!;
+    const link = /Darme de baja: (\S+)/.exec(mail.text ?? '')?.[1];
+    expect(link).toMatch(new RegExp(`^${server.url}/unsubscribe/es/\\?t=[0-9a-f]{32}$`));
+    const { page, violations } = await watchedPage(await browser.newContext());
+    await page.goto(link!);
+    expect(await page.getAttribute('html', 'lang')).toBe('es');
+    expect(await heading(page)).toBe('Darse de baja');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Darme de baja' }).click();
+    await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Te has dado de baja');
+    expect(await page.locator('[role=status]').textContent()).toBe('Te has dado de baja');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await violations()).toEqual([]);
+    const db = new DatabaseSync(server.db, { readOnly: true });
+    try {
+      expect(db.prepare('SELECT channel, source FROM consent_withdrawals').all()).toEqual([
+        { channel: 'email', source: 'link' },
+      ]);
+    } finally {
+      db.close();
+    }
+    await page.close();
+  });
+
+  it('shows the page right to left in Arabic, and says what to do with an incomplete link', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/unsubscribe/ar/`);
+    expect(await page.getAttribute('html', 'dir')).toBe('rtl');
+    expect(await heading(page)).toBe('إلغاء الاشتراك');
+    await page.waitForFunction(() => document.querySelector('[role=status]')?.textContent);
+    expect(await page.locator('[role=status]').textContent()).toContain('هذا الرابط غير مكتمل');
+    expect(await page.getByRole('button', { name: 'ألغِ اشتراكي' }).isDisabled()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 });

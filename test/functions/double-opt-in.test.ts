@@ -13,6 +13,9 @@ import { listen, smtpServer } from './outbox/servers.ts';
 import { API, catalog, confirm, dialects, linkFor, type Opened, person, sign } from './privacy-fixtures.ts';
 
 const opened: { close(): Promise<void> }[] = [];
+/** The keys two browsers' widgets keep (widgets/core/outbox-post.ts). */
+const ADA_DEVICE = '0123456789abcdef0123456789abcdef';
+const MALLORY_DEVICE = 'fedcba9876543210fedcba9876543210';
 afterEach(async () => {
   for (const thing of opened.splice(0)) await thing.close();
 });
@@ -85,11 +88,11 @@ for (const dialect of dialects) {
       expect(readTime(consent.counted) >= readTime(consent.given)).toBe(true);
     });
 
-    it('does not ask a supporter who confirmed once, for any campaign, again', async () => {
+    it('does not ask again from the browser that followed a link, for any campaign', async () => {
       const { app, store } = await open();
-      await sign(app, 'doi', 'ada@example.org');
+      await sign(app, 'doi', 'ada@example.org', { device: ADA_DEVICE });
       await confirm(app, await linkFor(store, 'confirmation.requested', 'ada@example.org'));
-      const again = await sign(app, 'doi-two', 'ada@example.org');
+      const again = await sign(app, 'doi-two', 'ada@example.org', { device: ADA_DEVICE });
       expect(again.status).toBe(201);
       expect(again.body.pending).toBeUndefined();
       expect(await store.count('doi-two')).toBe(1);
@@ -98,14 +101,41 @@ for (const dialect of dialects) {
       expect((await sign(app, 'doi-two', 'grace@example.org')).status).toBe(202);
     });
 
-    it('confirming an email counts every action held for it, each once', async () => {
+    it('once an email is confirmed, another browser (or none) signing as that person still needs a link', async () => {
+      const { app, store, query } = await open();
+      await sign(app, 'doi', 'ada@example.org', { device: ADA_DEVICE });
+      await confirm(app, await linkFor(store, 'confirmation.requested', 'ada@example.org'));
+      // Someone who knows Ada's email, from their own browser or from a script.
+      expect((await sign(app, 'doi-two', 'ada@example.org', { device: MALLORY_DEVICE })).status).toBe(202);
+      expect((await sign(app, 'doi-two', 'ada@example.org')).status).toBe(202);
+      expect(await store.count('doi-two')).toBe(0);
+      // The device key is stored hashed, never as sent.
+      const devices = await query('SELECT device_hash FROM confirmed_devices');
+      expect(devices).toHaveLength(1);
+      expect(JSON.stringify(devices)).not.toContain(ADA_DEVICE);
+      // A malformed key is refused like any bad field, and nothing is held.
+      const bad = await sign(app, 'doi-two', 'ada@example.org', { device: 'not-a-key' });
+      expect(bad.status).toBe(422);
+      expect(bad.body.error.codes).toEqual({ device: 'invalid' });
+      expect(await query('SELECT id FROM pending_actions WHERE confirmed_at IS NULL')).toHaveLength(2);
+      // Erasing Ada forgets her browser too.
+      expect(await store.eraseSupporter('ada@example.org', () => null)).toBe(true);
+      expect(await query('SELECT device_hash FROM confirmed_devices')).toEqual([]);
+    });
+
+    it('a link confirms only the action it was sent for, not what someone else sent for the same email', async () => {
       const { app, store } = await open();
-      await sign(app, 'doi', 'ada@example.org');
-      await sign(app, 'doi-two', 'ada@example.org');
-      await sign(app, 'doi', 'ada@example.org');
-      const first = await linkFor(store, 'confirmation.requested', 'ada@example.org');
-      expect((await (await confirm(app, first)).json()).count).toBe(1);
+      await sign(app, 'doi', 'ada@example.org', { device: ADA_DEVICE });
+      const adas = await linkFor(store, 'confirmation.requested', 'ada@example.org');
+      await sign(app, 'doi-two', 'ada@example.org', { device: MALLORY_DEVICE });
+      const second = await linkFor(store, 'confirmation.requested', 'ada@example.org');
+      expect((await (await confirm(app, adas)).json()).count).toBe(1);
       expect(await store.count('doi')).toBe(1);
+      expect(await store.count('doi-two')).toBe(0);
+      // Ada's own browser is vouched for now, not the other one.
+      expect((await sign(app, 'doi-two', 'ada@example.org', { device: MALLORY_DEVICE })).status).toBe(202);
+      // The second link counts its action when Ada follows it, and only then.
+      expect((await (await confirm(app, second)).json()).count).toBe(1);
       expect(await store.count('doi-two')).toBe(1);
     });
 
@@ -158,7 +188,11 @@ for (const dialect of dialects) {
       opened.push(smtp, hook);
       await sign(app, 'doi', 'ada@example.org');
       const sinks = [
-        emailSink({ smtpUrl: smtp.url, from: 'Ladder <hello@campaign.example>', siteUrl: SITE }, catalog),
+        // Thank-you emails for another campaign only: the link Ada asked for goes anyway.
+        emailSink(
+          { smtpUrl: smtp.url, from: 'Ladder <hello@campaign.example>', siteUrl: SITE, campaigns: ['plain'] },
+          catalog,
+        ),
         webhookSink({ url: hook.url, secrets: ['0123456789abcdef0123'] }),
       ];
       const result = await dispatch(store, sinks, quiet);

@@ -68,7 +68,7 @@ export interface Opened {
 }
 
 function withApp(store: Store, query: Opened['query'], close: () => Promise<void>): Opened {
-  return { store, app: createApp({ store, catalog, adminToken: ADMIN_TOKEN }), query, close };
+  return { store, app: createApp({ store, catalog, adminToken: ADMIN_TOKEN, sinks: ['email'] }), query, close };
 }
 
 let schemas = 0;
@@ -100,7 +100,12 @@ export const dialects: { name: string; open(): Promise<Opened> }[] = [
         store,
         async (text, ...params) => {
           let n = 0;
-          return [...(await sql.unsafe(text.replace(/\?/g, () => `$${++n}`), params))];
+          return [
+            ...(await sql.unsafe(
+              text.replace(/\?/g, () => `$${++n}`),
+              params,
+            )),
+          ];
         },
         async () => {
           await store.close();

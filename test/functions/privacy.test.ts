@@ -4,6 +4,7 @@
  * database itself, not only through the API.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../functions/app.ts';
 import { dispatch } from '../../functions/outbox/dispatcher.ts';
 import { confirmation } from '../../functions/outbox/messages.ts';
 import type { Sink } from '../../functions/outbox/sink.ts';
@@ -144,6 +145,19 @@ for (const dialect of dialects) {
       // Two hours on, the link has expired and the sweep has deleted it.
       await store.sweep([], new Date(Date.now() + 2 * 3600_000));
       expect((await download(token)).status).toBe(404);
+    });
+
+    it('does not promise a data link when no email can be sent: 503 email_unavailable, nothing queued', async () => {
+      const { store } = await open();
+      const app = createApp({ store, catalog, sinks: ['webhook:crm.example'] });
+      await sign(app, 'plain', 'ada@example.org');
+      const res = await app.request(`${API}/me/export`, post({ email: 'ada@example.org' }));
+      expect(res.status).toBe(503);
+      expect((await res.json()).error).toMatchObject({
+        code: 'email_unavailable',
+        message: expect.stringMatching(/sends no email/),
+      });
+      expect((await store.outboxEvents(10)).filter((e) => e.type === 'access.requested')).toEqual([]);
     });
 
     it('erases a person from the exports, the outbox (sent or not) and held actions; counts and charts stay', async () => {

@@ -50,6 +50,32 @@ describe('the offline outbox', () => {
     expect((await getCampaign('offline')).count).to.equal(before + 1);
   });
 
+  it('sends the key this browser keeps with each signature: the same one every time, kept in localStorage', async () => {
+    // What reaches the (real) API, read on the way out.
+    const sent: string[] = [];
+    const real = window.fetch;
+    window.fetch = (input, init) => {
+      if (init?.method === 'POST' && String(input).endsWith('/signatures')) sent.push(String(init.body));
+      return real(input, init);
+    };
+    try {
+      for (let i = 0; i < 2; i++) {
+        const el = await petition();
+        await fill(el, person());
+        await submit(el);
+        await until(el, 'success');
+        el.remove();
+      }
+    } finally {
+      window.fetch = real;
+    }
+    const devices = sent.map((body) => (JSON.parse(body) as { device?: string }).device);
+    expect(devices).to.have.length(2);
+    expect(devices[0]).to.match(/^[0-9a-f]{32}$/);
+    expect(devices[1]).to.equal(devices[0]);
+    expect(localStorage.getItem('ladder-device')).to.equal(devices[0]);
+  });
+
   it('counts once a signature the API stored but whose answer was lost, when a reloaded page sends it again', async () => {
     const before = (await getCampaign('offline')).count;
     const el = await petition();

@@ -7,14 +7,14 @@ import type { Answer } from './api.ts';
 
 /**
  * POSTs a JSON body with its idempotency key (a batch has none: its items carry theirs). Never throws: a network
- * failure is a `retry` answer.
+ * failure is a `retry` answer. A single submission carries this browser's key (`device`).
  */
 export async function post<T>(url: string, body: string, key?: string): Promise<Answer<T>> {
   let response: Response;
   try {
     response = await fetch(url, {
       method: 'POST',
-      body,
+      body: key && !body.includes('"device":') ? `${body.slice(0, -1)},"device":"${device()}"}` : body,
       headers: { 'content-type': 'application/json', ...(key && { 'idempotency-key': key }) },
       // No cookies: the API needs none, and a partner page must not send the campaign site's.
       credentials: 'omit',
@@ -32,6 +32,25 @@ export async function post<T>(url: string, body: string, key?: string): Promise<
   if (response.ok) return { kind: 'ok', body: json as T };
   return { kind: 'refused', error: (json as ErrorBody | null)?.error ?? { code: 'internal', message: `${status}` } };
 }
+
+/**
+ * This browser's key: once the supporter follows a double opt-in link, the server records their later actions from
+ * this browser without another link (functions/store/privacy.ts); anyone else using their email gets a link. Random,
+ * nothing personal, so it may live in the page's localStorage (a partner's too); where storage is blocked it lasts
+ * for the page, and such a browser is sent a link each time.
+ */
+function device(): string {
+  const name = 'ladder-device';
+  try {
+    const kept = localStorage.getItem(name);
+    if (kept && /^[0-9a-f]{32}$/.test(kept)) return kept;
+    localStorage.setItem(name, (memory ??= newKey()));
+  } catch {
+    // Storage blocked (a sandboxed frame, some private modes).
+  }
+  return (memory ??= newKey());
+}
+let memory: string | undefined;
 
 /** A random idempotency key. `crypto.randomUUID` needs a secure context; partner pages may be plain http. */
 export function newKey(): string {

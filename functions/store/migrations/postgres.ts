@@ -239,4 +239,36 @@ CREATE TABLE referral_codes (
 CREATE INDEX referral_codes_supporter ON referral_codes (supporter_id);
 `,
   },
+  {
+    id: 7,
+    name: 'confirmed devices and consent withdrawals',
+    sql: `
+-- Double opt-in: a link confirms the held action it was sent for and the browser that sent it (the SHA-256 of a
+-- random key the widget keeps), so that browser's later actions need no link; another browser gets its own.
+ALTER TABLE pending_actions ADD COLUMN device_hash TEXT;
+CREATE TABLE confirmed_devices (
+  email TEXT NOT NULL,
+  device_hash TEXT NOT NULL,
+  confirmed_at TIMESTAMPTZ NOT NULL,
+  PRIMARY KEY (email, device_hash)
+);
+-- A supporter withdrawing consent (unsubscribe link, one-click, SMS STOP): a record of its own, consents untouched.
+-- A later consent given with an action opts them in again; messages check the latest of the two.
+CREATE TABLE consent_withdrawals (
+  id UUID PRIMARY KEY,
+  supporter_id UUID NOT NULL REFERENCES supporters(id) ON DELETE CASCADE,
+  channel TEXT NOT NULL,                 -- email | sms
+  source TEXT NOT NULL,                  -- link | one-click | sms-stop
+  created_at TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX consent_withdrawals_supporter ON consent_withdrawals (supporter_id, channel, created_at);
+-- The unsubscribe links in messages: a keyed hash of the supporter and the channel, kept here as its SHA-256 only.
+CREATE TABLE unsubscribe_links (
+  token_hash TEXT PRIMARY KEY,
+  supporter_id UUID NOT NULL REFERENCES supporters(id) ON DELETE CASCADE,
+  channel TEXT NOT NULL
+);
+CREATE INDEX unsubscribe_links_supporter ON unsubscribe_links (supporter_id);
+`,
+  },
 ];

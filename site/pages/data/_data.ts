@@ -61,6 +61,10 @@ export function startDataPage(root: HTMLElement, api = ''): void {
         message.textContent = '';
         return email.focus();
       }
+      if (response.status === 503 && (await response.json()).error?.code === 'email_unavailable') {
+        message.textContent = t.noEmail;
+        return;
+      }
       if (!response.ok) throw new Error(`${response.status}`);
       message.textContent = t.asked;
     } catch {

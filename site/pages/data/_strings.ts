@@ -13,6 +13,8 @@ export interface DataStrings {
   downloaded: string;
   notFound: string;
   failed: string;
+  /** The server sends no email (503 `email_unavailable`): no link can come. */
+  noEmail: string;
   noScript: string;
   sending: string;
 }
@@ -29,6 +31,7 @@ const en: DataStrings = {
   downloaded: 'Your data is downloaded: look for my-data.json in your downloads.',
   notFound: 'This link has expired (links work for one hour) or is not valid. Ask for a new one below.',
   failed: 'That did not work just now. Check your connection and try again.',
+  noEmail: 'This site cannot send email, so no link can reach you. Ask the campaign organizers for your data.',
   noScript: 'This page needs JavaScript. Turn it on, then reload the page.',
   sending: 'Sending…',
 };
@@ -45,6 +48,7 @@ const es: DataStrings = {
   downloaded: 'Tus datos se han descargado: busca my-data.json en tus descargas.',
   notFound: 'Este enlace ha caducado (funcionan durante una hora) o no es válido. Pide uno nuevo abajo.',
   failed: 'No ha funcionado ahora. Revisa tu conexión y vuelve a intentarlo.',
+  noEmail: 'Este sitio no puede enviar correos, así que ningún enlace te llegará. Pide tus datos a quienes organizan la campaña.',
   noScript: 'Esta página necesita JavaScript. Actívalo y vuelve a cargar la página.',
   sending: 'Enviando…',
 };
@@ -61,6 +65,7 @@ const fr: DataStrings = {
   downloaded: 'Vos données sont téléchargées : cherchez my-data.json dans vos téléchargements.',
   notFound: 'Ce lien a expiré (les liens sont valables une heure) ou n’est pas valide. Demandez-en un nouveau ci-dessous.',
   failed: 'Cela n’a pas fonctionné pour le moment. Vérifiez votre connexion et réessayez.',
+  noEmail: 'Ce site ne peut pas envoyer d’e-mails : aucun lien ne vous parviendra. Demandez vos données aux organisateurs de la campagne.',
   noScript: 'Cette page a besoin de JavaScript. Activez-le, puis rechargez la page.',
   sending: 'Envoi…',
 };
@@ -77,6 +82,7 @@ const ar: DataStrings = {
   downloaded: 'تم تنزيل بياناتك: ابحث عن my-data.json في التنزيلات.',
   notFound: 'انتهت صلاحية هذا الرابط (الروابط صالحة لساعة واحدة) أو أنه غير صالح. اطلب رابطًا جديدًا أدناه.',
   failed: 'لم ينجح ذلك الآن. تحقّق من اتصالك وحاول مرة أخرى.',
+  noEmail: 'لا يستطيع هذا الموقع إرسال رسائل البريد الإلكتروني، لذلك لن يصلك أي رابط. اطلب بياناتك من منظّمي الحملة.',
   noScript: 'تحتاج هذه الصفحة إلى JavaScript. فعّله ثم أعد تحميل الصفحة.',
   sending: 'جارٍ الإرسال…',
 };

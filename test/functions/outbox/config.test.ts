@@ -21,6 +21,7 @@ describe('sinksFromEnv', () => {
         LADDER_SMTP_URL: 'smtp://127.0.0.1:2525',
         LADDER_MAIL_FROM: 'hello@campaign.example',
         LADDER_TWILIO: JSON.stringify({ accountSid: 'AC1', authToken: 't', from: '+15005550006' }),
+        LADDER_SITE_URL: 'https://campaign.example',
       },
       catalog,
     );
@@ -54,6 +55,25 @@ describe('sinksFromEnv', () => {
     expect(() =>
       sinksFromEnv({ LADDER_ACTION_NETWORK: JSON.stringify({ apiKey: 'k', campaigns: {}, perSecond: 10 }) }, catalog),
     ).toThrow(/perSecond/);
+  });
+});
+
+describe('links in messages', () => {
+  const email = { LADDER_SMTP_URL: 'smtp://127.0.0.1:2525', LADDER_MAIL_FROM: 'hello@campaign.example' };
+  const sms = { LADDER_TWILIO: JSON.stringify({ accountSid: 'AC1', authToken: 't', from: '+15005550006' }) };
+
+  it('refuses email or texts without an absolute LADDER_SITE_URL, saying what to set', () => {
+    for (const sink of [email, sms]) {
+      for (const site of [undefined, '', '/', 'campaign.example', 'ftp://campaign.example']) {
+        expect(() => sinksFromEnv({ ...sink, LADDER_SITE_URL: site, PORT: '4321' }, catalog)).toThrow(
+          /LADDER_SITE_URL must be the campaign site's public address, like https:\/\/campaign\.example/,
+        );
+      }
+      expect(sinksFromEnv({ ...sink, LADDER_SITE_URL: 'https://campaign.example/' }, catalog)).toHaveLength(1);
+    }
+    // Webhooks and Action Network carry no links: no site address needed.
+    const hooks = JSON.stringify([{ url: 'https://crm.example/hooks', secrets: [SECRET] }]);
+    expect(sinksFromEnv({ LADDER_WEBHOOKS: hooks }, catalog)).toHaveLength(1);
   });
 });
 

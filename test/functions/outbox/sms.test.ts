@@ -34,7 +34,7 @@ describe('SMS sink (Twilio-compatible)', () => {
     expect(form.get('From')).toBe(FROM);
     expect(form.get('Body')).toBe(
       "You're going: Tenants meeting, Wednesday, February 18, 2099 at 6:30 PM (America/Chicago). " +
-        `${SITE}/act/tenants-meeting/`,
+        `${SITE}/act/tenants-meeting/ Reply STOP to opt out.`,
     );
   });
 
