@@ -7,12 +7,14 @@ import type { AppEnv, AppOptions } from './context.ts';
 import { errorResponse, notFound } from './middleware/errors.ts';
 import { campaigns } from './routes/campaigns.ts';
 import { admin } from './routes/admin.ts';
+import { auth } from './routes/auth.ts';
 import { calls } from './routes/calls.ts';
 import { confirm } from './routes/confirm.ts';
 import { me } from './routes/me.ts';
 import { responses } from './routes/responses.ts';
 import { manage, rsvps } from './routes/rsvps.ts';
 import { signatures } from './routes/signatures.ts';
+import { team } from './routes/team.ts';
 import { API_HEADERS } from './security/headers.ts';
 import { sha256 } from './store/ids.ts';
 
@@ -35,7 +37,9 @@ export function createApp({ adminToken, ...options }: AppOptions): Hono<AppEnv> 
   app.route('/api/campaigns', rsvps);
   app.route('/api/campaigns', calls);
   app.route('/api/rsvps', manage);
+  app.route('/api/admin', team);
   app.route('/api/admin', admin);
+  app.route('/api/auth', auth);
   app.route('/api/confirm', confirm);
   app.route('/api/me', me);
   app.onError(errorResponse);

@@ -30,6 +30,8 @@ export const ERRORS = {
   idempotency_mismatch: 422,
   /** Missing or wrong admin token. */
   unauthorized: 401,
+  /** Signed in, but this role may not do this (functions/middleware/admin.ts), or a cross-site request. */
+  forbidden: 403,
   /** Too many requests; see `Retry-After`. */
   rate_limited: 429,
   /** Sent sooner after the form was shown than a person can fill it; see `Retry-After` (functions/guard/). */

@@ -7,6 +7,7 @@ import nodemailer from 'nodemailer';
 import { eventIcs } from '../ics.ts';
 import type { OutboxEvent } from '../store/types.ts';
 import { type CatalogLike, confirmation } from './messages.ts';
+import { teamSignIn } from './team-messages.ts';
 import { type Delivered, DeliveryError, payloadOf, type Sink, takes } from './sink.ts';
 
 export interface EmailConfig {
@@ -33,6 +34,8 @@ const TRANSACTIONAL = new Set([
   // Links the supporter asked for: a double opt-in confirmation, access to their data.
   'confirmation.requested',
   'access.requested',
+  // A team member's sign-in link (functions/outbox/team-messages.ts).
+  'team.sign-in',
 ]);
 
 export function emailSink(config: EmailConfig, catalog: CatalogLike): Sink {
@@ -50,7 +53,10 @@ export function emailSink(config: EmailConfig, catalog: CatalogLike): Sink {
       const payload = payloadOf(event);
       if (!TRANSACTIONAL.has(event.type) && !payload.consent?.contact) return 'skipped';
       const campaign = catalog.get(event.campaign);
-      const message = confirmation(event, campaign, config.siteUrl);
+      const message =
+        event.type === 'team.sign-in'
+          ? teamSignIn(event, config.siteUrl)
+          : confirmation(event, campaign, config.siteUrl);
       if (!message || !payload.person) return 'skipped';
       const ics =
         campaign?.kind === 'event' && payload.status === 'confirmed'
