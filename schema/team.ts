@@ -4,6 +4,7 @@
  * host: check-in, walk-ins and the attendee list of their own events; volunteer: their own account only (for now).
  */
 import * as z from 'zod';
+import { LANGS } from './limits.ts';
 import { email } from './text.ts';
 
 export const ROLES = ['owner', 'organizer', 'host', 'volunteer'] as const;
@@ -45,3 +46,9 @@ export const NewToken = z.object({
   name: z.string().trim().min(1, { error: 'required' }).max(80),
   role: z.enum(ROLES, { error: 'invalid' }),
 });
+
+/** Where a sign-in link opens: hosts at check-in (their events), everyone else at the dashboard in their language. */
+export const signInPage = (role: string, lang: string): string =>
+  role === 'host'
+    ? '/checkin/'
+    : `/organize/${(LANGS as readonly string[]).includes(lang) && lang !== 'en' ? `${lang}/` : ''}`;

@@ -29,11 +29,10 @@ async function main(): Promise<number> {
   try {
     const id = await store.team.invite(email, role, events);
     await store.team.audit({ actor: 'npm run invite', action: `team.invite:${role}`, target: id, address: null });
-    const secret = await store.team.signInLink(email, values.lang);
+    const link = await store.team.signInLink(email, values.lang);
     const site = (env.LADDER_SITE_URL ?? `http://localhost:${env.PORT ?? 4321}`).replace(/\/$/, '');
     console.log(`${email} is ${role === 'owner' ? 'an' : 'a'} ${role}. A sign-in link is on its way by email;`);
-    const page = values.lang === 'en' ? 'organize/' : `organize/${values.lang}/`;
-    console.log(`it works once, for 15 minutes: ${site}/${page}#signin=${secret}`);
+    console.log(`it works once, for 15 minutes: ${site}${link}`);
     return 0;
   } finally {
     await store.close();

@@ -4,6 +4,7 @@
  * send to a server nor put in a Referer; the page exchanges it for a session once (functions/routes/auth.ts).
  */
 import type { OutboxEvent } from '../store/types.ts';
+import { signInPage } from '../../schema/team.ts';
 import { type Message, render } from './messages.ts';
 
 type Words = [subject: string, body: string, link: string, notYou: string];
@@ -42,13 +43,15 @@ export function teamSignIn(event: OutboxEvent, siteUrl: string): Message | null 
     token,
     lang = 'en',
     person,
+    page,
   } = (event.payload ?? {}) as {
     token?: string;
     lang?: string;
     person?: { email?: string };
+    page?: string;
   };
   if (!token || !person?.email) return null;
   const [subject, body, label, notYou] = WORDS[lang] ?? WORDS.en;
-  const page = `${siteUrl}/organize/${lang in WORDS && lang !== 'en' ? `${lang}/` : ''}#signin=${token}`;
-  return render(subject, [body, [label, page], notYou]);
+  const path = page ?? signInPage('organizer', lang);
+  return render(subject, [body, [label, `${siteUrl}${path}#signin=${token}`], notYou]);
 }

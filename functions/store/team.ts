@@ -3,7 +3,7 @@
  * WebAuthn challenges and passkeys, API tokens. Secrets are kept as their SHA-256 only: a link's token lives in
  * the email, a session's in the cookie, an API token with whoever it was shown to once.
  */
-import { ROLES, type Role, type TeamAccount, type TeamToken } from '../../schema/team.ts';
+import { ROLES, type Role, signInPage, type TeamAccount, type TeamToken } from '../../schema/team.ts';
 import { type Db, readTime } from './db.ts';
 import { newId, sha256, token } from './ids.ts';
 import { audit, auditLog } from './audit.ts';
@@ -97,12 +97,12 @@ export class TeamStore {
   }
 
   /**
-   * A sign-in link for a team member, sent by email through the outbox (in `lang`); its secret too, for
-   * `npm run invite` to print. Null for an address that is not on the team: nothing is sent.
+   * A sign-in link for a team member, sent by email through the outbox (in `lang`); its path and secret too
+   * (`/organize/#signin=…`), for `npm run invite` to print. Null for an address not on the team: nothing is sent.
    */
   async signInLink(email: string, lang: string): Promise<string | null> {
     return this.#db.transaction(async (tx) => {
-      const row = await tx.get('SELECT id FROM team_accounts WHERE email = ?', email);
+      const row = await tx.get('SELECT id, role FROM team_accounts WHERE email = ?', email);
       if (!row) return null;
       const secret = token();
       const now = new Date();
@@ -112,8 +112,16 @@ export class TeamStore {
         String(row.id),
         new Date(now.getTime() + LINK_TTL_MS).toISOString(),
       );
-      await writeMessage(tx, 'team.sign-in', '', null, { person: { email }, token: secret, lang }, now.toISOString());
-      return secret;
+      const page = signInPage(String(row.role), lang);
+      await writeMessage(
+        tx,
+        'team.sign-in',
+        '',
+        null,
+        { person: { email }, token: secret, lang, page },
+        now.toISOString(),
+      );
+      return `${page}#signin=${secret}`;
     });
   }
 

@@ -60,7 +60,7 @@ describe.each(environments)('npm run invite on %s', (_name, makeEnv) => {
     } finally {
       await store.close();
     }
-  });
+  }, 30_000);
 });
 
 describe('an invitation by email', () => {

@@ -36,7 +36,7 @@ afterAll(async () => {
 
 /** Signs in through the real link flow: the link's secret, exchanged once for the session cookie. */
 async function signIn(app: ReturnType<typeof createApp>, store: Store, email: string): Promise<string> {
-  const secret = await store.team.signInLink(email, 'en');
+  const secret = (await store.team.signInLink(email, 'en'))!.split('#signin=')[1];
   const res = await app.request(`${SITE}/api/auth/link/verify`, post({ token: secret }, { Origin: SITE }));
   expect(res.status).toBe(200);
   const cookie = res.headers.get('Set-Cookie')!;
@@ -207,7 +207,10 @@ describe.each(dialects)('the organizing team on %s', (_name, open) => {
 
   it('uses a sign-in link once, and not after it expired', async () => {
     const { app, store } = await setup(open);
-    const secret = (await store.team.signInLink('host@team.example', 'en'))!;
+    const link = (await store.team.signInLink('host@team.example', 'en'))!;
+    // A host's link opens check-in, where their events are.
+    expect(link).toMatch(/^\/checkin\/#signin=[2-9a-z]{24}$/);
+    const secret = link.split('#signin=')[1];
     const verify = () => app.request(`${SITE}/api/auth/link/verify`, post({ token: secret }, { Origin: SITE }));
     expect((await verify()).status).toBe(200);
     expect((await verify()).status).toBe(404);
