@@ -29,6 +29,17 @@ export interface TeamToken {
   revokedAt: string | null;
 }
 
+/** One line of the audit log: a target is a campaign's slug or an id, never a supporter's personal data. */
+export interface AuditEntry {
+  id: string;
+  at: string;
+  /** An account's email, or `token:<name>` for an API token. */
+  actor: string;
+  action: string;
+  target: string | null;
+  address: string | null;
+}
+
 /** `GET /api/auth/me`: who is signed in. */
 export interface Me {
   email: string | null;

@@ -3,17 +3,9 @@
  * lookup, a rung or tag change, a role change…), when, from which address. A target is a campaign's slug or an id,
  * never a supporter's personal data.
  */
+import type { AuditEntry } from '../../schema/team.ts';
 import { type Db, readTime } from './db.ts';
 import { newId } from './ids.ts';
-
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actor: string;
-  action: string;
-  target: string | null;
-  address: string | null;
-}
 
 export async function audit(db: Db, entry: Omit<AuditEntry, 'id' | 'at'>): Promise<void> {
   await db.run(

@@ -9,7 +9,6 @@ import { newId, sha256, token } from './ids.ts';
 import { audit, auditLog } from './audit.ts';
 import { writeMessage } from './privacy.ts';
 
-export type { AuditEntry } from './audit.ts';
 export type { Role, TeamAccount, TeamToken };
 
 /** A sign-in link works this long: enough to open the email, too short to wait in an inbox. */
