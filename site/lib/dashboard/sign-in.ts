@@ -3,7 +3,14 @@
  * site/lib/team/account.ts) or with the admin token pasted into the form (SignIn.astro), which is checked against
  * the API before it is kept; a refused token is said next to the field, which gets the focus.
  */
-import { passkeysWork, requestLink, signInFromLink, signInWithPasskey, signOutAccount } from '../team/account.ts';
+import {
+  passkeysWork,
+  requestLink,
+  signInFromLink,
+  signInWithPasskey,
+  signOutAccount,
+  whoAmI,
+} from '../team/account.ts';
 import type { TeamStrings } from '../team/strings.ts';
 import { AdminError, adminToken } from './api.ts';
 import { t } from './i18n/index.ts';
@@ -71,13 +78,15 @@ export function signIn<T>(form: HTMLFormElement, check: (token: string | null) =
     const saved = adminToken.get();
     if (saved) void attempt(saved, true);
     else
-      void signInFromLink().then(
-        (link) => {
+      // An account's session, if this browser has one (from an emailed link just now, or earlier).
+      void signInFromLink()
+        .then(async (link) => {
           if (link === 'expired' && account) say(account, strings(account).linkExpired, true);
+          // Unreachable (offline): try the session anyway, as with a stored token; the caller handles offline.
+          if ((await whoAmI().catch(() => undefined)) === null) return show(true);
           return attempt(null, true);
-        },
-        (e: unknown) => reject(e),
-      );
+        })
+        .catch((e: unknown) => reject(e));
   });
 }
 

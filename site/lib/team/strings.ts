@@ -66,7 +66,7 @@ export interface TeamStrings {
 const en: TeamStrings = {
   signIn: {
     emailTitle: 'Sign in with your email',
-    emailLabel: 'Email',
+    emailLabel: 'Your email',
     emailButton: 'Email me a sign-in link',
     emailSent: 'If this address is on the team, a sign-in link is on its way. It works once, for 15 minutes.',
     emailFirst: 'Enter your email address first.',
@@ -124,7 +124,7 @@ const en: TeamStrings = {
 const es: TeamStrings = {
   signIn: {
     emailTitle: 'Inicia sesión con tu correo',
-    emailLabel: 'Correo electrónico',
+    emailLabel: 'Tu correo electrónico',
     emailButton: 'Envíame un enlace para entrar',
     emailSent:
       'Si esta dirección está en el equipo, te llega un enlace para entrar. Funciona una vez, durante 15 minutos.',
@@ -183,7 +183,7 @@ const es: TeamStrings = {
 const fr: TeamStrings = {
   signIn: {
     emailTitle: 'Se connecter avec son e-mail',
-    emailLabel: 'E-mail',
+    emailLabel: 'Votre e-mail',
     emailButton: 'M’envoyer un lien de connexion',
     emailSent:
       'Si cette adresse fait partie de l’équipe, un lien de connexion arrive. Il fonctionne une fois, 15 minutes.',
@@ -242,7 +242,7 @@ const fr: TeamStrings = {
 const ar: TeamStrings = {
   signIn: {
     emailTitle: 'سجّل الدخول ببريدك الإلكتروني',
-    emailLabel: 'البريد الإلكتروني',
+    emailLabel: 'بريدك الإلكتروني',
     emailButton: 'أرسل لي رابط الدخول',
     emailSent: 'إذا كان هذا العنوان ضمن الفريق، فرابط الدخول في طريقه إليك. يعمل مرة واحدة، لمدة 15 دقيقة.',
     emailFirst: 'أدخل بريدك الإلكتروني أولاً.',
