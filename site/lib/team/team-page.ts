@@ -3,7 +3,7 @@
  * the people and their roles, API tokens and the audit log, drawn with Lit's `html` into the page's slots. The
  * server decides who may see what; a 403 here only means a section stays hidden.
  */
-import { html, render } from 'lit';
+import { html, render, type TemplateResult } from 'lit';
 import type { AuditEntry, Me, Role, TeamAccount, TeamToken } from '../../../schema/team.ts';
 import { AdminError, adminFetch, adminJson, jsonBody } from '../dashboard/api.ts';
 import { formatInstant } from '../dashboard/i18n/index.ts';
@@ -58,6 +58,23 @@ export async function startTeamPage(root: HTMLElement, form: HTMLFormElement): P
   for (const id of ['#people', '#tokens', '#audit']) $(id).hidden = false;
 
   const method = (verb: string, body?: unknown): RequestInit => ({ ...(body ? jsonBody(body) : {}), method: verb });
+  const hidden = (text: string) => html`<span class="visually-hidden">${text}</span>`;
+  /** A table with a header row, in the dashboard's scrolling box; "Nothing yet." without rows. */
+  const table = (headers: (string | TemplateResult)[], rows: TemplateResult[]) =>
+    rows.length
+      ? html`<div class="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                ${headers.map((h) => html`<th scope="col">${h}</th>`)}
+              </tr>
+            </thead>
+            <tbody>
+              ${rows}
+            </tbody>
+          </table>
+        </div>`
+      : html`<p>${t.empty}</p>`;
 
   async function load(): Promise<void> {
     const [{ accounts }, { tokens }, { entries }] = await Promise.all([
@@ -66,122 +83,83 @@ export async function startTeamPage(root: HTMLElement, form: HTMLFormElement): P
       adminJson<{ entries: AuditEntry[] }>('/api/admin/audit'),
     ]);
     render(
-      html`<div class="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">${t.email}</th>
-              <th scope="col">${t.role}</th>
-              <th scope="col">${t.events}</th>
-              <th scope="col"><span class="visually-hidden">${t.remove}</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            ${accounts.map(
-              (a) =>
-                html`<tr>
-                  <th scope="row">${a.email}</th>
-                  <td>
-                    <select
-                      aria-label=${`${t.role}: ${a.email}`}
-                      @change=${(e: Event) =>
-                        change(
-                          () =>
-                            adminFetch(
-                              `/api/admin/team/${a.id}`,
-                              method('PUT', { role: (e.target as HTMLSelectElement).value, events: a.events }),
-                            ),
-                          t.saved,
-                        )()}
-                    >
-                      ${ROLES.map((r) => html`<option value=${r} ?selected=${r === a.role}>${t.roles[r]}</option>`)}
-                    </select>
-                  </td>
-                  <td>${a.events.join(', ')}</td>
-                  <td>
-                    <button
-                      type="button"
-                      @click=${change(() => adminFetch(`/api/admin/team/${a.id}`, method('DELETE')), t.removed)}
-                    >
-                      ${t.remove}<span class="visually-hidden"> ${a.email}</span>
-                    </button>
-                  </td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>`,
+      table(
+        [t.email, t.role, t.events, hidden(t.remove)],
+        accounts.map(
+          (a) =>
+            html`<tr>
+              <th scope="row">${a.email}</th>
+              <td>
+                <select
+                  aria-label=${`${t.role}: ${a.email}`}
+                  @change=${(e: Event) =>
+                    change(
+                      () =>
+                        adminFetch(
+                          `/api/admin/team/${a.id}`,
+                          method('PUT', { role: (e.target as HTMLSelectElement).value, events: a.events }),
+                        ),
+                      t.saved,
+                    )()}
+                >
+                  ${ROLES.map((r) => html`<option value=${r} ?selected=${r === a.role}>${t.roles[r]}</option>`)}
+                </select>
+              </td>
+              <td>${a.events.join(', ')}</td>
+              <td>
+                <button
+                  type="button"
+                  @click=${change(() => adminFetch(`/api/admin/team/${a.id}`, method('DELETE')), t.removed)}
+                >
+                  ${t.remove}<span class="visually-hidden"> ${a.email}</span>
+                </button>
+              </td>
+            </tr>`,
+        ),
+      ),
       $('[data-slot=people]'),
     );
     render(
-      tokens.length
-        ? html`<div class="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">${t.tokenName}</th>
-                  <th scope="col">${t.role}</th>
-                  <th scope="col">${t.created}</th>
-                  <th scope="col">${t.lastUsed}</th>
-                  <th scope="col"><span class="visually-hidden">${t.revoke}</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                ${tokens.map(
-                  (k) =>
-                    html`<tr>
-                      <th scope="row">${k.name}</th>
-                      <td>${t.roles[k.role]}</td>
-                      <td>${formatInstant(k.createdAt)}</td>
-                      <td>${k.lastUsedAt ? formatInstant(k.lastUsedAt) : t.never}</td>
-                      <td>
-                        ${
-                          k.revokedAt
-                            ? t.revoked
-                            : html`<button
-                                type="button"
-                                @click=${change(() => adminFetch(`/api/admin/tokens/${k.id}`, method('DELETE')), t.revoked)}
-                              >
-                                ${t.revoke}<span class="visually-hidden"> ${k.name}</span>
-                              </button>`
-                        }
-                      </td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>`
-        : html`<p>${t.empty}</p>`,
+      table(
+        [t.tokenName, t.role, t.created, t.lastUsed, hidden(t.revoke)],
+        tokens.map(
+          (k) =>
+            html`<tr>
+              <th scope="row">${k.name}</th>
+              <td>${t.roles[k.role]}</td>
+              <td>${formatInstant(k.createdAt)}</td>
+              <td>${k.lastUsedAt ? formatInstant(k.lastUsedAt) : t.never}</td>
+              <td>
+                ${
+                  k.revokedAt
+                    ? t.revoked
+                    : html`<button
+                        type="button"
+                        @click=${change(() => adminFetch(`/api/admin/tokens/${k.id}`, method('DELETE')), t.revoked)}
+                      >
+                        ${t.revoke}<span class="visually-hidden"> ${k.name}</span>
+                      </button>`
+                }
+              </td>
+            </tr>`,
+        ),
+      ),
       $('[data-slot=tokens]'),
     );
     render(
-      entries.length
-        ? html`<div class="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">${t.when}</th>
-                  <th scope="col">${t.who}</th>
-                  <th scope="col">${t.what}</th>
-                  <th scope="col">${t.target}</th>
-                  <th scope="col">${t.address}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${entries.map(
-                  (e) =>
-                    html`<tr>
-                      <td>${formatInstant(e.at)}</td>
-                      <td dir="ltr">${e.actor}</td>
-                      <td dir="ltr">${e.action}</td>
-                      <td dir="ltr">${e.target ?? ''}</td>
-                      <td dir="ltr">${e.address ?? ''}</td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>`
-        : html`<p>${t.empty}</p>`,
+      table(
+        [t.when, t.who, t.what, t.target, t.address],
+        entries.map(
+          (e) =>
+            html`<tr>
+              <td>${formatInstant(e.at)}</td>
+              <td dir="ltr">${e.actor}</td>
+              <td dir="ltr">${e.action}</td>
+              <td dir="ltr">${e.target ?? ''}</td>
+              <td dir="ltr">${e.address ?? ''}</td>
+            </tr>`,
+        ),
+      ),
       $('[data-slot=audit]'),
     );
   }
