@@ -98,3 +98,30 @@ describe('an invitation by email', () => {
     }
   });
 });
+
+describe('a sign-in email that could not be delivered', () => {
+  it('shows in the dead letters without the link’s secret, which only its addressee may have', async () => {
+    const smtp = await smtpServer({ refuse: 'gone@team.example' });
+    const store = await openStore({ LADDER_DB: tempDb() });
+    const catalog = catalogFrom(campaigns);
+    const app = createApp({ store, catalog, adminToken: ADMIN_TOKEN, sinks: ['email'] });
+    const sink = emailSink({ smtpUrl: smtp.url, from: 'Ladder <hello@campaign.example>', siteUrl: SITE }, catalog);
+    try {
+      const bearer = { Authorization: `Bearer ${ADMIN_TOKEN}` };
+      const invited = await app.request(
+        `${SITE}/api/admin/team`,
+        post({ email: 'gone@team.example', role: 'owner' }, bearer),
+      );
+      expect(invited.status).toBe(201);
+      const [event] = await store.outboxEvents(10);
+      const secret = (event.payload as { token: string }).token;
+      expect((await dispatch(store, [sink], quiet)).email).toMatchObject({ dead: 1 });
+      const outbox = await (await app.request(`${SITE}/api/admin/outbox`, { headers: bearer })).text();
+      expect(outbox).toContain('team.sign-in');
+      expect(outbox).not.toContain(secret);
+    } finally {
+      await store.close();
+      await smtp.close();
+    }
+  });
+});
