@@ -149,10 +149,17 @@ describe('the organizing team', () => {
     expect(await status(host, '/api/admin/team')).toBe(403);
     expect(await status(host, `/api/admin/campaigns/${EVENT}/rsvps`)).toBe(200);
 
-    // Sign-out ends the session on the server: the old cookie, replayed, opens nothing.
+    // Once the service worker runs the page, it keeps the list on the phone (for check-in without a connection).
+    const caches = () => host.evaluate(() => globalThis.caches.keys());
+    await expect
+      .poll(async () => (await host.reload(), await caches()), { timeout: 30_000 })
+      .toContain('ladder-checkin-lists');
+    await host.locator('#checkin-list > li').first().waitFor();
+    // Sign-out ends the session on the server, and the phone forgets the list; the old cookie, replayed, opens nothing.
     const hostCookie = (await hostContext.cookies()).find((c) => c.name === 'ladder_session')!;
     await host.getByRole('button', { name: 'Sign out' }).click();
     await host.locator('#sign-in-account').waitFor();
+    expect(await caches()).not.toContain('ladder-checkin-lists');
     const replay = await fetch(`${server.url}/api/auth/me`, {
       headers: { cookie: `ladder_session=${hostCookie.value}` },
     });
