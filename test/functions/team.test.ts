@@ -290,4 +290,33 @@ describe.each(dialects)('the organizing team on %s', (_name, open) => {
     expect((await call('organizer', 'GET', '/audit')).status).toBe(403);
     await store.close();
   });
+
+  it('keeps passkeys and their counters, and answers a WebAuthn challenge once, for its own account only', async () => {
+    const { store, team } = await setup(open);
+    await store.team.saveChallenge('challenge-1', team.host);
+    expect(await store.team.takeChallenge('challenge-1', team.owner)).toBe(false);
+    await store.team.saveChallenge('challenge-2', team.host);
+    expect(await store.team.takeChallenge('challenge-2', team.host)).toBe(true);
+    expect(await store.team.takeChallenge('challenge-2', team.host)).toBe(false);
+    await store.team.addPasskey({
+      id: 'cred-1',
+      accountId: team.host,
+      publicKey: 'pk',
+      counter: 0,
+      transports: ['internal'],
+    });
+    await store.team.usePasskey('cred-1', 7);
+    expect(await store.team.passkey('cred-1')).toEqual({
+      id: 'cred-1',
+      accountId: team.host,
+      publicKey: 'pk',
+      counter: 7,
+      transports: ['internal'],
+    });
+    expect((await store.team.passkeysOf(team.host)).map((k) => k.id)).toEqual(['cred-1']);
+    // Removing the person takes their passkeys with them.
+    await store.team.remove(team.host);
+    expect(await store.team.passkey('cred-1')).toBeNull();
+    await store.close();
+  });
 });
