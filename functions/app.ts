@@ -7,6 +7,7 @@ import type { AppEnv, AppOptions } from './context.ts';
 import { errorResponse, notFound } from './middleware/errors.ts';
 import { campaigns } from './routes/campaigns.ts';
 import { admin } from './routes/admin.ts';
+import { auth } from './routes/auth.ts';
 import { calls } from './routes/calls.ts';
 import { confirm } from './routes/confirm.ts';
 import { me } from './routes/me.ts';
@@ -15,6 +16,7 @@ import { manage, rsvps } from './routes/rsvps.ts';
 import { signatures } from './routes/signatures.ts';
 import { sms } from './routes/sms.ts';
 import { unsubscribe } from './routes/unsubscribe.ts';
+import { team } from './routes/team.ts';
 import { API_HEADERS } from './security/headers.ts';
 import { sha256 } from './store/ids.ts';
 
@@ -37,7 +39,9 @@ export function createApp({ adminToken, ...options }: AppOptions): Hono<AppEnv> 
   app.route('/api/campaigns', rsvps);
   app.route('/api/campaigns', calls);
   app.route('/api/rsvps', manage);
+  app.route('/api/admin', team);
   app.route('/api/admin', admin);
+  app.route('/api/auth', auth);
   app.route('/api/confirm', confirm);
   app.route('/api/me', me);
   app.route('/api/unsubscribe', unsubscribe);

@@ -2,6 +2,7 @@
 import type { CampaignEntry } from '../schema/campaign.ts';
 import type { Catalog } from './catalog.ts';
 import type { GuardOptions } from './guard/config.ts';
+import type { SignedIn } from './middleware/admin.ts';
 import type { Store } from './store/types.ts';
 
 export interface AppOptions {
@@ -9,7 +10,7 @@ export interface AppOptions {
   catalog: Catalog;
   /** The campaign site's public URL (e.g. https://campaign.example). Default: the origin each request came to. */
   siteUrl?: string;
-  /** Opens `/api/admin/*`. Unset: the admin API answers 401 to everyone. */
+  /** An owner's API token for `/api/admin/*` (scripts, CI, the first sign-in). Unset: only accounts and API tokens. */
   adminToken?: string;
   /** Names of the configured delivery sinks, for the outbox health report. */
   sinks?: string[];
@@ -31,5 +32,7 @@ export interface AppEnv {
     siteOrigin: string;
     /** SHA-256 of the admin token; the token itself is not kept. */
     adminTokenHash: string | undefined;
+    /** Who is acting, on `/api/admin/*` (functions/middleware/admin.ts). */
+    actor: SignedIn;
   };
 }

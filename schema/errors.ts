@@ -32,6 +32,8 @@ export const ERRORS = {
   unauthorized: 401,
   /** Redelivery to a sink that is not configured (a typo would otherwise do nothing); `message` lists those that are. */
   unknown_sink: 404,
+  /** Signed in, but this role may not do this (functions/middleware/admin.ts), or a cross-site request. */
+  forbidden: 403,
   /** Too many requests; see `Retry-After`. */
   rate_limited: 429,
   /** Sent sooner after the form was shown than a person can fill it; see `Retry-After` (functions/guard/). */

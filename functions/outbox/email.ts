@@ -9,6 +9,7 @@ import nodemailer from 'nodemailer';
 import { eventIcs } from '../ics.ts';
 import type { OutboxEvent } from '../store/types.ts';
 import { type CatalogLike, confirmation, manageTokenFor } from './messages.ts';
+import { teamSignIn } from './team-messages.ts';
 import { type Delivered, type DeliverContext, DeliveryError, payloadOf, type Sink, takes } from './sink.ts';
 
 export interface EmailConfig {
@@ -25,10 +26,11 @@ export interface EmailConfig {
 }
 
 /**
- * Links the supporter asked for (a double opt-in confirmation, access to their data): nothing else can bring them,
+ * Links a person asked for (a double opt-in confirmation, access to their data, a team member's sign-in): nothing
+ * else can bring them,
  * so no campaign filter holds them back.
  */
-const LINKS = ['confirmation.requested', 'access.requested'];
+const LINKS = ['confirmation.requested', 'access.requested', 'team.sign-in'];
 
 /** RSVP confirmations tell people what they signed up for: sent whatever they said about further contact. */
 /** About the supporter's own RSVP: sent whatever their consent to hear more from the campaign. */
@@ -62,7 +64,10 @@ export function emailSink(config: EmailConfig, catalog: CatalogLike): Sink {
       if (!payload.person) return 'skipped';
       const unsubscribe = consented ? await consent?.unsubscribeToken('email') : undefined;
       const manage = await manageTokenFor(event, manageToken);
-      const message = confirmation(event, campaign, config.siteUrl, manage, unsubscribe);
+      const message =
+        event.type === 'team.sign-in'
+          ? teamSignIn(event, config.siteUrl)
+          : confirmation(event, campaign, config.siteUrl, manage, unsubscribe);
       if (!message) return 'skipped';
       const ics =
         campaign?.kind === 'event' && payload.status === 'confirmed'

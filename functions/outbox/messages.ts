@@ -156,9 +156,9 @@ export function eventTime(campaign: EventCampaign, lang: string, iso = campaign.
 }
 
 /** Lines of text; a `[label, url]` pair is a link. */
-type Line = string | [label: string, url: string];
+export type Line = string | [label: string, url: string];
 
-function render(subject: string, lines: Line[]): Omit<Message, 'sms'> {
+export function render(subject: string, lines: Line[]): Omit<Message, 'sms'> {
   const text = lines.map((line) => (typeof line === 'string' ? line : `${line[0]}: ${line[1]}`)).join('\n\n');
   const html = lines
     .map((line) =>

@@ -66,6 +66,10 @@ export async function markFailed(db: Db, sink: string, eventId: string, error: s
   );
 }
 
+/** A team member's sign-in link is theirs alone: whoever reads the dead letters sees the event, not its secret. */
+const withoutSecret = (e: OutboxEvent): OutboxEvent =>
+  e.type.startsWith('team.') ? { ...e, payload: { ...(e.payload as object), token: undefined } } : e;
+
 export async function deadLetters(db: Db, limit: number): Promise<DeadLetter[]> {
   const rows = await db.all(
     `SELECT o.id, o.type, o.campaign, o.payload, o.created_at, d.sink, d.attempts, d.last_error, d.dead_at
@@ -74,7 +78,7 @@ export async function deadLetters(db: Db, limit: number): Promise<DeadLetter[]> 
     limit,
   );
   return rows.map((row) => ({
-    event: event(row),
+    event: withoutSecret(event(row)),
     sink: String(row.sink),
     attempts: Number(row.attempts),
     error: String(row.last_error ?? ''),

@@ -7,6 +7,7 @@ import type { CampaignFigures } from '../../schema/campaign.ts';
 import type { Rung } from '../../schema/funnel.ts';
 import type { SupporterExport } from './access.ts';
 import type { RetentionCutoff, SweepCounts } from './retention.ts';
+import type { TeamStore } from './team.ts';
 import type {
   DeadLetter,
   DeliveryHealth,
@@ -212,6 +213,8 @@ export interface ExportPerson {
 
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
+  /** The organizing team: accounts, sessions, passkeys, API tokens, the audit log (store/team.ts). */
+  readonly team: TeamStore;
   /**
    * Each `record…` runs in one transaction: replays an idempotency key or refuses it for another body; upserts the
    * supporter (by normalized email); inserts the action (a second signature or response by the same email is a

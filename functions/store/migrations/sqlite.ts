@@ -282,4 +282,69 @@ CREATE TABLE unsubscribe_links (
 CREATE INDEX unsubscribe_links_supporter ON unsubscribe_links (supporter_id);
 `,
   },
+  {
+    id: 9,
+    name: 'team accounts',
+    sql: `
+-- The organizing team (functions/store/team.ts): accounts with one role each, hosts' events, sign-in links and
+-- sessions (hashes only: the secrets exist in the email and the cookie), passkeys, API tokens, and the audit log.
+CREATE TABLE team_accounts (
+  id TEXT PRIMARY KEY,
+  email TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE team_events (
+  account_id TEXT NOT NULL REFERENCES team_accounts(id) ON DELETE CASCADE,
+  campaign TEXT NOT NULL,
+  PRIMARY KEY (account_id, campaign)
+);
+CREATE TABLE team_links (
+  token_hash TEXT PRIMARY KEY,
+  account_id TEXT NOT NULL REFERENCES team_accounts(id) ON DELETE CASCADE,
+  expires_at TEXT NOT NULL
+);
+CREATE TABLE team_sessions (
+  token_hash TEXT PRIMARY KEY,
+  account_id TEXT NOT NULL REFERENCES team_accounts(id) ON DELETE CASCADE,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE INDEX team_sessions_account ON team_sessions (account_id);
+-- A WebAuthn challenge waiting for its answer: for a signed-in account (adding a passkey) or for anyone (signing in).
+CREATE TABLE team_challenges (
+  challenge TEXT PRIMARY KEY,
+  account_id TEXT REFERENCES team_accounts(id) ON DELETE CASCADE,
+  expires_at TEXT NOT NULL
+);
+CREATE TABLE team_passkeys (
+  id TEXT PRIMARY KEY,
+  account_id TEXT NOT NULL REFERENCES team_accounts(id) ON DELETE CASCADE,
+  public_key TEXT NOT NULL,
+  counter BIGINT NOT NULL,
+  transports TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE team_tokens (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  last_used_at TEXT,
+  revoked_at TEXT
+);
+-- Who did what, when, from where: an actor is an account's email or a token's name; a target is a campaign's slug
+-- or an id (a supporter's, an account's, a token's), never a supporter's personal data.
+CREATE TABLE audit_log (
+  id TEXT PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  target TEXT,
+  address TEXT
+);
+CREATE INDEX audit_log_at ON audit_log (at, id);
+`,
+  },
 ];

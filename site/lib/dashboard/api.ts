@@ -1,6 +1,6 @@
 /**
- * The admin API from the browser: the organizer's token (kept in sessionStorage, so it is gone when the tab is
- * closed, and never in a cookie), sent as `Authorization: Bearer`, and one error type whose message an organizer
+ * The admin API from the browser: the account's session cookie, or the admin token (kept in sessionStorage, so it
+ * is gone when the tab is closed) sent as `Authorization: Bearer`, and one error type whose message an organizer
  * can act on.
  */
 import type { ErrorBody } from '../../../schema/errors.ts';
@@ -54,10 +54,11 @@ function explain(status: number, body: ErrorBody | null): string {
 export async function adminFetch(path: string, init: RequestInit = {}, token = adminToken.get()): Promise<Response> {
   let response: Response;
   try {
+    // With a token, only the token (no cookie); without one, the account's session cookie (site/lib/team/).
     response = await fetch(path, {
       ...init,
-      headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token ?? ''}` },
-      credentials: 'omit',
+      headers: { ...(init.headers as Record<string, string>), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      credentials: token ? 'omit' : 'same-origin',
     });
   } catch {
     throw new AdminError(0, 'offline', t.api.offline);

@@ -38,10 +38,26 @@ const NETWORK_TIMEOUT = 5_000;
 const NOT_SAVED = 'No list for this token is saved on this device: open this page once with a connection.';
 
 /**
- * The event's list: from the server, which proves the token (then kept on this device for that token); with no
- * connection, the list this token saved here, else the `AdminError` (status 0) of the failed request.
+ * The key this device's saved lists are kept under for a signed-in account (no token to derive it from): made
+ * when the session has just proved itself to the server, gone at sign-out (saved-list.ts `forgetSavedLists`), so
+ * offline the list opens only on the device that signed in and has not signed out since.
  */
-async function fetchList(slug: string, token: string): Promise<RsvpRow[]> {
+const SESSION_KEY = 'ladder-session-list-key';
+function sessionListKey(create: boolean): string | null {
+  let key = localStorage.getItem(SESSION_KEY);
+  if (!key && create) {
+    key = Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('');
+    localStorage.setItem(SESSION_KEY, key);
+  }
+  return key;
+}
+
+/**
+ * The event's list: from the server, which proves the token or the session (then kept on this device for that
+ * token, or this device's session key); with no connection, the list saved here for that token or session, else
+ * the `AdminError` (status 0) of the failed request.
+ */
+async function fetchList(slug: string, token: string | null): Promise<RsvpRow[]> {
   try {
     const { rsvps } = await adminJson<{ rsvps: RsvpRow[] }>(
       listUrl(slug),
@@ -49,11 +65,12 @@ async function fetchList(slug: string, token: string): Promise<RsvpRow[]> {
       token,
     );
     // Not awaited: deriving the key takes a moment on a phone. Storage full or blocked: the list is online only.
-    void saveList(token, slug, rsvps).catch(() => undefined);
+    void saveList(token ?? sessionListKey(true)!, slug, rsvps).catch(() => undefined);
     return rsvps;
   } catch (e) {
     if (!(e instanceof AdminError) || e.status !== 0) throw e;
-    const saved = await savedList(token, slug);
+    const key = token ?? sessionListKey(false);
+    const saved = key ? await savedList(key, slug) : null;
     if (!saved) throw new AdminError(0, 'offline', `${e.message} ${NOT_SAVED}`);
     return saved;
   }

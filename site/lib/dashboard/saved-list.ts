@@ -88,6 +88,8 @@ export async function savedList(token: string, event: string): Promise<RsvpRow[]
 /** Signing out: no list stays on the device, in this page's storage or in the service worker's old cache. */
 export async function forgetSavedLists(): Promise<void> {
   derived = undefined;
+  // The key a signed-in account's lists are kept under (checkin.ts).
+  localStorage.removeItem('ladder-session-list-key');
   const store = await open();
   if (store) await request(store.clear());
   await dropLegacyCache();
