@@ -87,6 +87,7 @@ const TABLE: Record<string, Who[]> = {
   'PUT /supporters/:id/tags': STAFF,
   'GET /campaigns/:slug/export.csv': STAFF,
   'GET /campaigns/:slug/export.osdi.json': STAFF,
+  'GET /campaigns/:slug/people/:id': STAFF,
   'GET /referrals': STAFF,
   'GET /campaigns/:slug/rsvps': HOSTS,
   'POST /campaigns/:slug/walk-ins': HOSTS,
