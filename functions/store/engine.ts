@@ -13,6 +13,7 @@ import { idempotent, kinds, ORIGIN, OUTCOME, outcomes, shares } from './steps.ts
 import * as guard from './guard.ts';
 import * as admin from './admin.ts';
 import * as outbox from './outbox.ts';
+import { type Listening, listening } from './results.ts';
 import { cancelRsvp, changeRsvp, recordRsvp, remind, rsvpByToken, takenPlaces } from './rsvps.ts';
 import type {
   ActionOutcome,
@@ -33,9 +34,11 @@ import type {
 
 export class SqlStore implements Store {
   readonly #db: Db;
+  readonly listening: Listening;
 
   constructor(db: Db) {
     this.#db = db;
+    this.listening = listening(db);
   }
 
   get dialect() {

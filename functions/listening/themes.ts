@@ -1,0 +1,151 @@
+/**
+ * Theme suggestion for open answers: the words and two-word phrases that recur across answers, in English,
+ * Spanish, French and Arabic. Each answer's language is told by its script (Arabic) or by which language's stop
+ * words it uses most; stop words are dropped and words stemmed (Snowball), so "repairs", "repaired" and "repair"
+ * are one theme. All on the server, from two packages' own files: no service, nothing downloaded.
+ */
+import snowball from 'snowball-stemmers';
+import { ara, eng, fra, spa } from 'stopword';
+import type { Lang } from '../../schema/limits.ts';
+
+const STEMMERS = { en: 'english', es: 'spanish', fr: 'french', ar: 'arabic' } as const;
+const LATIN: Lang[] = ['en', 'es', 'fr'];
+const STOP: Record<Lang, Set<string>> = {
+  en: new Set(eng),
+  es: new Set(spa),
+  fr: new Set(fra),
+  ar: new Set(ara.map((w) => plain(w))),
+};
+const stemmers = Object.fromEntries(
+  Object.entries(STEMMERS).map(([lang, name]) => [lang, snowball.newStemmer(name)]),
+) as Record<Lang, { stem(word: string): string }>;
+
+/** Arabic without short vowels and tatweel; everything lower-case. */
+function plain(word: string): string {
+  return word.toLowerCase().replace(/[\u064B-\u0652\u0640]/g, '');
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’]*/gu;
+const ARABIC = /\p{Script=Arabic}/u;
+
+interface Token {
+  stem: string;
+  start: number;
+  end: number;
+}
+
+/** The language of one answer; `fallback` (the campaign's) when nothing tells. */
+export function languageOf(text: string, words: string[], fallback: Lang): Lang {
+  if (ARABIC.test(text)) return 'ar';
+  let best: Lang = fallback === 'ar' ? 'en' : fallback;
+  let most = 0;
+  for (const lang of LATIN) {
+    const hits = words.filter((w) => STOP[lang].has(w)).length;
+    if (hits > most) [best, most] = [lang, hits];
+  }
+  return best;
+}
+
+/** The answer's content words, stemmed, with where each stands in the text. */
+export function tokens(text: string, fallback: Lang): { lang: Lang; tokens: Token[] } {
+  const found = [...text.matchAll(WORD)].map((m) => ({
+    word: plain(m[0]),
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+  const lang = languageOf(
+    text,
+    found.map((f) => f.word),
+    fallback,
+  );
+  const stemmer = stemmers[lang];
+  return {
+    lang,
+    tokens: found
+      .filter((f) => f.word.length > 1 && !STOP[lang].has(f.word) && !/^\d+$/.test(f.word))
+      .map((f) => ({ stem: stemmer.stem(f.word), start: f.start, end: f.end })),
+  };
+}
+
+/** The theme keys an answer holds: `lang:stem` and `lang:stem stem` for neighbouring content words. */
+export function keysOf(text: string, fallback: Lang): Map<string, string> {
+  const { lang, tokens: found } = tokens(text, fallback);
+  const keys = new Map<string, string>();
+  found.forEach((token, i) => {
+    // A word of two letters ("no") says something only next to another.
+    if (token.end - token.start > 2) keys.set(`${lang}:${token.stem}`, text.slice(token.start, token.end));
+    const next = found[i + 1];
+    if (next) keys.set(`${lang}:${token.stem} ${next.stem}`, text.slice(token.start, next.end));
+  });
+  return keys;
+}
+
+export interface Suggestion {
+  /** What accepting it matches: `lang:stem` or `lang:stem stem`. */
+  key: string;
+  lang: Lang;
+  /** The words as people wrote them most often. */
+  label: string;
+  /** Answers that hold it. */
+  count: number;
+  /** A few answers that hold it. */
+  quotes: string[];
+}
+
+interface Seen {
+  count: number;
+  surfaces: Map<string, number>;
+  quotes: string[];
+}
+
+/**
+ * Reads the answers batch by batch (memory holds the vocabulary, not the answers) and suggests up to `limit`
+ * themes held by at least `min` answers each, two-word phrases before the words they contain.
+ */
+export async function suggestThemes(
+  batches: AsyncIterable<{ text: string }[]>,
+  fallback: Lang,
+  { limit = 12, min = 5 } = {},
+): Promise<Suggestion[]> {
+  const seen = new Map<string, Seen>();
+  for await (const batch of batches) {
+    for (const { text } of batch) {
+      for (const [key, surface] of keysOf(text, fallback)) {
+        let entry = seen.get(key);
+        if (!entry) seen.set(key, (entry = { count: 0, surfaces: new Map(), quotes: [] }));
+        entry.count++;
+        const form = surface.toLowerCase();
+        entry.surfaces.set(form, (entry.surfaces.get(form) ?? 0) + 1);
+        if (entry.quotes.length < 3) entry.quotes.push(text);
+      }
+    }
+  }
+  const phrase = (key: string) => key.includes(' ');
+  const ranked = [...seen.entries()]
+    .filter(([, s]) => s.count >= min)
+    .sort(([a, x], [b, y]) => y.count * (phrase(b) ? 1.5 : 1) - x.count * (phrase(a) ? 1.5 : 1) || a.localeCompare(b));
+  const chosen: [string, Seen][] = [];
+  for (const [key, entry] of ranked) {
+    if (chosen.length >= limit) break;
+    // A word or phrase sharing a word with a chosen one, seen about as often, mostly repeats it ("heat" after
+    // "no heat", "heating broken" after "heat since October" in the same answers).
+    const stems = new Set(key.slice(key.indexOf(':') + 1).split(' '));
+    const covered = chosen.some(
+      ([other, o]) =>
+        other.slice(0, 3) === key.slice(0, 3) &&
+        other
+          .slice(other.indexOf(':') + 1)
+          .split(' ')
+          .some((stem) => stems.has(stem)) &&
+        Math.min(entry.count, o.count) >= 0.6 * Math.max(entry.count, o.count),
+    );
+    if (!covered) chosen.push([key, entry]);
+  }
+  return chosen.map(([key, entry]) => ({
+    key,
+    lang: key.slice(0, key.indexOf(':')) as Lang,
+    label: [...entry.surfaces.entries()].sort((a, b) => b[1] - a[1])[0][0],
+    count: entry.count,
+    quotes: entry.quotes,
+  }));
+}
