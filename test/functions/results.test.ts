@@ -43,7 +43,7 @@ const PG_URL = process.env.LADDER_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432
 const open = listening('our-building');
 const published = listening('our-report', { results: 'public' });
 const auth = { Authorization: `Bearer ${ADMIN_TOKEN}` };
-const get = (app: Awaited<ReturnType<typeof testApp>>['app'], path: string, headers = auth) =>
+const get = (app: Awaited<ReturnType<typeof testApp>>['app'], path: string, headers: Record<string, string> = auth) =>
   app.request(`http://localhost${path}`, { headers });
 
 interface Answers {
