@@ -253,11 +253,17 @@ function suite(name: string, openStore: () => Promise<Store>) {
       const { app } = await testApp(await openStore(), [open, published]);
       await seed(app, 'our-report');
       expect((await app.request('http://localhost/api/campaigns/our-building/results')).status).toBe(404);
+      // The thank-you view links to the results: the response says where they are.
+      const answer = { answers: { building: 'north', housing: 'own' }, consent: { contact: false } };
+      const thanks = await app.request('http://localhost/api/campaigns/our-report/responses', post(answer));
+      expect((await thanks.json()).resultsUrl).toBe('http://localhost/act/our-report/results/');
+      const privately = await app.request('http://localhost/api/campaigns/our-building/responses', post(answer));
+      expect((await privately.json()).resultsUrl).toBeUndefined();
       const res = await app.request('http://localhost/api/campaigns/our-report/results');
       expect(res.status).toBe(200);
       const body = await res.json();
       expect(body.questions.repairs.counts).toEqual({ yes: null, no: null });
-      expect(body.questions.building.counts).toEqual({ north: 14, south: 10 });
+      expect(body.questions.building.counts).toEqual({ north: 15, south: 10 });
       expect(JSON.stringify(body)).not.toContain('Dolores');
       expect(body.themes).toEqual([]);
     });
