@@ -20,7 +20,22 @@ const stemmers = Object.fromEntries(
   Object.entries(STEMMERS).map(([lang, name]) => [lang, snowball.newStemmer(name)]),
 ) as Record<Lang, { stem(word: string): string }>;
 
-/** Arabic without short vowels and tatweel; everything lower-case. */
+/**
+ * Stemming a word takes ~60 µs in this Snowball port, and answers repeat the same few thousand words: each word is
+ * stemmed once (bounded: past 100,000 words the cache starts again).
+ */
+const stems = new Map<string, string>();
+function stem(lang: Lang, word: string): string {
+  const key = `${lang}:${word}`;
+  let found = stems.get(key);
+  if (found === undefined) {
+    if (stems.size >= 100_000) stems.clear();
+    stems.set(key, (found = stemmers[lang].stem(word)));
+  }
+  return found;
+}
+
+/** Lower-case, and Arabic without short vowels and tatweel: words, their places and the labels are read from it. */
 function plain(word: string): string {
   return word.toLowerCase().replace(/[\u064B-\u0652\u0640]/g, '');
 }
@@ -40,42 +55,40 @@ export function languageOf(text: string, words: string[], fallback: Lang): Lang 
   let best: Lang = fallback === 'ar' ? 'en' : fallback;
   let most = 0;
   for (const lang of LATIN) {
-    const hits = words.filter((w) => STOP[lang].has(w)).length;
+    let hits = 0;
+    for (const word of words) if (STOP[lang].has(word)) hits++;
     if (hits > most) [best, most] = [lang, hits];
   }
   return best;
 }
 
-/** The answer's content words, stemmed, with where each stands in the text. */
-export function tokens(text: string, fallback: Lang): { lang: Lang; tokens: Token[] } {
-  const found = [...text.matchAll(WORD)].map((m) => ({
-    word: plain(m[0]),
-    start: m.index,
-    end: m.index + m[0].length,
-  }));
+/** The answer's content words, stemmed, with where each stands in `plain(text)`, which the caller gets too. */
+export function tokens(text: string, fallback: Lang): { lang: Lang; text: string; tokens: Token[] } {
+  const clean = plain(text);
+  const found = [...clean.matchAll(WORD)];
   const lang = languageOf(
-    text,
-    found.map((f) => f.word),
+    clean,
+    found.map((m) => m[0]),
     fallback,
   );
-  const stemmer = stemmers[lang];
-  return {
-    lang,
-    tokens: found
-      .filter((f) => f.word.length > 1 && !STOP[lang].has(f.word) && !/^\d+$/.test(f.word))
-      .map((f) => ({ stem: stemmer.stem(f.word), start: f.start, end: f.end })),
-  };
+  const result: Token[] = [];
+  for (const m of found) {
+    const word = m[0];
+    if (word.length < 2 || STOP[lang].has(word) || /^\d+$/.test(word)) continue;
+    result.push({ stem: stem(lang, word), start: m.index, end: m.index + word.length });
+  }
+  return { lang, text: clean, tokens: result };
 }
 
 /** The theme keys an answer holds: `lang:stem` and `lang:stem stem` for neighbouring content words. */
 export function keysOf(text: string, fallback: Lang): Map<string, string> {
-  const { lang, tokens: found } = tokens(text, fallback);
+  const { lang, text: clean, tokens: found } = tokens(text, fallback);
   const keys = new Map<string, string>();
   found.forEach((token, i) => {
     // A word of two letters ("no") says something only next to another.
-    if (token.end - token.start > 2) keys.set(`${lang}:${token.stem}`, text.slice(token.start, token.end));
+    if (token.end - token.start > 2) keys.set(`${lang}:${token.stem}`, clean.slice(token.start, token.end));
     const next = found[i + 1];
-    if (next) keys.set(`${lang}:${token.stem} ${next.stem}`, text.slice(token.start, next.end));
+    if (next) keys.set(`${lang}:${token.stem} ${next.stem}`, clean.slice(token.start, next.end));
   });
   return keys;
 }
@@ -114,8 +127,7 @@ export async function suggestThemes(
         let entry = seen.get(key);
         if (!entry) seen.set(key, (entry = { count: 0, surfaces: new Map(), quotes: [] }));
         entry.count++;
-        const form = surface.toLowerCase();
-        entry.surfaces.set(form, (entry.surfaces.get(form) ?? 0) + 1);
+        entry.surfaces.set(surface, (entry.surfaces.get(surface) ?? 0) + 1);
         if (entry.quotes.length < 3) entry.quotes.push(text);
       }
     }

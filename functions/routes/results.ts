@@ -73,7 +73,11 @@ function filterOf(c: Ctx, survey: Survey): ResultsFilter {
     else answers.set(id, [...(answers.get(id) ?? []), value]);
   }
   if (Object.keys(codes).length) throw new ApiError('invalid_input', 'Some filters need attention.', { codes });
-  filter.answers = [...answers].map(([question, values]) => ({ question, values }));
+  filter.answers = [...answers].map(([question, values]) => ({
+    question,
+    values,
+    multiple: questions.get(question)!.type === 'multiple',
+  }));
   return filter;
 }
 
@@ -81,18 +85,26 @@ function filterOf(c: Ctx, survey: Survey): ResultsFilter {
 async function figuresOf(c: Ctx, survey: Survey, filter: ResultsFilter): Promise<Figures> {
   const { listening } = c.get('options').store;
   const questions = allQuestions(survey.survey);
-  const counted = questions.filter((question) => !isOpen(question)).map((question) => question.id);
+  const ids = (keep: (q: (typeof questions)[number]) => boolean) => questions.filter(keep).map((q) => q.id);
+  const counted = {
+    scalar: ids((q) => !isOpen(q) && q.type !== 'multiple'),
+    multiple: ids((q) => q.type === 'multiple'),
+  };
   const tally = await listening.tally(survey.slug, filter, counted);
   const shownBy = new Map<string, number>();
-  const dropped: number[] = [];
+  let dropped: number[] = [];
   if (tally.responses >= 5) {
-    for (const question of questions.filter((q) => q.showIf)) {
+    // Who was asked each question with `showIf`, and the groups rule 2 compares with: counted in one statement.
+    const conditional = questions.filter((q) => q.showIf);
+    const asked = conditional.map((question) => {
       const { question: id, equals } = question.showIf!;
-      const extra = { question: id, values: [equals].flat() };
-      const n = await listening.countResponses(survey.slug, { ...filter, answers: [...(filter.answers ?? []), extra] });
-      shownBy.set(question.id, n);
-    }
-    for (const part of withoutEachPart(filter)) dropped.push(await listening.countResponses(survey.slug, part));
+      const multiple = questions.find((q) => q.id === id)?.type === 'multiple';
+      return { ...filter, answers: [...(filter.answers ?? []), { question: id, values: [equals].flat(), multiple }] };
+    });
+    const parts = withoutEachPart(filter);
+    const counts = await listening.countResponses(survey.slug, [...asked, ...parts]);
+    conditional.forEach((question, i) => shownBy.set(question.id, counts[i]));
+    dropped = counts.slice(asked.length);
   }
   return figures(survey.survey, tally, shownBy, dropped);
 }
@@ -110,7 +122,10 @@ async function crossTabOf(c: Ctx, survey: Survey, filter: ResultsFilter, tooFew:
   }
   const [rows, columns] = [valuesOf(qa), valuesOf(qb)];
   if (tooFew) return { rows: qa.id, columns: qb.id, cells: null };
-  const raw = await c.get('options').store.listening.crossTab(survey.slug, filter, [qa.id, qb.id]);
+  const raw = await c.get('options').store.listening.crossTab(survey.slug, filter, [
+    { id: qa.id, multiple: qa.type === 'multiple' },
+    { id: qb.id, multiple: qb.type === 'multiple' },
+  ]);
   const count = new Map(raw.map(([va, vb, n]) => [`${va}\u0000${vb}`, n]));
   const cells: Record<string, Record<string, number | null>> = {};
   for (const row of rows) {

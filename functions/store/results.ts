@@ -1,5 +1,5 @@
 /**
- * Listening results: a survey's answers counted by the database (GROUP BY over the answers exploded from each
+ * Listening results: a survey's answers counted by the database (GROUP BY over the answers read from each
  * response's `details` JSON, never every response loaded here), the open answers page by page, and the themes an
  * organizer codes them with. The figures are raw here; functions/listening/privacy.ts decides what may be shown.
  */
@@ -18,7 +18,13 @@ export interface ResultsFilter {
   from?: string;
   to?: string;
   /** Responses whose answer to `question` is (or, for a multiple choice, includes) one of `values`. */
-  answers?: { question: string; values: string[] }[];
+  answers?: { question: string; values: string[]; multiple: boolean }[];
+}
+
+/** Which questions are counted by value: single, yes/no and scale (`scalar`), multiple choices (`multiple`). */
+export interface Counted {
+  scalar: string[];
+  multiple: string[];
 }
 
 export interface Tally {
@@ -51,29 +57,26 @@ export interface Theme {
   quotes: { response: string; question: string; text: string }[];
 }
 
-/** The answers of response `r` as rows `(key, value)`: one per option of a multiple choice, text for all. */
-function explode(db: Db, a: string, e: string) {
-  return db.dialect === 'postgres'
-    ? {
-        from: `jsonb_each(r.details -> 'answers') ${a} LEFT JOIN LATERAL jsonb_array_elements_text(
-          CASE WHEN jsonb_typeof(${a}.value) = 'array' THEN ${a}.value ELSE '[]'::jsonb END) ${e}(value) ON true`,
-        value: `COALESCE(${e}.value, ${a}.value #>> '{}')`,
-      }
-    : {
-        from: `json_each(r.details, '$.answers') ${a}
-          LEFT JOIN json_each(CASE WHEN ${a}.type = 'array' THEN ${a}.value ELSE '[]' END) ${e}`,
-        value: `CAST(COALESCE(${e}.value, ${a}.value) AS TEXT)`,
-      };
-}
-
 /** A text field of the details' `canvass` object. */
 const canvass = (db: Db, field: 'canvasser' | 'turf') =>
   db.dialect === 'postgres' ? `(r.details #>> '{canvass,${field}}')` : `json_extract(r.details, '$.canvass.${field}')`;
 
-/** The filtered responses as a CTE `r (id, details, created_at, supporter_id)`, with its parameters. */
-export function responsesOf(db: Db, campaign: string, filter: ResultsFilter): { sql: string; params: Param[] } {
-  const where = [`r.campaign = ?`, `r.kind = 'response'`, `r.details IS NOT NULL`];
-  const params: Param[] = [campaign];
+/** One answer of response `r` as text, read by its path (the parameter is `pathOf(question)`). */
+const answerText = (db: Db) =>
+  db.dialect === 'postgres' ? `(r.details -> 'answers' ->> ?)` : `CAST(json_extract(r.details, ?) AS TEXT)`;
+/** The options chosen in a multiple choice of response `r`, as rows `${alias}.value`. */
+const answerItems = (db: Db, alias: string) =>
+  db.dialect === 'postgres'
+    ? `jsonb_array_elements_text(r.details -> 'answers' -> ?) ${alias}(value)`
+    : `json_each(r.details, ?) ${alias}`;
+/** Question ids are letters, digits, - and _ (schema/authoring.ts): quoted in the JSON path for the dash. */
+const pathOf = (db: Db, question: string) => (db.dialect === 'postgres' ? question : `$.answers."${question}"`);
+
+/** The filtered responses as CTEs, `r (id, details, created_at, supporter_id)` the last, with their parameters. */
+/** The filter as SQL conditions on `actions r` (and `supporters s`), with their parameters. */
+function conditions(db: Db, filter: ResultsFilter): { where: string[]; params: Param[] } {
+  const where: string[] = [];
+  const params: Param[] = [];
   const add = (sql: string, ...values: Param[]) => {
     where.push(sql);
     params.push(...values);
@@ -85,82 +88,122 @@ export function responsesOf(db: Db, campaign: string, filter: ResultsFilter): { 
   if (filter.source) add(`r.source = ?`, filter.source);
   if (filter.from) add(`${db.day('r.created_at')} >= ?`, filter.from);
   if (filter.to) add(`${db.day('r.created_at')} <= ?`, filter.to);
-  for (const { question, values } of filter.answers ?? []) {
-    const x = explode(db, 'fa', 'fe');
-    add(`EXISTS (SELECT 1 FROM ${x.from} WHERE fa.key = ? AND ${x.value} IN (${marks(values)}))`, question, ...values);
+  for (const { question, values, multiple } of filter.answers ?? []) {
+    const path = pathOf(db, question);
+    if (multiple)
+      add(`EXISTS (SELECT 1 FROM ${answerItems(db, 'fe')} WHERE fe.value IN (${marks(values)}))`, path, ...values);
+    else add(`${answerText(db)} IN (${marks(values)})`, path, ...values);
   }
+  return { where, params };
+}
+
+const SURVEY_RESPONSES = `FROM actions r LEFT JOIN supporters s ON s.id = r.supporter_id
+  WHERE r.campaign = ? AND r.kind = 'response' AND r.details IS NOT NULL`;
+
+/** The filtered responses as CTEs, `r (id, details, created_at, supporter_id)` the last, with their parameters. */
+export function responsesOf(db: Db, campaign: string, filter: ResultsFilter): { sql: string; params: Param[] } {
+  const { where, params } = conditions(db, filter);
   return {
-    sql: `r AS (SELECT r.id, r.details, r.created_at, r.supporter_id FROM actions r
-      LEFT JOIN supporters s ON s.id = r.supporter_id WHERE ${where.join(' AND ')})`,
-    params,
+    // The filter runs once (its ids are materialized); each pass over the answers then reads the rows by id.
+    sql: `kept AS MATERIALIZED (SELECT r.id ${SURVEY_RESPONSES} ${where.map((w) => `AND ${w}`).join(' ')}),
+      r AS (SELECT r.id, r.details, r.created_at, r.supporter_id FROM kept JOIN actions r ON r.id = kept.id)`,
+    params: [campaign, ...params],
   };
 }
 
-/** Every figure of the results in one statement: responses, answered per question, counts per value, help. */
-export async function tally(db: Db, campaign: string, filter: ResultsFilter, counted: string[]): Promise<Tally> {
+/**
+ * Every figure of the results in one statement: responses; answers per question and value in one pass over the
+ * answers (multiple choices and text count as answered there, their options in a pass each); help; themes.
+ */
+export async function tally(db: Db, campaign: string, filter: ResultsFilter, counted: Counted): Promise<Tally> {
   const base = responsesOf(db, campaign, filter);
-  const x = explode(db, 'a', 'e');
-  const help =
-    db.dialect === 'postgres'
-      ? `jsonb_array_elements_text(r.details -> 'help') h(value)`
-      : `json_each(r.details, '$.help') h`;
+  const pg = db.dialect === 'postgres';
+  const each = pg ? `jsonb_each(r.details -> 'answers') a` : `json_each(r.details, '$.answers') a`;
+  const text = pg ? `a.value #>> '{}'` : `CAST(a.value AS TEXT)`;
+  const scalar = counted.scalar.length ? marks(counted.scalar) : 'NULL';
+  const multiple = counted.multiple.map(
+    () => `UNION ALL SELECT 'value', ?, ${pg ? 'e.value' : 'CAST(e.value AS TEXT)'}, COUNT(*)
+      FROM r CROSS JOIN ${answerItems(db, 'e')} GROUP BY 3`,
+  );
+  const help = pg ? `jsonb_array_elements_text(r.details -> 'help') h(value)` : `json_each(r.details, '$.help') h`;
   const rows = await db.all(
     `WITH ${base.sql}
      SELECT 'responses' AS part, '' AS question, '' AS value, COUNT(*) AS n FROM r
-     UNION ALL SELECT 'answered', a.key, '', COUNT(*) FROM r CROSS JOIN ${
-       db.dialect === 'postgres' ? `jsonb_each(r.details -> 'answers') a` : `json_each(r.details, '$.answers') a`
-     } GROUP BY a.key
-     UNION ALL SELECT 'value', a.key, ${x.value}, COUNT(*) FROM r CROSS JOIN ${x.from}
-       WHERE a.key IN (${counted.length ? marks(counted) : 'NULL'}) GROUP BY a.key, ${x.value}
-     UNION ALL SELECT 'help', '', ${db.dialect === 'postgres' ? 'h.value' : 'CAST(h.value AS TEXT)'}, COUNT(*)
-       FROM r CROSS JOIN ${help} GROUP BY 3
+     UNION ALL SELECT 'answer', a.key, CASE WHEN a.key IN (${scalar}) THEN ${text} ELSE '' END, COUNT(*)
+       FROM r CROSS JOIN ${each} GROUP BY 2, 3
+     ${multiple.join('\n')}
+     UNION ALL SELECT 'help', '', ${pg ? 'h.value' : 'CAST(h.value AS TEXT)'}, COUNT(*) FROM r CROSS JOIN ${help} GROUP BY 3
      UNION ALL SELECT 'theme', CAST(c.theme_id AS TEXT), '', COUNT(*) FROM r JOIN answer_codes c ON c.action_id = r.id
        GROUP BY c.theme_id`,
     ...base.params,
-    ...counted,
+    ...counted.scalar,
+    ...counted.multiple.flatMap((q) => [q, pathOf(db, q)]),
   );
   const result: Tally = { responses: 0, answered: new Map(), counts: new Map(), help: new Map(), themes: new Map() };
+  const count = (question: string, value: string, n: number) => {
+    const counts = result.counts.get(question) ?? new Map<string, number>();
+    counts.set(value, n);
+    result.counts.set(question, counts);
+  };
   for (const row of rows) {
     const n = Number(row.n);
-    const question = String(row.question);
+    const [question, value] = [String(row.question), String(row.value)];
     if (row.part === 'responses') result.responses = n;
-    else if (row.part === 'answered') result.answered.set(question, n);
-    else if (row.part === 'help') result.help.set(String(row.value), n);
+    else if (row.part === 'help') result.help.set(value, n);
     else if (row.part === 'theme') result.themes.set(question, n);
+    else if (row.part === 'value') count(question, value, n);
     else {
-      const counts = result.counts.get(question) ?? new Map<string, number>();
-      counts.set(String(row.value), n);
-      result.counts.set(question, counts);
+      result.answered.set(question, (result.answered.get(question) ?? 0) + n);
+      if (counted.scalar.includes(question)) count(question, value, n);
     }
   }
   return result;
 }
 
-/** How many responses the filter keeps. */
-export async function countResponses(db: Db, campaign: string, filter: ResultsFilter): Promise<number> {
-  const base = responsesOf(db, campaign, filter);
-  const row = await db.get(`WITH ${base.sql} SELECT COUNT(*) AS n FROM r`, ...base.params);
-  return Number(row?.n ?? 0);
+/** How many responses each filter keeps, in one pass over the survey's responses. */
+export async function countResponses(db: Db, campaign: string, filters: ResultsFilter[]): Promise<number[]> {
+  if (!filters.length) return [];
+  const each = filters.map((filter) => conditions(db, filter));
+  const row = await db.get(
+    `SELECT ${each
+      .map(
+        ({ where }, i) => `SUM(CASE WHEN ${where.length ? where.join(' AND ') : '1 = 1'} THEN 1 ELSE 0 END) AS n${i}`,
+      )
+      .join(', ')} ${SURVEY_RESPONSES}`,
+    ...each.flatMap(({ params }) => params),
+    campaign,
+  );
+  return filters.map((_, i) => Number(row?.[`n${i}`] ?? 0));
 }
 
-/** Responses by their answers to two questions: `[valueOfA, valueOfB, n]`. */
+/** Responses by their answers to two questions: `[valueOfA, valueOfB, n]`, each option of a multiple choice apart. */
 export async function crossTab(
   db: Db,
   campaign: string,
   filter: ResultsFilter,
-  questions: [string, string],
+  questions: [{ id: string; multiple: boolean }, { id: string; multiple: boolean }],
 ): Promise<[string, string, number][]> {
   const base = responsesOf(db, campaign, filter);
-  const x = explode(db, 'a', 'e');
-  const y = explode(db, 'b', 'f');
-  const rows = await db.all(
-    `WITH ${base.sql} SELECT ${x.value} AS va, ${y.value} AS vb, COUNT(*) AS n
-     FROM r CROSS JOIN ${x.from} CROSS JOIN ${y.from}
-     WHERE a.key = ? AND b.key = ? GROUP BY ${x.value}, ${y.value}`,
-    ...base.params,
-    ...questions,
+  const sides = questions.map((q, i) =>
+    q.multiple
+      ? {
+          value: db.dialect === 'postgres' ? `x${i}.value` : `CAST(x${i}.value AS TEXT)`,
+          valueParams: [],
+          from: ` CROSS JOIN ${answerItems(db, `x${i}`)}`,
+          fromParams: [pathOf(db, q.id)],
+        }
+      : { value: answerText(db), valueParams: [pathOf(db, q.id)], from: '', fromParams: [] },
   );
-  return rows.map((row) => [String(row.va), String(row.vb), Number(row.n)]);
+  const rows = await db.all(
+    `WITH ${base.sql} SELECT ${sides[0].value} AS va, ${sides[1].value} AS vb, COUNT(*) AS n
+     FROM r${sides[0].from}${sides[1].from} GROUP BY 1, 2`,
+    ...base.params,
+    ...sides.flatMap((side) => side.valueParams),
+    ...sides.flatMap((side) => side.fromParams),
+  );
+  return rows
+    .filter((row) => row.va != null && row.vb != null)
+    .map((row) => [String(row.va), String(row.vb), Number(row.n)]);
 }
 
 /** Text answers to `questions`, newest first, matching `search` (case-insensitive) if given. */
@@ -385,10 +428,13 @@ export async function codeAnswers(db: Db, campaign: string, codings: Coding[]): 
 
 /** The verbs above bound to one database: the store's `listening`. */
 export const listening = (db: Db) => ({
-  tally: (campaign: string, filter: ResultsFilter, counted: string[]) => tally(db, campaign, filter, counted),
-  countResponses: (campaign: string, filter: ResultsFilter) => countResponses(db, campaign, filter),
-  crossTab: (campaign: string, filter: ResultsFilter, questions: [string, string]) =>
-    crossTab(db, campaign, filter, questions),
+  tally: (campaign: string, filter: ResultsFilter, counted: Counted) => tally(db, campaign, filter, counted),
+  countResponses: (campaign: string, filters: ResultsFilter[]) => countResponses(db, campaign, filters),
+  crossTab: (
+    campaign: string,
+    filter: ResultsFilter,
+    questions: [{ id: string; multiple: boolean }, { id: string; multiple: boolean }],
+  ) => crossTab(db, campaign, filter, questions),
   openAnswers: (
     campaign: string,
     filter: ResultsFilter,
