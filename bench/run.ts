@@ -2,8 +2,7 @@
  * `npm run bench` (never part of `npm test`): bundle sizes, then signature throughput as a ratio to a bare Hono
  * GET measured in the same run (the machine is noisy: ratios, not absolute times), on SQLite and, when it answers,
  * PostgreSQL; then listening results (bench/results.ts), the spike (bench/spike.ts; `BENCH_SPIKE=0` skips it) and
- * Lighthouse. Every request goes to
- * 127.0.0.1; loops are bounded.
+ * Lighthouse. Every request goes to 127.0.0.1; loops are bounded.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';

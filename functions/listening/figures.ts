@@ -13,27 +13,14 @@
  * Known limit: two different date ranges can still be compared with each other (rule 2 only compares with the
  *    ranges' absence); the dashboard is for organizers, who can export the answers anyway.
  */
+import { isOpen, type QuestionFigures, type ResultsFigures, valuesOf } from '../../schema/results.ts';
 import type { Question, SurveySection } from '../../schema/survey.ts';
 import type { ResultsFilter, Tally } from '../store/results.ts';
 
 export const MIN_GROUP = 5;
 
-export interface QuestionFigures {
-  /** Responses that were asked this question (`showIf` hides some). */
-  shown: number | null;
-  answered: number | null;
-  /** By option value (or scale value); absent for text. */
-  counts?: Record<string, number | null>;
-  median?: number | null;
-}
-
-export interface Figures {
-  responses: number | null;
-  /** Too few responses under this filter (or it could single someone out): no figure is shown. */
-  tooFew: boolean;
-  questions: Record<string, QuestionFigures>;
-  help: Record<string, number | null>;
-  /** Coded answers per theme id. */
+/** The figures, and coded answers per theme id (the route names the themes). */
+export interface Figures extends ResultsFigures {
   themes: Record<string, number | null>;
 }
 
@@ -41,16 +28,8 @@ export interface Figures {
 export const small = (n: number) => n > 0 && n < MIN_GROUP;
 export const hide = (n: number): number | null => (small(n) ? null : n);
 
+export { isOpen, valuesOf };
 export const allQuestions = (survey: SurveySection): Question[] => survey.pages.flatMap((page) => page.questions);
-export const isOpen = (q: Question) => q.type === 'text' || q.type === 'longtext';
-
-/** The values a question can take, in the survey's order. */
-export function valuesOf(q: Question): string[] {
-  if (q.type === 'yesno') return ['yes', 'no'];
-  if (q.type === 'scale') return Array.from({ length: q.max - q.min + 1 }, (_, i) => String(q.min + i));
-  return q.options?.map((o) => o.value) ?? [];
-}
-
 /** Hides small cells, and one more when a single hidden cell could be worked out from the total (rule 3). */
 export function hideCells(values: string[], counts: Map<string, number>, exclusive: boolean) {
   const shown: Record<string, number | null> = {};

@@ -7,6 +7,7 @@
 import snowball from 'snowball-stemmers';
 import { ara, eng, fra, spa } from 'stopword';
 import type { Lang } from '../../schema/limits.ts';
+import type { ThemeSuggestion } from '../../schema/results.ts';
 
 const STEMMERS = { en: 'english', es: 'spanish', fr: 'french', ar: 'arabic' } as const;
 const LATIN: Lang[] = ['en', 'es', 'fr'];
@@ -93,18 +94,6 @@ export function keysOf(text: string, fallback: Lang): Map<string, string> {
   return keys;
 }
 
-export interface Suggestion {
-  /** What accepting it matches: `lang:stem` or `lang:stem stem`. */
-  key: string;
-  lang: Lang;
-  /** The words as people wrote them most often. */
-  label: string;
-  /** Answers that hold it. */
-  count: number;
-  /** A few answers that hold it. */
-  quotes: string[];
-}
-
 interface Seen {
   count: number;
   surfaces: Map<string, number>;
@@ -119,7 +108,7 @@ export async function suggestThemes(
   batches: AsyncIterable<{ text: string }[]>,
   fallback: Lang,
   { limit = 12, min = 5 } = {},
-): Promise<Suggestion[]> {
+): Promise<ThemeSuggestion[]> {
   const seen = new Map<string, Seen>();
   for await (const batch of batches) {
     for (const { text } of batch) {

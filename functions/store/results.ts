@@ -3,6 +3,7 @@
  * response's `details` JSON, never every response loaded here), the open answers page by page, and the themes an
  * organizer codes them with. The figures are raw here; functions/listening/privacy.ts decides what may be shown.
  */
+import type { OpenAnswer } from '../../schema/results.ts';
 import { type Db, marks, type Param, readTime } from './db.ts';
 import { newId } from './ids.ts';
 
@@ -37,17 +38,6 @@ export interface Tally {
   help: Map<string, number>;
   /** Coded answers per theme id. */
   themes: Map<string, number>;
-}
-
-export interface OpenAnswer {
-  response: string;
-  question: string;
-  text: string;
-  postcode: string | null;
-  canvasser: string | null;
-  turf: string | null;
-  createdAt: string;
-  themes: string[];
 }
 
 export interface Theme {

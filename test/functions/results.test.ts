@@ -4,7 +4,7 @@
  * and the public page's figures.
  */
 import postgres from 'postgres';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Campaign, type CampaignEntry } from '../../schema/campaign.ts';
 import { openPostgresStore } from '../../functions/store/postgres.ts';
 import { openSqliteStore } from '../../functions/store/sqlite.ts';
@@ -116,10 +116,18 @@ async function seed(app: Awaited<ReturnType<typeof testApp>>['app'], slug: strin
 }
 
 function suite(name: string, openStore: () => Promise<Store>) {
-  describe(`listening results on ${name}`, () => {
+  // One store per database, seeded once: the tests read it (the themes test only adds themes, the last one a
+  // response to the public survey).
+  let app: Awaited<ReturnType<typeof testApp>>['app'];
+  let store: Store;
+  beforeAll(async () => {
+    ({ app, store } = await testApp(await openStore(), [open, published]));
+    await seed(app, 'our-building');
+    await seed(app, 'our-report');
+  });
+
+  describe(`listening results on ${name}`, { timeout: 20_000 }, () => {
     it('counts each question by the database: shown, answered, counts, median, help', async () => {
-      const { app } = await testApp(await openStore(), [open]);
-      await seed(app, 'our-building');
       const res = await get(app, '/api/admin/campaigns/our-building/results');
       expect(res.status).toBe(200);
       const body = await res.json();
@@ -139,8 +147,6 @@ function suite(name: string, openStore: () => Promise<Store>) {
     });
 
     it('applies filters to every figure and refuses a group of 4, or one that differs from another by 4', async () => {
-      const { app } = await testApp(await openStore(), [open]);
-      await seed(app, 'our-building');
       const renters = await (await get(app, '/api/admin/campaigns/our-building/results?answer=housing:rent')).json();
       expect(renters).toMatchObject({ responses: 18, tooFew: false });
       expect(renters.questions.building.counts).toEqual({ north: 12, south: 6 });
@@ -165,8 +171,6 @@ function suite(name: string, openStore: () => Promise<Store>) {
     });
 
     it('cross-tabulates two questions, hiding small cells along rows and columns', async () => {
-      const { app } = await testApp(await openStore(), [open]);
-      await seed(app, 'our-building');
       const body = await (
         await get(app, '/api/admin/campaigns/our-building/results?rows=housing&columns=issues')
       ).json();
@@ -179,9 +183,6 @@ function suite(name: string, openStore: () => Promise<Store>) {
     });
 
     it('suggests themes in each language, codes answers on accepting one, renames and merges, answers unchanged', async () => {
-      const store = await openStore();
-      const { app } = await testApp(store, [open]);
-      await seed(app, 'our-building');
       const { suggestions } = await (await get(app, '/api/admin/campaigns/our-building/results/suggestions')).json();
       const keys = suggestions.map((s: { key: string }) => s.key);
       // One suggestion per recurring idea: the English answers' heating, the French answers' rats and heating.
@@ -238,8 +239,6 @@ function suite(name: string, openStore: () => Promise<Store>) {
     });
 
     it('answers the same figures as CSV, and only to the admin token', async () => {
-      const { app } = await testApp(await openStore(), [open]);
-      await seed(app, 'our-building');
       expect((await get(app, '/api/admin/campaigns/our-building/results', {})).status).toBe(401);
       expect((await get(app, '/api/admin/campaigns/our-building/results.csv', {})).status).toBe(401);
       const csv = await (await get(app, '/api/admin/campaigns/our-building/results.csv')).text();
@@ -250,14 +249,15 @@ function suite(name: string, openStore: () => Promise<Store>) {
     });
 
     it('publishes only campaigns that say results: public, without any group under 5, with picked quotes', async () => {
-      const { app } = await testApp(await openStore(), [open, published]);
-      await seed(app, 'our-report');
       expect((await app.request('http://localhost/api/campaigns/our-building/results')).status).toBe(404);
       // The thank-you view links to the results: the response says where they are.
       const answer = { answers: { building: 'north', housing: 'own' }, consent: { contact: false } };
       const thanks = await app.request('http://localhost/api/campaigns/our-report/responses', post(answer));
       expect((await thanks.json()).resultsUrl).toBe('http://localhost/act/our-report/results/');
-      const privately = await app.request('http://localhost/api/campaigns/our-building/responses', post(answer));
+      const privately = await app.request(
+        'http://localhost/api/campaigns/block-survey/responses',
+        post({ answers: { housing: 'own' }, consent: { contact: false } }),
+      );
       expect((await privately.json()).resultsUrl).toBeUndefined();
       const res = await app.request('http://localhost/api/campaigns/our-report/results');
       expect(res.status).toBe(200);

@@ -4,22 +4,8 @@
  * figure, and each chart's summary sentence. Text only (`textContent`), and bar widths through CSSOM: the site's
  * Content-Security-Policy refuses inline styles.
  */
+import type { QuestionFigures, ResultsView } from '../../../schema/results.ts';
 import type { ResultsStrings } from './strings.ts';
-
-export interface QuestionFigures {
-  shown: number | null;
-  answered: number | null;
-  counts?: Record<string, number | null>;
-  median?: number | null;
-}
-
-export interface ResultsJson {
-  responses: number | null;
-  tooFew: boolean;
-  questions: Record<string, QuestionFigures>;
-  help: Record<string, number | null>;
-  themes: { id?: string; label: string; count: number | null; quotes?: string[] }[];
-}
 
 export function formatters(lang: string) {
   const numbers = new Intl.NumberFormat(lang);
@@ -35,7 +21,7 @@ const YESNO: Record<string, Record<'yes' | 'no', string>> = {
   ar: { yes: 'نعم', no: 'لا' },
 };
 
-export function fillCharts(root: ParentNode, results: ResultsJson, t: ResultsStrings, lang: string): void {
+export function fillCharts(root: ParentNode, results: ResultsView, t: ResultsStrings, lang: string): void {
   const { n, pct } = formatters(lang);
   for (const label of root.querySelectorAll<HTMLElement>('[data-yesno]')) {
     label.textContent = (YESNO[lang] ?? YESNO.en)[label.dataset.yesno as 'yes' | 'no'];

@@ -6,30 +6,9 @@
 import { adminFetch, adminJson, AdminError, jsonBody } from '../dashboard/api.ts';
 import { signIn } from '../dashboard/sign-in.ts';
 import { LANGS, type Lang } from '../../../schema/limits.ts';
-import { fillCharts, formatters, type ResultsJson } from './fill.ts';
+import type { OpenAnswer, ResultsView, ThemeFigure, ThemeSuggestion } from '../../../schema/results.ts';
+import { fillCharts, formatters } from './fill.ts';
 import { resultsStrings } from './strings.ts';
-
-interface Theme {
-  id: string;
-  label: string;
-  count: number | null;
-}
-interface Suggestion {
-  key: string;
-  label: string;
-  count: number;
-  quotes: string[];
-}
-interface OpenAnswer {
-  response: string;
-  question: string;
-  text: string;
-  postcode: string | null;
-  canvasser: string | null;
-  turf: string | null;
-  createdAt: string;
-  themes: string[];
-}
 
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -50,7 +29,7 @@ export async function startResults(root: HTMLElement, form: HTMLFormElement): Pr
   const base = `/api/admin/campaigns/${encodeURIComponent(root.dataset.slug!)}`;
   const status = root.querySelector<HTMLElement>('#results-status')!;
   const filters = root.querySelector<HTMLFormElement>('#filters')!;
-  let themes: Theme[] = [];
+  let themes: (ThemeFigure & { id: string })[] = [];
 
   const query = () => {
     const params = new URLSearchParams();
@@ -62,7 +41,9 @@ export async function startResults(root: HTMLElement, form: HTMLFormElement): Pr
   const load = async () => {
     status.textContent = t.loading;
     try {
-      const results = await adminJson<ResultsJson & { themes: Theme[] }>(`${base}/results?${query()}`);
+      const results = await adminJson<ResultsView & { themes: (ThemeFigure & { id: string })[] }>(
+        `${base}/results?${query()}`,
+      );
       themes = results.themes;
       fillCharts(root, results, t, lang);
       status.textContent =
@@ -85,10 +66,8 @@ export async function startResults(root: HTMLElement, form: HTMLFormElement): Pr
     const params = query();
     params.set('rows', rows.value);
     params.set('columns', columns.value);
-    const { crossTab } = await adminJson<{
-      crossTab: { cells: Record<string, Record<string, number | null>> | null };
-    }>(`${base}/results?${params}`);
-    if (!crossTab.cells) return crossOut.replaceChildren(el('p', t.tooFewFilter));
+    const { crossTab } = await adminJson<ResultsView>(`${base}/results?${params}`);
+    if (!crossTab?.cells) return crossOut.replaceChildren(el('p', t.tooFewFilter));
     const valueLabel = (question: string, value: string) =>
       root.querySelector(`figure[data-question="${question}"] tr[data-value="${CSS.escape(value)}"] th`)?.textContent ||
       value;
@@ -140,7 +119,7 @@ export async function startResults(root: HTMLElement, form: HTMLFormElement): Pr
   };
 
   const showSuggestions = async () => {
-    const { suggestions } = await adminJson<{ suggestions: Suggestion[] }>(`${base}/results/suggestions`);
+    const { suggestions } = await adminJson<{ suggestions: ThemeSuggestion[] }>(`${base}/results/suggestions`);
     suggestionList.replaceChildren(
       ...suggestions.map((s, i) => {
         const item = el('li', undefined, { className: 'answer' });

@@ -1,5 +1,6 @@
 /** The public results page in the browser: the figures, the themes with their quotes, and a print button. */
-import { fillCharts, formatters, type ResultsJson } from './fill.ts';
+import type { ResultsView } from '../../../schema/results.ts';
+import { fillCharts, formatters } from './fill.ts';
 import { resultsStrings } from './strings.ts';
 import { LANGS } from '../../../schema/limits.ts';
 
@@ -11,11 +12,11 @@ export async function showReport(root: HTMLElement): Promise<void> {
   const print = root.querySelector<HTMLButtonElement>('#print')!;
   print.addEventListener('click', () => window.print());
   print.hidden = false;
-  let results: ResultsJson;
+  let results: ResultsView;
   try {
     const response = await fetch(`/api/campaigns/${encodeURIComponent(root.dataset.slug!)}/results`);
     if (!response.ok) throw new Error(String(response.status));
-    results = (await response.json()) as ResultsJson;
+    results = (await response.json()) as ResultsView;
   } catch {
     status.textContent = t.failed;
     return;
