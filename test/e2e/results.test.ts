@@ -79,6 +79,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** The page fills itself from the API; on a loaded machine that takes seconds. */
+const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
+
 /** A chart's table as `[answer, people, share]` rows. */
 const table = (page: Page, question: string) =>
   page
@@ -96,7 +99,7 @@ describe('the organizer reads what the block said', () => {
   it('shows the counts under three filters and a cross-tab, each state without axe violations', async () => {
     const page = await browser.newPage();
     await signIn(page, `/organize/results/${SLUG}/`);
-    await expect.poll(() => page.locator('#results-status').textContent()).toBe('60 people answered this survey.');
+    await poll(() => page.locator('#results-status').textContent()).toBe('60 people answered this survey.');
     expect(await table(page, 'housing')).toEqual([
       ['I rent', '50', '83%'],
       ['I own', '10', '17%'],
@@ -110,7 +113,7 @@ describe('the organizer reads what the block said', () => {
 
     const apply = async (expected: string) => {
       await page.getByRole('button', { name: 'Apply the filters' }).click();
-      await expect.poll(() => page.locator('#results-status').textContent()).toBe(expected);
+      await poll(() => page.locator('#results-status').textContent()).toBe(expected);
     };
     await page.getByLabel('Canvasser').fill('Dolores');
     await apply('12 people answered this survey.');
@@ -135,15 +138,15 @@ describe('the organizer reads what the block said', () => {
     ]);
     await page.getByLabel('Only people who answered').selectOption('');
     const today = new Date().toISOString().slice(0, 10);
-    await page.getByLabel('From').fill(today);
-    await page.getByLabel('To').fill(today);
+    await page.getByLabel('From', { exact: true }).fill(today);
+    await page.getByLabel('To', { exact: true }).fill(today);
     await apply('60 people answered this survey.');
 
     await page.getByLabel('Rows').selectOption('building');
     await page.getByLabel('Columns').selectOption('housing');
     await page.getByRole('button', { name: 'Show', exact: true }).first().click();
     const cross = page.locator('#crosstab table');
-    await expect.poll(() => cross.locator('tbody tr').count()).toBe(2);
+    await poll(() => cross.locator('tbody tr').count()).toBe(2);
     expect(
       await cross
         .locator('tr')
@@ -161,7 +164,7 @@ describe('the organizer reads what the block said', () => {
     const page = await browser.newPage();
     await signIn(page, `/organize/results/${SLUG}/`);
     const suggestions = page.locator('#suggestions > li');
-    await expect.poll(() => suggestions.count()).toBeGreaterThan(2);
+    await poll(() => suggestions.count()).toBeGreaterThan(2);
     const texts = await suggestions.locator('p').allTextContents();
     expect(texts.some((t) => /heating|broken/.test(t))).toBe(true);
     expect(texts.some((t) => /calefacción/.test(t))).toBe(true);
@@ -170,19 +173,19 @@ describe('the organizer reads what the block said', () => {
     await heating.getByLabel('Theme name').fill('Heating');
     await heating.getByRole('button', { name: 'Accept' }).click();
     const themes = page.locator('#themes > li');
-    await expect.poll(() => themes.first().locator('p').textContent()).toBe('Heating: 23 answers');
+    await poll(() => themes.first().locator('p').textContent()).toBe('Heating: 23 answers');
     // Renamed again from the list of themes.
     await themes.first().getByLabel('Theme name').fill('No heat');
     await themes.first().getByRole('button', { name: 'Rename' }).click();
-    await expect.poll(() => themes.first().locator('p').textContent()).toBe('No heat: 23 answers');
+    await poll(() => themes.first().locator('p').textContent()).toBe('No heat: 23 answers');
     // A Spanish answer about the heating, coded by hand: the answer itself stays as it was.
     await page.getByLabel('Search the answers').fill('calefacción');
     await page.locator('#answers-search').getByRole('button', { name: 'Show' }).click();
-    await expect.poll(() => page.locator('#answers-count').textContent()).toBe('11 answers');
+    await poll(() => page.locator('#answers-count').textContent()).toBe('11 answers');
     const first = page.locator('#answers > li').first();
     expect(await first.locator('blockquote').textContent()).toBe('La calefacción no funciona desde octubre');
     await first.getByLabel('No heat').check();
-    await expect.poll(() => themes.first().locator('p').textContent()).toBe('No heat: 24 answers');
+    await poll(() => themes.first().locator('p').textContent()).toBe('No heat: 24 answers');
     expect(await page.locator('#answers > li').first().locator('blockquote').textContent()).toBe(
       'La calefacción no funciona desde octubre',
     );
@@ -202,7 +205,7 @@ describe('the organizer reads what the block said', () => {
       expect(await page.locator('h1').textContent()).toContain(heading);
       await page.locator('#admin-token').fill(TOKEN);
       await page.locator('#sign-in button[type=submit]').click();
-      await expect.poll(() => page.locator('#results-status').textContent()).toContain(sixty);
+      await poll(() => page.locator('#results-status').textContent()).toContain(sixty);
       expect(await axeViolations(page)).toEqual([]);
       await page.close();
     });
@@ -213,7 +216,7 @@ describe('the block gets its results back', () => {
   it('shows the public page without the group of 4, and prints', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/act/${SLUG}/results/`);
-    await expect.poll(() => page.locator('#report-status').textContent()).toBe('60 people answered this survey.');
+    await poll(() => page.locator('#report-status').textContent()).toBe('60 people answered this survey.');
     expect(await table(page, 'housing')).toEqual([
       ['I rent', '50', '83%'],
       ['I own', '10', '17%'],

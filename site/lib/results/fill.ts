@@ -8,24 +8,15 @@ import type { QuestionFigures, ResultsView } from '../../../schema/results.ts';
 import type { ResultsStrings } from './strings.ts';
 
 export function formatters(lang: string) {
-  const numbers = new Intl.NumberFormat(lang);
-  const percents = new Intl.NumberFormat(lang, { style: 'percent' });
+  // Arabic pages write Arabic digits (٦٠), whatever the browser's default numbering for `ar` is.
+  const locale = lang === 'ar' ? 'ar-u-nu-arab' : lang;
+  const numbers = new Intl.NumberFormat(locale);
+  const percents = new Intl.NumberFormat(locale, { style: 'percent' });
   return { n: (value: number) => numbers.format(value), pct: (ratio: number) => percents.format(ratio) };
 }
 
-/** The yes/no labels, in the page's language. */
-const YESNO: Record<string, Record<'yes' | 'no', string>> = {
-  en: { yes: 'Yes', no: 'No' },
-  es: { yes: 'Sí', no: 'No' },
-  fr: { yes: 'Oui', no: 'Non' },
-  ar: { yes: 'نعم', no: 'لا' },
-};
-
 export function fillCharts(root: ParentNode, results: ResultsView, t: ResultsStrings, lang: string): void {
   const { n, pct } = formatters(lang);
-  for (const label of root.querySelectorAll<HTMLElement>('[data-yesno]')) {
-    label.textContent = (YESNO[lang] ?? YESNO.en)[label.dataset.yesno as 'yes' | 'no'];
-  }
   for (const figure of root.querySelectorAll<HTMLElement>('figure[data-question]')) {
     const id = figure.dataset.question!;
     const help = id === '@help';

@@ -38,17 +38,21 @@ export async function startResults(root: HTMLElement, form: HTMLFormElement): Pr
     return params;
   };
 
+  /** The charts and the themes' counts; `load` also lists the answers again and the cross-tab. */
+  const figures = async () => {
+    const results = await adminJson<ResultsView & { themes: (ThemeFigure & { id: string })[] }>(
+      `${base}/results?${query()}`,
+    );
+    themes = results.themes;
+    fillCharts(root, results, t, lang);
+    status.textContent =
+      results.tooFew || results.responses === null ? t.tooFewFilter : t.responses(n(results.responses));
+    showThemes();
+  };
   const load = async () => {
     status.textContent = t.loading;
     try {
-      const results = await adminJson<ResultsView & { themes: (ThemeFigure & { id: string })[] }>(
-        `${base}/results?${query()}`,
-      );
-      themes = results.themes;
-      fillCharts(root, results, t, lang);
-      status.textContent =
-        results.tooFew || results.responses === null ? t.tooFewFilter : t.responses(n(results.responses));
-      showThemes();
+      await figures();
       await Promise.all([showAnswers(), showCrossTab()]);
     } catch (error) {
       status.textContent = error instanceof AdminError ? error.message : t.failed;
@@ -126,7 +130,10 @@ export async function startResults(root: HTMLElement, form: HTMLFormElement): Pr
         const name = el('input', undefined, { value: s.label, id: `suggestion-${i}`, dir: 'auto' });
         const accept = el('button', o.accept, { type: 'button' });
         accept.addEventListener('click', () =>
-          act(`${base}/themes`, jsonBody({ label: name.value, match: s.key }), showSuggestions),
+          act(`${base}/themes`, jsonBody({ label: name.value, match: s.key }), async () => {
+            await load();
+            await showSuggestions();
+          }),
         );
         item.append(
           el('p', `${s.label}: ${t.themeCount(n(s.count))}`, { dir: 'auto' }),
@@ -182,7 +189,8 @@ export async function startResults(root: HTMLElement, form: HTMLFormElement): Pr
                 }),
                 method: 'PUT',
               },
-              null,
+              // The counts change; the list stays as it is, the focus on this box.
+              figures,
             ),
           );
           codes.append(box, el('label', theme.label, { htmlFor: box.id }));
@@ -197,13 +205,12 @@ export async function startResults(root: HTMLElement, form: HTMLFormElement): Pr
     );
   };
 
-  /** Sends a change, says it is saved, and shows the figures again (`after` too, or nothing when null). */
-  const act = async (path: string, init: RequestInit, after?: (() => Promise<void>) | null) => {
+  /** Sends a change, shows what it changed (`after`: everything by default), and says it is saved. */
+  const act = async (path: string, init: RequestInit, after: () => Promise<void> = load) => {
     try {
       await adminFetch(path, init);
+      await after();
       status.textContent = o.saved;
-      if (after !== null) await load();
-      if (after) await after();
     } catch (error) {
       status.textContent = error instanceof AdminError ? error.message : t.failed;
     }

@@ -16,6 +16,8 @@ export interface ResultsStrings {
   summary: (answered: string, top: string, share: string) => string;
   median: (value: string) => string;
   answer: string;
+  yes: string;
+  no: string;
   people: string;
   share: string;
   themes: string;
@@ -77,6 +79,8 @@ const en: ResultsStrings = {
   summary: (answered, top, share) => `${answered} people answered. Most chose “${top}” (${share}).`,
   median: (value) => `Median: ${value}.`,
   answer: 'Answer',
+  yes: 'Yes',
+  no: 'No',
   people: 'People',
   share: 'Share',
   themes: 'What people told us',
@@ -131,6 +135,8 @@ const es: ResultsStrings = {
   summary: (answered, top, share) => `Respondieron ${answered} personas. La mayoría eligió «${top}» (${share}).`,
   median: (value) => `Mediana: ${value}.`,
   answer: 'Respuesta',
+  yes: 'Sí',
+  no: 'No',
   people: 'Personas',
   share: 'Porcentaje',
   themes: 'Lo que nos dijeron',
@@ -185,6 +191,8 @@ const fr: ResultsStrings = {
   summary: (answered, top, share) => `${answered} personnes ont répondu. La plupart ont choisi « ${top} » (${share}).`,
   median: (value) => `Médiane : ${value}.`,
   answer: 'Réponse',
+  yes: 'Oui',
+  no: 'Non',
   people: 'Personnes',
   share: 'Part',
   themes: 'Ce que les gens nous ont dit',
@@ -239,6 +247,8 @@ const ar: ResultsStrings = {
   summary: (answered, top, share) => `أجاب ${answered} شخصًا. اختار معظمهم «${top}» (${share}).`,
   median: (value) => `الوسيط: ${value}.`,
   answer: 'الإجابة',
+  yes: 'نعم',
+  no: 'لا',
   people: 'الأشخاص',
   share: 'النسبة',
   themes: 'ما قاله الناس لنا',
