@@ -242,6 +242,8 @@ export async function startResults(root: HTMLElement, form: HTMLFormElement): Pr
 
   await signIn(form, (token) => adminJson(`${base}/results`, undefined, token));
   root.hidden = false;
+  // The place kept for the sign-in form (results/[...path].astro) is not needed any more.
+  form.parentElement?.style.setProperty('min-block-size', '0');
   await load();
   await showSuggestions();
 }

@@ -11,7 +11,7 @@ export async function showReport(root: HTMLElement): Promise<void> {
   const status = root.querySelector<HTMLElement>('#report-status')!;
   const print = root.querySelector<HTMLButtonElement>('#print')!;
   print.addEventListener('click', () => window.print());
-  print.hidden = false;
+  print.disabled = false;
   let results: ResultsView;
   try {
     const response = await fetch(`/api/campaigns/${encodeURIComponent(root.dataset.slug!)}/results`);
