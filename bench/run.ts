@@ -1,8 +1,8 @@
 /**
  * `npm run bench` (never part of `npm test`): bundle sizes, then signature throughput as a ratio to a bare Hono
  * GET measured in the same run (the machine is noisy: ratios, not absolute times), on SQLite and, when it answers,
- * PostgreSQL; then the spike (bench/spike.ts; `BENCH_SPIKE=0` skips it) and Lighthouse. Every request goes to
- * 127.0.0.1; loops are bounded.
+ * PostgreSQL; then listening results (bench/results.ts), the spike (bench/spike.ts; `BENCH_SPIKE=0` skips it) and
+ * Lighthouse. Every request goes to 127.0.0.1; loops are bounded.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -126,5 +126,7 @@ async function throughput(): Promise<void> {
 sizes();
 await throughput();
 // The spike runs on import (bench/spike.ts: minutes at its defaults).
+// Listening results at 20,000 responses (bench/results.ts; `BENCH_RESULTS=0` skips it).
+if (process.env.BENCH_RESULTS !== '0') await import('./results.ts');
 if (process.env.BENCH_SPIKE !== '0') await import('./spike.ts');
 if (process.env.BENCH_LIGHTHOUSE !== '0') await lighthouseBench();

@@ -12,6 +12,7 @@ import { calls } from './routes/calls.ts';
 import { confirm } from './routes/confirm.ts';
 import { me } from './routes/me.ts';
 import { responses } from './routes/responses.ts';
+import { adminResults, publicResults } from './routes/results.ts';
 import { manage, rsvps } from './routes/rsvps.ts';
 import { signatures } from './routes/signatures.ts';
 import { sms } from './routes/sms.ts';
@@ -39,8 +40,10 @@ export function createApp({ adminToken, ...options }: AppOptions): Hono<AppEnv> 
   app.route('/api/campaigns', rsvps);
   app.route('/api/campaigns', calls);
   app.route('/api/rsvps', manage);
+  app.route('/api/campaigns', publicResults);
   app.route('/api/admin', team);
   app.route('/api/admin', admin);
+  app.route('/api/admin', adminResults);
   app.route('/api/auth', auth);
   app.route('/api/confirm', confirm);
   app.route('/api/me', me);

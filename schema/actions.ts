@@ -196,6 +196,8 @@ export interface ActionResult {
 
 export interface ResponseResult extends ActionResult {
   response: { id: string };
+  /** The survey's public results page, when the campaign says `results: public`. */
+  resultsUrl?: string;
 }
 
 export interface RsvpResult extends ActionResult {

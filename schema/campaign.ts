@@ -150,7 +150,12 @@ export const PetitionCampaign = base.extend({
 });
 
 /** A listening survey: questions across pages, ending with "Would you help?". */
-export const SurveyCampaign = base.extend({ kind: z.literal('survey'), survey: SurveySection });
+export const SurveyCampaign = base.extend({
+  kind: z.literal('survey'),
+  survey: SurveySection,
+  /** `public`: the aggregate results (no group under 5) at `/act/<slug>/results/`, linked from the thank-you view. */
+  results: z.enum(['private', 'public'], 'must be private or public').default('private'),
+});
 
 /** An event to RSVP to, with capacity, waitlist and shifts. */
 export const EventCampaign = base.extend({ kind: z.literal('event'), event: EventSection });
@@ -192,6 +197,8 @@ export interface PublicCampaign {
   strings: Partial<Record<(typeof LANGS)[number], Record<string, string>>>;
   /** The action page on the campaign site. */
   url: string;
+  /** A survey's public results page, when `results: public`. */
+  resultsUrl?: string;
 }
 
 /** Formats zod issues for an organizer: `file: field.path: message`, one per line. */
@@ -238,6 +245,8 @@ export function toPublicCampaign(
       : undefined,
     strings: entry.strings,
     url: `${siteOrigin}/act/${entry.slug}/`,
+    resultsUrl:
+      entry.kind === 'survey' && entry.results === 'public' ? `${siteOrigin}/act/${entry.slug}/results/` : undefined,
   };
 }
 

@@ -13,6 +13,7 @@ import { adminOnly } from '../middleware/admin.ts';
 import { limitBody, readJson } from '../middleware/json-body.ts';
 import { sha256 } from '../store/ids.ts';
 import type { ExportRow } from '../store/types.ts';
+import { idOf } from './ids.ts';
 import { HAL, OsdiPaging, osdiPeople, osdiPerson } from './osdi.ts';
 import { rules, upcomingRules } from './rsvps.ts';
 
@@ -39,17 +40,6 @@ admin.delete('/supporters', async (c) => {
   if (!erased) throw new ApiError('not_found', 'Nobody with this email.');
   return c.json({ erased: true });
 });
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/**
- * The route's `:id`, which names a supporter, an RSVP or an outbox event: ids are UUIDs, and anything else is
- * nobody (PostgreSQL's UUID columns would answer it with an error, a 500, where SQLite finds nothing).
- */
-const idOf = (c: { req: { param(name: 'id'): string | undefined } }, what: string) => {
-  const id = c.req.param('id') ?? '';
-  if (!UUID.test(id)) throw new ApiError('not_found', `No such ${what}.`);
-  return id;
-};
 
 /** Everything held about one supporter, for a request under the right of access. */
 admin.get('/supporters/:id/export', async (c) => {

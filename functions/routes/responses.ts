@@ -75,6 +75,7 @@ async function recordResponse(
       { ...(await actionBase(c, campaign, normalized, key)), input: normalized, tags },
       (outcome) => {
         const body: ResponseResult = { response: { id: outcome.actionId }, ...actionResult(c, campaign, outcome) };
+        if (campaign.results === 'public') body.resultsUrl = `${c.get('siteOrigin')}/act/${campaign.slug}/results/`;
         return { status: outcome.pending ? 202 : outcome.duplicate ? 200 : 201, body };
       },
     );

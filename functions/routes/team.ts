@@ -2,6 +2,7 @@
  * People and roles, API tokens and the audit log: owners only (functions/middleware/admin.ts). Every change here
  * is in the audit log; the last owner cannot be removed or demoted, so the team never locks itself out.
  */
+import { idOf } from './ids.ts';
 import { stringify } from 'csv-stringify/sync';
 import { Hono } from 'hono';
 import * as z from 'zod';
@@ -38,7 +39,7 @@ const Change = z.object({
 team.put('/team/:id', limitBody, async (c) => {
   const { role, events } = await readJson(c, Change);
   const { team: store } = c.get('options').store;
-  const account = await store.account(c.req.param('id'));
+  const account = await store.account(idOf(c, 'team member'));
   if (!account) throw new ApiError('not_found', 'No such team member.');
   if (account.role === 'owner' && role !== 'owner' && (await store.owners()) === 1) throw lastOwner;
   await store.invite(account.email, role, events);
@@ -48,7 +49,7 @@ team.put('/team/:id', limitBody, async (c) => {
 
 team.delete('/team/:id', async (c) => {
   const { team: store } = c.get('options').store;
-  const account = await store.account(c.req.param('id'));
+  const account = await store.account(idOf(c, 'team member'));
   if (!account) throw new ApiError('not_found', 'No such team member.');
   if (account.role === 'owner' && (await store.owners()) === 1) throw lastOwner;
   await store.remove(account.id);
@@ -67,10 +68,11 @@ team.post('/tokens', limitBody, async (c) => {
 });
 
 team.delete('/tokens/:id', async (c) => {
-  if (!(await c.get('options').store.team.revokeToken(c.req.param('id')))) {
+  const id = idOf(c, 'token');
+  if (!(await c.get('options').store.team.revokeToken(id))) {
     throw new ApiError('not_found', 'No such token, or revoked already.');
   }
-  await audit(c, 'token.revoke', c.req.param('id'));
+  await audit(c, 'token.revoke', id);
   return c.json({ revoked: true });
 });
 

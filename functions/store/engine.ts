@@ -14,6 +14,7 @@ import { idempotent, kinds, ORIGIN, OUTCOME, outcomes, shares } from './steps.ts
 import * as guard from './guard.ts';
 import * as admin from './admin.ts';
 import * as outbox from './outbox.ts';
+import { type Listening, listening } from './results.ts';
 import { TeamStore } from './team.ts';
 import { cancelRsvp, changeRsvp, manageToken, recordRsvp, remind, rsvpByToken, takenPlaces } from './rsvps.ts';
 import type {
@@ -36,10 +37,12 @@ import type {
 export class SqlStore implements Store {
   readonly #db: Db;
   readonly team: TeamStore;
+  readonly listening: Listening;
 
   constructor(db: Db) {
     this.#db = db;
     this.team = new TeamStore(db);
+    this.listening = listening(db);
   }
 
   get dialect() {

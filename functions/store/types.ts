@@ -7,6 +7,7 @@ import type { CampaignFigures } from '../../schema/campaign.ts';
 import type { Rung } from '../../schema/funnel.ts';
 import type { SupporterExport } from './access.ts';
 import type { RetentionCutoff, SweepCounts } from './retention.ts';
+import type { Listening } from './results.ts';
 import type { TeamStore } from './team.ts';
 import type {
   DeadLetter,
@@ -317,5 +318,7 @@ export interface Store {
   exportByToken(token: string): Promise<SupporterExport | null>;
   /** Retention: takes the person out of actions past their cutoff, deletes who is left with none; batched. */
   sweep(cutoffs: RetentionCutoff[], now: Date): Promise<SweepCounts>;
+  /** Listening results: a survey's figures, open answers and themes (store/results.ts). */
+  readonly listening: Listening;
   close(): Promise<void>;
 }

@@ -99,6 +99,41 @@ strategy:
 ---
 We listen before we act.
 `,
+    // Listening results (test/e2e/results.test.ts): an anonymous survey with canvassers, its results public.
+    'block-listening.md': `---
+kind: survey
+title: What should our block fix first?
+summary: Four questions for every door on the block.
+results: public
+consent:
+  text: Keep me updated about this campaign by email.
+  version: "2026-11-01"
+survey:
+  anonymous: true
+  canvass: true
+  pages:
+    - questions:
+        - id: building
+          type: single
+          label: Which building do you live in?
+          options: [{ value: north, label: North tower }, { value: south, label: South tower }]
+        - id: housing
+          type: single
+          label: Do you rent or own?
+          options: [{ value: rent, label: I rent }, { value: own, label: I own }]
+        - id: repairs
+          type: yesno
+          label: Were your repairs done this year?
+          showIf: { question: housing, equals: rent }
+        - id: story
+          type: text
+          label: What should we fix first?
+  help:
+    question: Would you help?
+    options: [{ value: host, label: Host a meeting }]
+---
+We knock on every door before we choose what to fight for.
+`,
     'plant-more-trees.md': petition(
       `title: Plant 500 street trees
 summary: Shade for the hottest blocks in town.

@@ -15,6 +15,13 @@ const ROUTES: [method: string, path: (id: string) => string, body?: unknown][] =
   ['PUT', (id) => `supporters/${id}/tags`, { add: ['host'] }],
   ['POST', (id) => `rsvps/${id}/check-in`],
   ['POST', (id) => `outbox/${id}/redeliver`],
+  ['GET', (id) => `campaigns/block-survey/people/${id}`],
+  ['PATCH', (id) => `campaigns/block-survey/themes/${id}`, { label: 'Rent' }],
+  ['DELETE', (id) => `campaigns/block-survey/themes/${id}`],
+  ['POST', (id) => `campaigns/block-survey/themes/${id}/merge`, { into: '0192f3c4-5b6a-7c8d-9e0f-1a2b3c4d5e6f' }],
+  ['PUT', (id) => `team/${id}`, { role: 'volunteer' }],
+  ['DELETE', (id) => `team/${id}`],
+  ['DELETE', (id) => `tokens/${id}`],
 ];
 
 const MALFORMED = [

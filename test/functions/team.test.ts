@@ -103,6 +103,15 @@ const TABLE: Record<string, Who[]> = {
   'DELETE /tokens/:id': OWNER,
   'GET /audit': OWNER,
   'GET /audit.csv': OWNER,
+  'GET /campaigns/:slug/results': STAFF,
+  'GET /campaigns/:slug/results.csv': STAFF,
+  'GET /campaigns/:slug/results/answers': STAFF,
+  'GET /campaigns/:slug/results/suggestions': STAFF,
+  'POST /campaigns/:slug/themes': STAFF,
+  'PATCH /campaigns/:slug/themes/:id': STAFF,
+  'DELETE /campaigns/:slug/themes/:id': STAFF,
+  'POST /campaigns/:slug/themes/:id/merge': STAFF,
+  'PUT /campaigns/:slug/codes': STAFF,
 };
 
 describe.each(dialects)('the organizing team on %s', (_name, open) => {

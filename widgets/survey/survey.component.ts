@@ -39,6 +39,7 @@ import { styles } from './survey.styles.ts';
  * @csspart status - The live region with the form's state.
  * @csspart thanks - What replaces the form after answering.
  * @csspart share - The share link.
+ * @csspart results - The link to the survey's public results (`results: public`).
  * @csspart next - The next ask.
  * @csspart canvass - Canvasser mode: who is canvassing, and the count of responses waiting to sync.
  *

@@ -113,6 +113,8 @@ export function thanks(
   const share = webUrl(result?.shareUrl, api);
   const next = result?.nextAsk;
   const nextUrl = webUrl(next?.url, api);
+  // `results: public`: the community's results, linked from here (this chunk is lazy: no static byte).
+  const results = webUrl(result?.resultsUrl, api);
   // Double opt-in: nothing counts until the emailed link is followed; the hint is read with the focused heading.
   const pending = state === 'success' && result?.pending;
   const heading = pending
@@ -131,6 +133,7 @@ export function thanks(
             <p><a part="share" href=${share} dir="ltr">${share}</a></p>`
         : nothing
     }
+    ${results ? html`<p><a part="results" href=${results}>${t.results}</a></p>` : nothing}
     ${next && nextUrl ? html`<p part="next">${t.next} <a href=${nextUrl} dir="auto">${next.title}</a></p>` : nothing}
   </div>`;
 }

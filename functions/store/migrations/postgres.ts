@@ -336,4 +336,31 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_log_at ON audit_log (at, id);
 `,
   },
+  {
+    id: 10,
+    name: 'listening results',
+    sql: `
+-- Themes an organizer keeps for a survey's open answers (suggested by Ladder or written by hand), and which answers
+-- they coded with each. A coding points at the answer (action and question): the answer itself is never copied or
+-- changed, so erasure and retention, which empty the action's details, take the coded text away with it.
+CREATE TABLE themes (
+  id UUID PRIMARY KEY,
+  campaign TEXT NOT NULL,
+  label TEXT NOT NULL,
+  created_at TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX themes_campaign ON themes (campaign);
+CREATE TABLE answer_codes (
+  theme_id UUID NOT NULL REFERENCES themes(id) ON DELETE CASCADE,
+  action_id UUID NOT NULL REFERENCES actions(id),
+  question TEXT NOT NULL,
+  quote BOOLEAN NOT NULL DEFAULT false,     -- picked by the organizer as a quote for the public report
+  created_at TIMESTAMPTZ NOT NULL,
+  PRIMARY KEY (theme_id, action_id, question)
+);
+CREATE INDEX answer_codes_action ON answer_codes (action_id);
+-- Results read one survey's responses.
+CREATE INDEX actions_campaign_kind ON actions (campaign, kind);
+`,
+  },
 ];

@@ -7,5 +7,6 @@ export const en = {
   checkEmail: 'Almost done: check your email',
   checkEmailHint: 'We sent you a link. Your answers count once you open it (within 7 days).',
   duplicate: 'You have already answered this survey. Thank you!',
+  results: 'See what the community said',
   queued: 'You seem to be offline. Your answers are saved on this device and will be sent automatically.',
 };

@@ -22,6 +22,7 @@ export const es: SurveyMessages = {
   checkEmail: 'Ya casi: revisa tu correo',
   checkEmailHint: 'Te enviamos un enlace. Tus respuestas cuentan cuando lo abras (en un plazo de 7 días).',
   duplicate: 'Ya habías respondido esta encuesta. ¡Gracias!',
+  results: 'Ver lo que dijo la comunidad',
   queued:
     'Parece que no tienes conexión. Tus respuestas están guardadas en este dispositivo y se enviarán automáticamente.',
   campaign_closed: 'Esta encuesta está cerrada.',

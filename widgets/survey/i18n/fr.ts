@@ -25,6 +25,7 @@ export const fr: SurveyMessages = {
   checkEmail: 'Presque fini : consultez vos e-mails',
   checkEmailHint: 'Nous vous avons envoyé un lien. Vos réponses comptent dès que vous l’ouvrez (sous 7 jours).',
   duplicate: 'Vous avez déjà répondu à ce questionnaire. Merci !',
+  results: 'Voir ce qu’a dit le quartier',
   queued:
     'Vous semblez hors ligne. Vos réponses sont enregistrées sur cet appareil et seront envoyées automatiquement.',
   campaign_closed: 'Ce questionnaire est clos.',
