@@ -49,14 +49,19 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     max: options.max ?? 10,
     application_name: 'ladder',
     options: schema ? `-c search_path="${schema}"` : undefined,
-    lock_timeout: set.lockMs ?? TIMEOUTS.lockMs,
-    statement_timeout: set.statementMs ?? TIMEOUTS.statementMs,
-    idle_in_transaction_session_timeout: set.idleInTransactionMs ?? TIMEOUTS.idleInTransactionMs,
   });
+  // Set by a statement, queued before any other on each new connection, rather than as startup parameters, which
+  // PgBouncer-based poolers refuse ("unsupported startup parameter").
+  const limits = [
+    `SET lock_timeout = ${Math.round(set.lockMs ?? TIMEOUTS.lockMs)}`,
+    `SET statement_timeout = ${Math.round(set.statementMs ?? TIMEOUTS.statementMs)}`,
+    `SET idle_in_transaction_session_timeout = ${Math.round(set.idleInTransactionMs ?? TIMEOUTS.idleInTransactionMs)}`,
+  ].join('; ');
   // Without a listener, an idle connection's failure (a restart, a terminated backend) would crash the process.
   const onError =
     options.onError ?? ((error: Error) => console.error(`PostgreSQL: an idle connection failed: ${error.message}`));
   pool.on('error', onError);
+  pool.on('connect', (client) => void client.query(limits).catch(onError));
   const db = new PostgresDb(pool);
   await db.transaction(async (tx) => {
     // Migrations may build indexes over large tables and wait for other instances' transactions: no timeouts.
