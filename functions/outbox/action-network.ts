@@ -108,10 +108,10 @@ export function actionNetworkSink(
   const throttle = new Throttle(config.perSecond ?? 4);
   return {
     name: 'action-network',
-    async deliver(event, { signal }): Promise<Delivered> {
+    async deliver(event, { signal, pace }): Promise<Delivered> {
       const request = actionNetworkRequest(event, config, options.catalog);
       if (!request) return 'skipped';
-      await throttle.take(signal);
+      await throttle.take(signal, pace);
       const { body } = await send(
         base + request.path,
         {

@@ -99,7 +99,8 @@ async function deliverOne(
   const tag = `[ladder] ${sink.name} ${event.id} ${event.type}`;
   let error: DeliveryError;
   try {
-    const delivered = await sink.deliver(event, { attempts, signal });
+    const pace = (gapMs: number) => store.paceSink(sink.name, gapMs, Date.now());
+    const delivered = await sink.deliver(event, { attempts, signal, pace });
     await store.markDelivered(sink.name, event.id);
     return delivered;
   } catch (thrown) {

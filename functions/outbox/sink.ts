@@ -9,6 +9,8 @@ export interface DeliverContext {
   attempts: number;
   /** Aborted when the dispatcher stops; sinks pass it to their requests. */
   signal: AbortSignal;
+  /** The sink's pace shared by every dispatcher on the database: resolves with the moment (epoch ms) to send. */
+  pace?: (gapMs: number) => Promise<number>;
 }
 
 /** `sent`: the receiver has it. `skipped`: nothing to send for this event (not its campaign, no consent, no address). */

@@ -215,4 +215,13 @@ INSERT INTO counts (campaign, kind, shard, count)
   SELECT campaign, COALESCE('origin:' || origin, 'origin'), 0, COUNT(*) FROM actions GROUP BY campaign, origin;
 `,
   },
+  {
+    id: 12,
+    name: 'sink pace',
+    sql: `
+-- Each sink's next free moment to send (epoch ms), shared by every dispatcher on the database: Action Network's
+-- 4 requests a second hold for all instances together (store/outbox.ts paceSink).
+CREATE TABLE sink_pace (sink TEXT PRIMARY KEY, next_at BIGINT NOT NULL);
+`,
+  },
 ];
