@@ -119,7 +119,7 @@ export const targets = [
 let content: string | undefined;
 
 /** The campaign files, written once per test file. */
-function campaigns(): string {
+export function campaigns(): string {
   if (content) return content;
   content = join(mkdtempSync(join(tmpdir(), 'ladder-faults-content-')), 'campaigns');
   mkdirSync(content);
@@ -150,6 +150,8 @@ export interface Supervised {
   output(): string;
   /** Resolves once the server is listening (again). */
   ready(): Promise<void>;
+  /** Kills the running server with SIGKILL (it is then restarted). */
+  kill(): void;
   stop(): Promise<void>;
 }
 
@@ -175,6 +177,7 @@ export async function supervise(
     faults: [],
     output: () => log,
     ready: () => ready,
+    kill: () => void child.kill('SIGKILL'),
     stop: async () => {
       stopping = true;
       if (child.exitCode !== null || child.signalCode !== null) return;
