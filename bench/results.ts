@@ -9,7 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import postgres from 'postgres';
+import pg from 'pg';
 import { createApp } from '../functions/app.ts';
 import { catalogFrom } from '../functions/catalog.ts';
 import { newId } from '../functions/store/ids.ts';
@@ -149,9 +149,9 @@ async function sqlite(): Promise<void> {
 async function postgresBench(): Promise<void> {
   const schema = `ladder_bench_results_${process.pid}`;
   // The actions' trigger writes to `counts`, unqualified: these connections look in the bench's schema.
-  const sql = postgres(PG_URL, { onnotice: () => {}, connection: { search_path: schema } });
+  const sql = new pg.Pool({ connectionString: PG_URL, options: `-c search_path=${schema}` });
   try {
-    await sql`SELECT 1`;
+    await sql.query('SELECT 1');
   } catch {
     console.log('PostgreSQL    not reachable: skipped');
     await sql.end();
@@ -171,18 +171,18 @@ async function postgresBench(): Promise<void> {
           created_at: created(i),
         };
       });
-      await sql.unsafe(
+      await sql.query(
         `INSERT INTO "${schema}".actions (id, campaign, kind, details, source, created_at)
          SELECT id::uuid, campaign, kind, details::jsonb, source, created_at::timestamptz
          FROM json_to_recordset($1::text::json) AS r(id text, campaign text, kind text, details text, source text, created_at text)`,
         [JSON.stringify(rows)],
       );
     }
-    await sql.unsafe(`ANALYZE "${schema}".actions`);
+    await sql.query(`ANALYZE "${schema}".actions`);
     await measure('PostgreSQL', store);
   } finally {
     await store.close();
-    await sql.unsafe(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await sql.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
     await sql.end();
   }
 }

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import postgres from 'postgres';
+import pg from 'pg';
 import { closureSize, fileSize, jsFiles, lazyChunks } from '../scripts/bundle-sizes.ts';
 import { load, type LoadResult } from './load.ts';
 import { lighthouseBench } from './lighthouse.ts';
@@ -106,9 +106,9 @@ async function throughput(): Promise<void> {
   const db = join(mkdtempSync(join(tmpdir(), 'ladder-bench-db-')), 'bench.sqlite');
   console.log(line('POST signature, SQLite', await signatures({ LADDER_DB: db }, 0), baseline));
   const schema = `ladder_bench_${process.pid}`;
-  const admin = postgres(PG_URL, { onnotice: () => {}, connect_timeout: 3 });
+  const admin = new pg.Pool({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
   try {
-    await admin.unsafe(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);
   } catch (error) {
     console.log(`POST signature, PostgreSQL: skipped, ${PG_URL} did not answer (${(error as Error).message})`);
     await admin.end();
@@ -118,7 +118,7 @@ async function throughput(): Promise<void> {
     const env = { DATABASE_URL: PG_URL, LADDER_PG_SCHEMA: schema };
     console.log(line('POST signature, PostgreSQL', await signatures(env, 1), baseline));
   } finally {
-    await admin.unsafe(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await admin.end();
   }
 }

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import postgres from 'postgres';
+import pg from 'pg';
 import { client } from './open-loop.ts';
 import { phase, type PhaseOptions, type PhaseResult } from './spike-phase.ts';
 import { type Ledger, readPostgres, readSqlite, type Verification, verify } from './spike-verify.ts';
@@ -66,10 +66,11 @@ export async function session<T>(
   const files = fixture(options.dir);
   const sqliteFile = join(options.dir, `${options.name}.sqlite`);
   const schema = `ladder_${options.name}_${process.pid}`;
-  const admin = options.db === 'postgres' ? postgres(options.pgUrl, { onnotice: () => {}, connect_timeout: 3 }) : null;
+  const admin =
+    options.db === 'postgres' ? new pg.Pool({ connectionString: options.pgUrl, connectionTimeoutMillis: 3000 }) : null;
   if (admin) {
     try {
-      await admin.unsafe(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);
+      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);
     } catch (error) {
       console.log(`\nPostgreSQL: skipped, ${options.pgUrl} did not answer (${(error as Error).message})`);
       await admin.end();
@@ -149,7 +150,7 @@ export async function session<T>(
     return { result, verification: verify(ledger, tables) };
   } finally {
     if (admin) {
-      await admin.unsafe(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       await admin.end();
     }
   }

@@ -4,7 +4,7 @@
  * campaign's counter equal to its rows; one `signature.created` outbox event per row.
  */
 import { DatabaseSync } from 'node:sqlite';
-import postgres from 'postgres';
+import pg from 'pg';
 
 /** What the generator saw for one supporter: the action id of a 2xx answer, or null (never acknowledged). */
 export type Ledger = Map<string, string | null>;
@@ -64,11 +64,13 @@ export function readSqlite(file: string, campaign: string): Tables {
 }
 
 export async function readPostgres(url: string, schema: string, campaign: string): Promise<Tables> {
-  const sql = postgres(url, { onnotice: () => {}, connection: { search_path: schema } });
+  const sql = new pg.Pool({ connectionString: url, options: `-c search_path=${schema}` });
   try {
-    const actions = await sql.unsafe(ACTIONS, [campaign]);
-    const [counter] = await sql.unsafe(COUNTER, [campaign]);
-    const events = await sql.unsafe(EVENTS, [campaign]);
+    const { rows: actions } = await sql.query(ACTIONS, [campaign]);
+    const {
+      rows: [counter],
+    } = await sql.query(COUNTER, [campaign]);
+    const { rows: events } = await sql.query(EVENTS, [campaign]);
     return {
       actions: actions.map((row) => ({ email: String(row.email), id: String(row.id) })),
       counter: Number(counter?.n ?? 0),

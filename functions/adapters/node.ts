@@ -3,8 +3,10 @@
  *
  * Environment: PORT (4321), HOST (all interfaces), LADDER_DB (./data/ladder.sqlite), DATABASE_URL (postgres://…),
  * LADDER_SITE_URL (the public URL, for links; default each request's origin; required with email or SMS),
- * LADDER_CONTENT (campaign files; default site/content/campaigns), LADDER_SITE_OUT (dist/site), LADDER_EMBED_OUT (dist/embed),
- * LADDER_DISPATCH_INTERVAL (ms between delivery passes, 15000) and the sinks' variables (functions/outbox/config.ts).
+ * LADDER_CONTENT (campaign files; default site/content/campaigns), LADDER_SITE_OUT (dist/site), LADDER_EMBED_OUT
+ * (dist/embed), LADDER_DISPATCH_INTERVAL (ms between delivery passes, 15000), LADDER_DISPATCH_LEASE_MS (how long a
+ * claimed event stays this instance's: a claim lost with a killed instance comes back after it; 300000) and the
+ * sinks' variables (functions/outbox/config.ts).
  * LADDER_RETENTION_DAYS: personal data kept for campaigns without `retentionDays` (unset: kept); swept hourly.
  *
  * Abuse defenses (functions/guard/config.ts; README, "Configuration"): LADDER_SECRET (keys the render tokens; unset:
@@ -130,7 +132,10 @@ const listener = serve({ fetch: server.fetch, port, hostname: env.HOST }, (info)
   console.log(`Ladder is running at http://localhost:${info.port}/ (${store.dialect})`);
   // Delivery runs beside the server, never inside a request (see functions/outbox/dispatcher.ts).
   if (sinks.length) {
-    dispatcher = startDispatcher(store, sinks, Number(env.LADDER_DISPATCH_INTERVAL ?? 15_000), { catalog });
+    dispatcher = startDispatcher(store, sinks, Number(env.LADDER_DISPATCH_INTERVAL ?? 15_000), {
+      catalog,
+      leaseMs: Number(env.LADDER_DISPATCH_LEASE_MS) || undefined,
+    });
     console.log(`Delivering events to ${sinks.map((sink) => sink.name).join(', ')}`);
   }
 });

@@ -125,7 +125,7 @@ export function actionNetworkSink(
   const throttle = new Throttle(config.perSecond ?? 4);
   return {
     name: 'action-network',
-    async deliver(event, { signal, consent }): Promise<Delivered> {
+    async deliver(event, { signal, consent, pace }): Promise<Delivered> {
       const request = actionNetworkRequest(event, config, options.catalog);
       if (!request) return 'skipped';
       if (event.type !== 'consent.withdrawn') {
@@ -134,7 +134,7 @@ export function actionNetworkSink(
         const person = request.body.person as { phone_numbers?: unknown };
         if (person.phone_numbers && (await consent?.withdrawn('sms'))) delete person.phone_numbers;
       }
-      await throttle.take(signal);
+      await throttle.take(signal, pace);
       const { body } = await send(
         base + request.path,
         {

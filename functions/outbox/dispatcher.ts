@@ -111,6 +111,7 @@ async function deliverOne(
       signal,
       manageToken: (rsvpId) => store.manageToken(rsvpId),
       consent,
+      pace: (gapMs) => store.paceSink(sink.name, gapMs, Date.now()),
     });
     await store.markDelivered(sink.name, event.id);
     return delivered;

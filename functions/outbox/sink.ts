@@ -13,6 +13,8 @@ export interface DeliverContext {
   manageToken?: (rsvpId: string) => Promise<string | null>;
   /** The event's supporter's consent (store/consent.ts); absent for events without a supporter. */
   consent?: SupporterConsent;
+  /** The sink's pace shared by every dispatcher on the database: resolves with the moment (epoch ms) to send. */
+  pace?: (gapMs: number) => Promise<number>;
 }
 
 export interface SupporterConsent {

@@ -5,9 +5,14 @@
  * 250 ms, the 5th request lands on the 1-second mark, and any jitter on the way puts 5 inside one second at the
  * receiver (the test's fake Action Network saw it). Twenty lines do not need a library.
  *
- * It paces one process. Two dispatchers against the same account (`npm start` and a cron `npm run dispatch`) each
- * keep their own pace: run one or the other.
+ * Given the dispatcher's `pace` (the database's shared moment per sink, store `paceSink`), it keeps one pace for
+ * every process on the database: several instances, or `npm start` and a cron `npm run dispatch`. Each request
+ * waits for the moment it took; the moments are a gap apart whichever process takes them. Without it (a sink
+ * used on its own), it paces this process only.
  */
+/** Within the 5% margin of the gap: a timer this late still keeps the pace. */
+const LATE_MS = 10;
+
 export class Throttle {
   readonly #gapMs: number;
   #next = 0;
@@ -22,13 +27,20 @@ export class Throttle {
    * next gap counts from then: a timer that fires late (a busy process) must not let the requests due meanwhile
    * leave all at once.
    */
-  take(signal?: AbortSignal): Promise<void> {
-    const turn = this.#queue.then(() => this.#slot(signal));
+  take(signal?: AbortSignal, pace?: (gapMs: number) => Promise<number>): Promise<void> {
+    const turn = this.#queue.then(() => this.#slot(signal, pace));
     this.#queue = turn.catch(() => undefined);
     return turn;
   }
 
-  async #slot(signal?: AbortSignal): Promise<void> {
+  async #slot(signal?: AbortSignal, pace?: (gapMs: number) => Promise<number>): Promise<void> {
+    // A moment woken to late (a busy process) is given up and a new one taken, as below: the next moment counts
+    // from when the request really leaves.
+    while (pace) {
+      const at = await pace(this.#gapMs);
+      if (at > Date.now()) await wait(at - Date.now(), signal);
+      if (Date.now() - at <= LATE_MS) return;
+    }
     for (;;) {
       signal?.throwIfAborted();
       const now = performance.now();

@@ -184,6 +184,10 @@ export class SqlStore implements Store {
     return outbox.releaseDeliveries(this.#db, sink, eventIds);
   }
 
+  paceSink(sink: string, gapMs: number, now: number) {
+    return outbox.paceSink(this.#db, sink, gapMs, now);
+  }
+
   deadLetters(limit: number) {
     return outbox.deadLetters(this.#db, limit);
   }

@@ -142,3 +142,19 @@ export async function releaseDeliveries(db: Db, sink: string, eventIds: string[]
     ...eventIds,
   );
 }
+
+/** One statement, so that two dispatchers never take the same moment (the row is locked by the upsert). */
+export async function paceSink(db: Db, sink: string, gapMs: number, now: number): Promise<number> {
+  const gap = Math.ceil(gapMs);
+  const row = await db.get(
+    `INSERT INTO sink_pace (sink, next_at) VALUES (?, ?)
+     ON CONFLICT (sink) DO UPDATE SET next_at = (CASE WHEN sink_pace.next_at > ? THEN sink_pace.next_at ELSE ? END) + ?
+     RETURNING next_at`,
+    sink,
+    now + gap,
+    now,
+    now,
+    gap,
+  );
+  return Number(row?.next_at) - gap;
+}

@@ -11,21 +11,14 @@ const SQLITE = new Set([5, 6]);
 
 /**
  * PostgreSQL SQLSTATEs: serialization_failure, deadlock_detected, lock_not_available (lock_timeout),
- * admin_shutdown, crash_shutdown, cannot_connect_now, too_many_connections; and class 08 (connection exceptions).
+ * query_canceled (statement_timeout), idle_in_transaction_session_timeout, admin_shutdown (a terminated backend),
+ * crash_shutdown, cannot_connect_now, too_many_connections; and class 08 (connection exceptions: store/postgres.ts
+ * gives pg's own errors for a lost connection the code 08006).
  */
-const POSTGRES = new Set(['40001', '40P01', '55P03', '57P01', '57P02', '57P03', '53300']);
+const POSTGRES = new Set(['40001', '40P01', '55P03', '57014', '25P03', '57P01', '57P02', '57P03', '53300']);
 
-/** The `postgres` client's own codes for a lost connection, and the socket's. */
-const CONNECTION = new Set([
-  'CONNECTION_CLOSED',
-  'CONNECTION_ENDED',
-  'CONNECTION_DESTROYED',
-  'CONNECT_TIMEOUT',
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'EPIPE',
-  'ETIMEDOUT',
-]);
+/** The socket's codes for a lost or refused connection. */
+const CONNECTION = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT']);
 
 export function isTransient(error: unknown): boolean {
   const { code, errcode } = (error ?? {}) as { code?: unknown; errcode?: unknown };

@@ -256,6 +256,11 @@ export interface Store {
   markFailed(sink: string, eventId: string, error: string, retryAt: Date | null): Promise<void>;
   /** Claimed events that were not tried (never attempted) become due again at once. */
   releaseDeliveries(sink: string, eventIds: string[]): Promise<void>;
+  /**
+   * Takes the sink's next free moment to send (epoch ms, `now` or later) and moves it `gapMs` on: every dispatcher
+   * on this database shares one pace per sink (outbox/throttle.ts), however many instances run.
+   */
+  paceSink(sink: string, gapMs: number, now: number): Promise<number>;
   deadLetters(limit: number): Promise<DeadLetter[]>;
   /** Makes dead (or pending) deliveries of the event due now again, for one sink or all. Returns how many. */
   redeliver(eventId: string, sink?: string): Promise<number>;

@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import postgres from 'postgres';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverless } from '../../functions/adapters/serverless.ts';
 import { verifySignature } from '../../functions/outbox/webhook.ts';
@@ -53,14 +53,16 @@ function environment(schema: string): void {
  * people are gone from them while the counts stay.
  */
 async function retentionSweeps(schema: string, sweep: () => Promise<Response>, call: Call): Promise<void> {
-  const db = postgres(PG_URL, { onnotice: () => {} });
+  const db = new pg.Pool({ connectionString: PG_URL });
   try {
     const counted = (await (await call(`/api/campaigns/${PETITION}`)).json()).count;
-    await db.unsafe(`UPDATE ${schema}.actions SET created_at = created_at - interval '40 days'`);
+    await db.query(`UPDATE ${schema}.actions SET created_at = created_at - interval '40 days'`);
     const res = await sweep();
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ actions: 3, supporters: 3, pending: 0 });
-    const [left] = await db.unsafe(`SELECT COUNT(*)::int AS n FROM ${schema}.actions WHERE supporter_id IS NOT NULL`);
+    const {
+      rows: [left],
+    } = await db.query(`SELECT COUNT(*)::int AS n FROM ${schema}.actions WHERE supporter_id IS NOT NULL`);
     expect(left.n).toBe(0);
     expect((await (await call(`/api/campaigns/${PETITION}`)).json()).count).toBe(counted);
   } finally {
@@ -69,8 +71,8 @@ async function retentionSweeps(schema: string, sweep: () => Promise<Response>, c
 }
 
 async function dropSchemas(): Promise<void> {
-  const admin = postgres(PG_URL, { onnotice: () => {} });
-  for (const schema of schemas) await admin.unsafe(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  const admin = new pg.Pool({ connectionString: PG_URL });
+  for (const schema of schemas) await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   await admin.end();
 }
 

@@ -28,11 +28,11 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const DEADLINE_MS = 30_000;
 
 /** A render token, as the widget reads it from the campaign (undefined when the guard is off). */
-export async function token(server: Server): Promise<string | undefined> {
+export async function token(server: Server, slug = SLUG): Promise<string | undefined> {
   const until = Date.now() + DEADLINE_MS;
   for (;;) {
     try {
-      const res = await fetch(`${server.url}/api/campaigns/${SLUG}`);
+      const res = await fetch(`${server.url}/api/campaigns/${slug}`);
       if (res.ok) return ((await res.json()) as { token?: string }).token;
     } catch {
       if (Date.now() > until) throw new Error(`no campaign from ${server.url} for ${DEADLINE_MS} ms`);
@@ -44,14 +44,28 @@ export async function token(server: Server): Promise<string | undefined> {
 
 /** Signs the petition once, however many attempts that takes; throws on a refusal or after 30 s. */
 export async function sign(server: Server, email: string, key: string = randomUUID()): Promise<Signed> {
-  const attempts: Signed['attempts'] = [];
   const person = { givenName: 'Grace', familyName: 'Hopper', email, postcode: '94110' };
-  let body: Record<string, unknown> = signature({ person, token: await token(server) });
+  return submit(server, `/api/campaigns/${SLUG}/signatures`, signature({ person }), { email, key });
+}
+
+/**
+ * Sends one submission (`body` gets the render token) to `path` under one idempotency key until it is answered;
+ * throws on a refusal or after 30 s. `actionId` is the id of the signature, response or RSVP answered.
+ */
+export async function submit(
+  server: Server,
+  path: string,
+  first: Record<string, unknown>,
+  { email, key = randomUUID() }: { email: string; key?: string },
+): Promise<Signed> {
+  const attempts: Signed['attempts'] = [];
+  const slug = path.split('/')[3];
+  let body: Record<string, unknown> = { ...first, token: await token(server, slug) };
   const until = Date.now() + DEADLINE_MS;
   while (Date.now() < until) {
     let res: Response;
     try {
-      res = await fetch(`${server.url}/api/campaigns/${SLUG}/signatures`, post(body, { 'Idempotency-Key': key }));
+      res = await fetch(`${server.url}${path}`, post(body, { 'Idempotency-Key': key }));
     } catch {
       attempts.push('network');
       await server.ready();
@@ -61,15 +75,17 @@ export async function sign(server: Server, email: string, key: string = randomUU
     attempts.push(res.status);
     const answer = (await res.json().catch(() => null)) as {
       signature?: { id: string };
+      rsvp?: { id: string };
       error?: { code: string };
     } | null;
+    const answered = answer?.signature ?? answer?.rsvp;
     if (res.status === 408 || res.status === 429 || res.status >= 500) {
       const retryAfter = Number(res.headers.get('Retry-After'));
       await pause(retryAfter > 0 ? retryAfter * 1000 : 50);
     } else if (answer?.error?.code === 'token_expired') {
-      body = { ...body, token: await token(server) };
-    } else if (res.ok && answer?.signature) {
-      return { key, email, status: res.status, actionId: answer.signature.id, attempts };
+      body = { ...body, token: await token(server, slug) };
+    } else if (res.ok && answered) {
+      return { key, email, status: res.status, actionId: answered.id, attempts };
     } else {
       throw new Error(`${email} was refused: ${res.status} ${JSON.stringify(answer)}`);
     }

@@ -29,9 +29,15 @@ export interface FaultPlan {
   fail?: Failure[];
   /** How long a statement waits for a lock: PostgreSQL `SET LOCAL lock_timeout`, SQLite `busy_timeout`. */
   lockTimeoutMs?: number;
+  /**
+   * Inside a transaction, before the first statement whose SQL contains `match`: report `paused in transaction,
+   * backend <pid>` (PostgreSQL), then for `ms` either run `pg_sleep` (`sleep`: a statement in flight) or wait
+   * with the transaction idle. The test breaks the connection meanwhile.
+   */
+  pause?: { match: string; ms: number; sleep?: boolean };
 }
 
-/** Shaped as node:sqlite and the `postgres` client throw them (seen on these machines). */
+/** Shaped as node:sqlite and the PostgreSQL store (pg, store/postgres.ts) throw them (seen on these machines). */
 export const DRIVER_ERRORS = {
   busy: () =>
     Object.assign(new Error('database is locked'), {
@@ -40,8 +46,9 @@ export const DRIVER_ERRORS = {
       errstr: 'database is locked',
     }),
   lock_timeout: () =>
-    Object.assign(new Error('canceling statement due to lock timeout'), { name: 'PostgresError', code: '55P03' }),
-  reset: () => Object.assign(new Error('write CONNECTION_CLOSED 127.0.0.1:5432'), { code: 'CONNECTION_CLOSED' }),
+    Object.assign(new Error('canceling statement due to lock timeout'), { name: 'DatabaseError', code: '55P03' }),
+  reset: () =>
+    Object.assign(new Error('PostgreSQL connection lost: Connection terminated unexpectedly'), { code: '08006' }),
 };
 
 /** A line on stderr, written at once: the next thing may be a SIGKILL. The tests read these. */
@@ -52,6 +59,7 @@ export function faultyDb(db: Db, plan: FaultPlan): Db {
   let uncommitted = 0;
   let marked = 0;
   const matched = (plan.fail ?? []).map(() => 0);
+  let paused = false;
   const die = (why: string) => {
     report(why);
     process.kill(process.pid, 'SIGKILL');
@@ -64,10 +72,10 @@ export function faultyDb(db: Db, plan: FaultPlan): Db {
       throw DRIVER_ERRORS[fail.error]();
     }
   };
-  const watched = (tx: Tx, seen: (sql: string) => void): Tx => ({
-    get: async (sql: string, ...params: Param[]) => (seen(sql), tx.get(sql, ...params)),
-    all: async (sql: string, ...params: Param[]) => (seen(sql), tx.all(sql, ...params)),
-    run: async (sql: string, ...params: Param[]) => (seen(sql), tx.run(sql, ...params)),
+  const watched = (tx: Tx, seen: (sql: string) => void | Promise<void>): Tx => ({
+    get: async (sql: string, ...params: Param[]) => (await seen(sql), tx.get(sql, ...params)),
+    all: async (sql: string, ...params: Param[]) => (await seen(sql), tx.all(sql, ...params)),
+    run: async (sql: string, ...params: Param[]) => (await seen(sql), tx.run(sql, ...params)),
     lock: (key: string) => tx.lock(key),
   });
   if (plan.lockTimeoutMs && db.dialect === 'sqlite')
@@ -90,7 +98,11 @@ export function faultyDb(db: Db, plan: FaultPlan): Db {
           await tx.run(`SET LOCAL lock_timeout = ${Math.round(plan.lockTimeoutMs)}`);
         }
         const done = await work(
-          watched(tx, (sql) => {
+          watched(tx, async (sql) => {
+            if (plan.pause && !paused && sql.includes(plan.pause.match)) {
+              paused = true;
+              await pauseIn(tx, plan.pause);
+            }
             check(sql);
             if (sql.startsWith('INSERT INTO idempotency')) submission = true;
           }),
@@ -102,6 +114,13 @@ export function faultyDb(db: Db, plan: FaultPlan): Db {
       return result;
     },
   };
+}
+
+async function pauseIn(tx: Tx, pause: NonNullable<FaultPlan['pause']>): Promise<void> {
+  const row = await tx.get('SELECT pg_backend_pid() AS pid');
+  report(`paused in transaction, backend ${String(row?.pid)}`);
+  if (pause.sleep) await tx.run('SELECT pg_sleep(?)', pause.ms / 1000);
+  else await new Promise((resolve) => setTimeout(resolve, pause.ms));
 }
 
 export const planFrom = (json: string | undefined): FaultPlan => (json ? (JSON.parse(json) as FaultPlan) : {});

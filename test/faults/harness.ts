@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
-import postgres from 'postgres';
+import pg from 'pg';
 import type { Param, Row } from '../../functions/store/db.ts';
 import { fixtureCampaigns } from '../e2e/fixtures.ts';
 import { freePort } from '../e2e/harness.ts';
@@ -61,31 +61,53 @@ let schemas = 0;
 /** A fresh schema per target (as test/functions/store.test.ts isolates PostgreSQL), dropped by `dispose`. */
 export async function postgresTarget(): Promise<Target> {
   const schema = `ladder_faults_${process.pid}_${schemas++}`;
-  const admin = postgres(PG_URL, { onnotice: () => {}, max: 1 });
-  await admin.unsafe(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  const admin = new pg.Pool({ connectionString: PG_URL, max: 1 });
+  await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   return {
     dialect: 'postgres',
     env: { DATABASE_URL: PG_URL, LADDER_PG_SCHEMA: schema },
     where: schema,
     probe() {
-      const sql = postgres(PG_URL, { onnotice: () => {}, max: 1, connection: { search_path: schema } });
+      const sql = new pg.Pool({ connectionString: PG_URL, max: 1, options: `-c search_path=${schema}` });
       return {
         all: async (text, ...params) => {
           let n = 0;
-          return [
-            ...(await sql.unsafe(
+          return (
+            await sql.query(
               text.replace(/\?/g, () => `$${++n}`),
-              params as never[],
-            )),
-          ] as Row[];
+              params,
+            )
+          ).rows as Row[];
         },
-        close: () => sql.end({ timeout: 5 }),
+        close: () => sql.end(),
       };
     },
     async dispose() {
-      await admin.unsafe(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await admin.end({ timeout: 5 });
+      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await admin.end();
     },
+  };
+}
+
+/**
+ * A real competing writer: SQLite's write lock from another connection, or a PostgreSQL transaction holding a
+ * lock on the actions table that the signature's INSERT waits for. Resolves with its release.
+ */
+export async function holdLock(target: Target): Promise<() => Promise<void>> {
+  if (target.dialect === 'sqlite') {
+    const db = new DatabaseSync(target.where);
+    db.exec('BEGIN IMMEDIATE');
+    return async () => {
+      db.exec('ROLLBACK');
+      db.close();
+    };
+  }
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  await client.query(`BEGIN; LOCK TABLE "${target.where}".actions IN SHARE ROW EXCLUSIVE MODE`);
+  return async () => {
+    await client.query('ROLLBACK');
+    await client.end();
   };
 }
 
@@ -97,7 +119,7 @@ export const targets = [
 let content: string | undefined;
 
 /** The campaign files, written once per test file. */
-function campaigns(): string {
+export function campaigns(): string {
   if (content) return content;
   content = join(mkdtempSync(join(tmpdir(), 'ladder-faults-content-')), 'campaigns');
   mkdirSync(content);
@@ -128,6 +150,8 @@ export interface Supervised {
   output(): string;
   /** Resolves once the server is listening (again). */
   ready(): Promise<void>;
+  /** Kills the running server with SIGKILL (it is then restarted). */
+  kill(): void;
   stop(): Promise<void>;
 }
 
@@ -153,6 +177,7 @@ export async function supervise(
     faults: [],
     output: () => log,
     ready: () => ready,
+    kill: () => void child.kill('SIGKILL'),
     stop: async () => {
       stopping = true;
       if (child.exitCode !== null || child.signalCode !== null) return;

@@ -4,16 +4,16 @@ import { isTransient } from '../../functions/store/transient.ts';
 import { DRIVER_ERRORS } from './faulty-db.ts';
 
 const sqlite = (errcode: number) => Object.assign(new Error('sqlite'), { code: 'ERR_SQLITE_ERROR', errcode });
-const postgres = (code: string) => Object.assign(new Error('postgres'), { name: 'PostgresError', code });
+const postgres = (code: string) => Object.assign(new Error('postgres'), { name: 'DatabaseError', code });
 
 describe('isTransient', () => {
   it('takes locks, lost connections and serialization failures for transient', () => {
     for (const error of Object.values(DRIVER_ERRORS)) expect(isTransient(error())).toBe(true);
     // SQLITE_BUSY_SNAPSHOT (517) and SQLITE_LOCKED_SHAREDCACHE (262): extended codes of BUSY and LOCKED.
     for (const code of [5, 6, 517, 262]) expect(isTransient(sqlite(code))).toBe(true);
-    for (const code of ['40001', '40P01', '55P03', '57P01', '08006', '08003'])
+    for (const code of ['40001', '40P01', '55P03', '57014', '25P03', '57P01', '08006', '08003'])
       expect(isTransient(postgres(code))).toBe(true);
-    for (const code of ['CONNECTION_ENDED', 'ECONNRESET', 'ECONNREFUSED']) {
+    for (const code of ['ECONNRESET', 'ECONNREFUSED', 'EPIPE']) {
       expect(isTransient(Object.assign(new Error('socket'), { code }))).toBe(true);
     }
   });

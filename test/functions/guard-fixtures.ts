@@ -4,7 +4,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import postgres from 'postgres';
+import pg from 'pg';
 import { afterAll } from 'vitest';
 import { createApp } from '../../functions/app.ts';
 import { catalogFrom } from '../../functions/catalog.ts';
@@ -84,16 +84,16 @@ export async function openStore(dialect: 'sqlite' | 'postgres'): Promise<Store> 
   if (dialect === 'sqlite') return openSqliteStore(tempDb());
   const schema = `ladder_guard_${process.pid}_${schemas.length}`;
   schemas.push(schema);
-  const admin = postgres(PG_URL, { onnotice: () => {} });
-  await admin.unsafe(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  const admin = new pg.Pool({ connectionString: PG_URL });
+  await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   await admin.end();
   return openPostgresStore(PG_URL, { schema });
 }
 
 afterAll(async () => {
   if (!schemas.length) return;
-  const admin = postgres(PG_URL, { onnotice: () => {} });
-  for (const schema of schemas) await admin.unsafe(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  const admin = new pg.Pool({ connectionString: PG_URL });
+  for (const schema of schemas) await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   await admin.end();
 });
 

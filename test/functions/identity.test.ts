@@ -5,7 +5,7 @@
  * the email still carries a working link; survey phones are E.164.
  */
 import { DatabaseSync } from 'node:sqlite';
-import postgres from 'postgres';
+import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../functions/outbox/dispatcher.ts';
 import { emailSink } from '../../functions/outbox/email.ts';
@@ -292,22 +292,23 @@ describe('migration 5: manage links made before it keep working, hashed', () => 
 
   it('PostgreSQL', async () => {
     const schema = `ladder_identity_${process.pid}`;
-    const sql = postgres(PG_URL, { onnotice: () => {}, connection: { search_path: schema } });
+    const sql = new pg.Client({ connectionString: PG_URL, options: `-c search_path=${schema}` });
+    await sql.connect();
     try {
-      await sql.unsafe(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await sql.unsafe(`CREATE SCHEMA ${schema}`);
-      await sql.unsafe(
+      await sql.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await sql.query(`CREATE SCHEMA ${schema}`);
+      await sql.query(
         'CREATE TABLE migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)',
       );
       for (const m of before(postgresMigrations)) {
-        await sql.unsafe(m.sql);
-        await sql.unsafe('INSERT INTO migrations VALUES ($1, $2, now())', [m.id, m.name]);
+        await sql.query(m.sql);
+        await sql.query('INSERT INTO migrations VALUES ($1, $2, now())', [m.id, m.name]);
       }
-      for (const row of rows) await sql.unsafe(row);
+      for (const row of rows) await sql.query(row);
       const store = await openPostgresStore(PG_URL, { schema });
-      await check(store, async () => (await sql.unsafe('SELECT token FROM rsvps'))[0].token);
+      await check(store, async () => (await sql.query('SELECT token FROM rsvps')).rows[0].token);
     } finally {
-      await sql.unsafe(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await sql.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       await sql.end();
     }
   });

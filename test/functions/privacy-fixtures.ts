@@ -3,7 +3,7 @@
  * what is stored (not only what the API shows), and campaigns of our own with double opt-in and retention.
  */
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
-import postgres from 'postgres';
+import pg from 'pg';
 import { Campaign, type CampaignEntry } from '../../schema/campaign.ts';
 import { createApp } from '../../functions/app.ts';
 import { catalogFrom } from '../../functions/catalog.ts';
@@ -93,23 +93,23 @@ export const dialects: { name: string; open(): Promise<Opened> }[] = [
     name: 'PostgreSQL',
     async open() {
       const schema = `ladder_privacy_${process.pid}_${schemas++}`;
-      const sql = postgres(PG_URL, { onnotice: () => {}, connection: { search_path: schema } });
-      await sql.unsafe(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      const sql = new pg.Pool({ connectionString: PG_URL, options: `-c search_path=${schema}` });
+      await sql.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       const store = await openPostgresStore(PG_URL, { schema });
       return withApp(
         store,
         async (text, ...params) => {
           let n = 0;
-          return [
-            ...(await sql.unsafe(
+          return (
+            await sql.query(
               text.replace(/\?/g, () => `$${++n}`),
               params,
-            )),
-          ];
+            )
+          ).rows;
         },
         async () => {
           await store.close();
-          await sql.unsafe(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+          await sql.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
           await sql.end();
         },
       );

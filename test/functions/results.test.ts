@@ -3,7 +3,7 @@
  * cannot single anyone out, themes suggested in four languages and coded without changing an answer, the CSV,
  * and the public page's figures.
  */
-import postgres from 'postgres';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Campaign, type CampaignEntry } from '../../schema/campaign.ts';
 import { openPostgresStore } from '../../functions/store/postgres.ts';
@@ -280,7 +280,7 @@ suite('PostgreSQL', async () => {
 });
 
 afterAll(async () => {
-  const admin = postgres(PG_URL, { onnotice: () => {} });
-  for (const schema of schemas) await admin.unsafe(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  const admin = new pg.Pool({ connectionString: PG_URL });
+  for (const schema of schemas) await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   await admin.end();
 });

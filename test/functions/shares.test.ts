@@ -5,7 +5,7 @@
  * actions a store already had.
  */
 import { DatabaseSync } from 'node:sqlite';
-import postgres from 'postgres';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CallInput, Contact, SignatureInput } from '../../schema/actions.ts';
 import { migrations as pgMigrations } from '../../functions/store/migrations/postgres.ts';
@@ -63,9 +63,9 @@ const schemas: string[] = [];
 const pgSchema = async () => {
   const schema = `ladder_shares_${process.pid}_${schemas.length}`;
   schemas.push(schema);
-  const sql = postgres(PG_URL, { onnotice: () => {} });
-  await sql.unsafe(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await sql.unsafe(`CREATE SCHEMA ${schema}`);
+  const sql = new pg.Pool({ connectionString: PG_URL });
+  await sql.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await sql.query(`CREATE SCHEMA ${schema}`);
   return { schema, sql };
 };
 
@@ -99,22 +99,23 @@ const dialects: Dialect[] = [
     },
     async upgrade(actions) {
       const { schema, sql } = await pgSchema();
-      await sql.begin(async (tx) => {
-        await tx.unsafe(`SET LOCAL search_path = ${schema}`);
-        await tx.unsafe(
-          'CREATE TABLE migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)',
+      const tx = await sql.connect();
+      await tx.query(`BEGIN; SET LOCAL search_path = ${schema}`);
+      await tx.query(
+        'CREATE TABLE migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)',
+      );
+      for (const m of pgMigrations.filter((m) => m.id < 4)) {
+        await tx.query(m.sql);
+        await tx.query('INSERT INTO migrations VALUES ($1, $2, now())', [m.id, m.name]);
+      }
+      for (const [campaign, origin] of actions) {
+        await tx.query(
+          "INSERT INTO actions (id, campaign, kind, origin, created_at) VALUES (gen_random_uuid(), $1, 'call', $2, now())",
+          [campaign, origin],
         );
-        for (const m of pgMigrations.filter((m) => m.id < 4)) {
-          await tx.unsafe(m.sql);
-          await tx.unsafe('INSERT INTO migrations VALUES ($1, $2, now())', [m.id, m.name]);
-        }
-        for (const [campaign, origin] of actions) {
-          await tx.unsafe(
-            "INSERT INTO actions (id, campaign, kind, origin, created_at) VALUES (gen_random_uuid(), $1, 'call', $2, now())",
-            [campaign, origin],
-          );
-        }
-      });
+      }
+      await tx.query('COMMIT');
+      tx.release();
       await sql.end();
       return openPostgresStore(PG_URL, { schema });
     },
@@ -195,7 +196,7 @@ for (const dialect of dialects) {
 }
 
 afterAll(async () => {
-  const sql = postgres(PG_URL, { onnotice: () => {} });
-  for (const schema of schemas) await sql.unsafe(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  const sql = new pg.Pool({ connectionString: PG_URL });
+  for (const schema of schemas) await sql.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   await sql.end();
 });

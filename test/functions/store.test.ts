@@ -1,5 +1,5 @@
 import { afterAll } from 'vitest';
-import postgres from 'postgres';
+import pg from 'pg';
 import { openPostgresStore } from '../../functions/store/postgres.ts';
 import { openSqliteStore } from '../../functions/store/sqlite.ts';
 import { tempDb } from './fixtures.ts';
@@ -19,15 +19,15 @@ storeContract('PostgreSQL', {
   async open() {
     const schema = `ladder_test_${process.pid}_${schemas.length}`;
     schemas.push(schema);
-    const admin = postgres(PG_URL, { onnotice: () => {} });
-    await admin.unsafe(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    const admin = new pg.Pool({ connectionString: PG_URL });
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await admin.end();
     return { store: await openPostgresStore(PG_URL, { schema }), reopen: () => openPostgresStore(PG_URL, { schema }) };
   },
 });
 
 afterAll(async () => {
-  const admin = postgres(PG_URL, { onnotice: () => {} });
-  for (const schema of schemas) await admin.unsafe(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  const admin = new pg.Pool({ connectionString: PG_URL });
+  for (const schema of schemas) await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   await admin.end();
 });

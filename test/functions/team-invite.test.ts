@@ -4,7 +4,7 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import postgres from 'postgres';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/app.ts';
 import { catalogFrom } from '../../functions/catalog.ts';
@@ -21,9 +21,9 @@ const schemas: string[] = [];
 const run = promisify(execFile);
 
 afterAll(async () => {
-  const pg = postgres(PG_URL, { onnotice: () => {} });
-  for (const schema of schemas) await pg.unsafe(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await pg.end();
+  const admin = new pg.Pool({ connectionString: PG_URL });
+  for (const schema of schemas) await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await admin.end();
 });
 
 const environments: [string, () => Record<string, string>][] = [

@@ -3,7 +3,7 @@
  * route the app registers, so a new route without an entry fails here), sessions and their cookie, CSRF, sign-out,
  * API tokens, the first owner, and the audit log.
  */
-import postgres from 'postgres';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/app.ts';
 import { catalogFrom } from '../../functions/catalog.ts';
@@ -29,9 +29,9 @@ const dialects: [string, () => Promise<Store>][] = [
 ];
 
 afterAll(async () => {
-  const pg = postgres(PG_URL, { onnotice: () => {} });
-  for (const schema of schemas) await pg.unsafe(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await pg.end();
+  const admin = new pg.Pool({ connectionString: PG_URL });
+  for (const schema of schemas) await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await admin.end();
 });
 
 /** Signs in through the real link flow: the link's secret, exchanged once for the session cookie. */

@@ -374,4 +374,13 @@ CREATE INDEX answer_codes_action ON answer_codes (action_id);
 CREATE INDEX actions_campaign_kind ON actions (campaign, kind);
 `,
   },
+  {
+    id: 12,
+    name: 'sink pace',
+    sql: `
+-- Each sink's next free moment to send (epoch ms), shared by every dispatcher on the database: Action Network's
+-- 4 requests a second hold for all instances together (store/outbox.ts paceSink).
+CREATE TABLE sink_pace (sink TEXT PRIMARY KEY, next_at INTEGER NOT NULL);
+`,
+  },
 ];

@@ -216,6 +216,26 @@ describe('Action Network sink', () => {
     expect(Math.min(...gaps)).toBeGreaterThan(200);
   });
 
+  it('keeps to 4 requests a second with two dispatchers at once on one database, each with its own throttle', async () => {
+    const an = await fakeActionNetwork({ apiKey: KEY, resources: RESOURCES });
+    server = an;
+    const { store, sign } = await withEvents();
+    const n = 10;
+    for (let i = 0; i < n; i++) await sign(`p${i}@example.org`);
+    // Two processes' sinks (as two instances build them), claiming 5 events at a time each.
+    const passes = await Promise.all(
+      [1, 2].map(() => dispatch(store, [actionNetworkSink(config(an.url))], { ...quiet, batch: 5 })),
+    );
+    expect(passes.map((pass) => pass['action-network'])).toEqual([
+      { sent: 5, skipped: 0, retried: 0, dead: 0 },
+      { sent: 5, skipped: 0, retried: 0, dead: 0 },
+    ]);
+    const times = an.received.map((r) => r.at);
+    const gaps = times.slice(1).map((t, i) => t - times[i]);
+    console.info(`Action Network, two dispatchers: ${n} requests, smallest gap ${Math.min(...gaps).toFixed(0)} ms`);
+    expect(Math.min(...gaps)).toBeGreaterThan(200);
+  });
+
   it('the throttle keeps the gap after a late timer: a busy process does not bunch the next requests', async () => {
     const throttle = new Throttle(10); // 105 ms apart
     const times: number[] = [];

@@ -3,7 +3,7 @@
  * with backoff, dead-lettered with the reason, never blocked by a slow receiver, redeliverable.
  */
 import type { ServerResponse } from 'node:http';
-import postgres from 'postgres';
+import pg from 'pg';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { dispatch, redeliver, startDispatcher, deliveryHealth } from '../../../functions/outbox/dispatcher.ts';
 import { verifySignature, webhookSink } from '../../../functions/outbox/webhook.ts';
@@ -25,8 +25,8 @@ const stores: Record<string, () => Promise<Store>> = {
   async PostgreSQL() {
     const schema = `ladder_outbox_${process.pid}_${schemas.length}`;
     schemas.push(schema);
-    const admin = postgres(PG_URL, { onnotice: () => {} });
-    await admin.unsafe(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    const admin = new pg.Pool({ connectionString: PG_URL });
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await admin.end();
     return openPostgresStore(PG_URL, { schema });
   },
@@ -37,8 +37,8 @@ afterEach(async () => {
   for (const thing of open.splice(0)) await thing.close();
 });
 afterAll(async () => {
-  const admin = postgres(PG_URL, { onnotice: () => {} });
-  for (const schema of schemas) await admin.unsafe(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  const admin = new pg.Pool({ connectionString: PG_URL });
+  for (const schema of schemas) await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   await admin.end();
 });
 
