@@ -9,6 +9,7 @@ import { campaigns } from './routes/campaigns.ts';
 import { admin } from './routes/admin.ts';
 import { calls } from './routes/calls.ts';
 import { confirm } from './routes/confirm.ts';
+import { editor } from './routes/editor.ts';
 import { me } from './routes/me.ts';
 import { responses } from './routes/responses.ts';
 import { manage, rsvps } from './routes/rsvps.ts';
@@ -35,6 +36,7 @@ export function createApp({ adminToken, ...options }: AppOptions): Hono<AppEnv> 
   app.route('/api/campaigns', rsvps);
   app.route('/api/campaigns', calls);
   app.route('/api/rsvps', manage);
+  app.route('/api/admin/editor', editor);
   app.route('/api/admin', admin);
   app.route('/api/confirm', confirm);
   app.route('/api/me', me);
