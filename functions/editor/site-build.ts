@@ -59,8 +59,10 @@ export function siteBuilder(options: SiteBuildOptions): SiteBuilder {
 
   async function build(): Promise<void> {
     const out = join(options.builds, `${Date.now()}-${++count}`);
+    // What `npm run build` ships, also from a server a test runner started (NODE_ENV=test makes a development build).
     const env = {
       ...options.env,
+      NODE_ENV: 'production',
       LADDER_SITE_OUT: out,
       LADDER_CONTENT: options.content,
       ASTRO_TELEMETRY_DISABLED: '1',
