@@ -1,7 +1,8 @@
 /**
  * `npm run bench` (never part of `npm test`): bundle sizes, then signature throughput as a ratio to a bare Hono
  * GET measured in the same run (the machine is noisy: ratios, not absolute times), on SQLite and, when it answers,
- * PostgreSQL; then the spike (bench/spike.ts; `BENCH_SPIKE=0` skips it) and Lighthouse. Every request goes to
+ * PostgreSQL; then the spike (bench/spike.ts; `BENCH_SPIKE=0` skips it), Save → live page (bench/publish.ts;
+ * `BENCH_PUBLISH=0` skips it) and Lighthouse. Every request goes to
  * 127.0.0.1; loops are bounded.
  */
 import { spawnSync } from 'node:child_process';
@@ -12,6 +13,7 @@ import postgres from 'postgres';
 import { closureSize, fileSize, jsFiles, lazyChunks } from '../scripts/bundle-sizes.ts';
 import { load, type LoadResult } from './load.ts';
 import { lighthouseBench } from './lighthouse.ts';
+import { publishBench } from './publish.ts';
 import { startServer as benchServer } from './spawn.ts';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 4000);
@@ -127,4 +129,5 @@ sizes();
 await throughput();
 // The spike runs on import (bench/spike.ts: minutes at its defaults).
 if (process.env.BENCH_SPIKE !== '0') await import('./spike.ts');
+if (process.env.BENCH_PUBLISH !== '0') await publishBench();
 if (process.env.BENCH_LIGHTHOUSE !== '0') await lighthouseBench();
