@@ -83,7 +83,7 @@ export class CampaignForm {
   private fields(schema: JsonSchema, path: Path): HTMLElement[] {
     const required = new Set(schema.required ?? []);
     return Object.entries(schema.properties ?? {})
-      .filter(([key, s]) => s.const === undefined && key !== 'status')
+      .filter(([, s]) => s.const === undefined)
       .map(([key, s]) => this.field(s, [...path, key], key, required.has(key)));
   }
 
