@@ -3,13 +3,11 @@
  * schema, see the build's error beside the field, publish; the site rebuilds without a restart and the new petition
  * takes a signature on its live page and on a partner page whose origin the publish allowed. axe on every state.
  */
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import {
   axeViolations,
+  copyBuilt,
   freePort,
   launch,
   partnerPage,
@@ -27,14 +25,8 @@ let partner: Awaited<ReturnType<typeof startPartner>>;
 let partnerPort: number;
 
 beforeAll(async () => {
-  // Our own copies: publishing changes the content and the site, which the other tests share.
-  const dir = mkdtempSync(join(tmpdir(), 'ladder-editor-e2e-'));
-  cpSync(built.content, join(dir, 'content'), { recursive: true });
-  cpSync(built.site, join(dir, 'site'), { recursive: true });
-  server = await startServer(
-    { ...built, content: join(dir, 'content'), site: join(dir, 'site') },
-    { LADDER_ADMIN_TOKEN: TOKEN },
-  );
+  // Our own copies: publishing changes the content and the site that the other tests share.
+  server = await startServer(copyBuilt(built), { LADDER_ADMIN_TOKEN: TOKEN });
   browser = await launch();
   partnerPort = await freePort();
   partner = await startPartner(partnerPort, { '/': partnerPage(server.url, SLUG) });

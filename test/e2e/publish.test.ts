@@ -3,11 +3,8 @@
  * for it at once (from its new partner's origin too), the site keeps serving the old pages while it rebuilds in the
  * background, then serves the new action page.
  */
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { renderToken, type RunningServer, startServer } from './harness.ts';
+import { copyBuilt, renderToken, type RunningServer, startServer } from './harness.ts';
 
 const built = inject('built');
 const TOKEN = 'organizer-secret-token-1234';
@@ -16,14 +13,8 @@ const NEW_PARTNER = 'https://new-partner.example';
 let server: RunningServer;
 
 beforeAll(async () => {
-  // Our own copies: this test changes the content and the site that the other tests share.
-  const dir = mkdtempSync(join(tmpdir(), 'ladder-publish-'));
-  cpSync(built.content, join(dir, 'content'), { recursive: true });
-  cpSync(built.site, join(dir, 'site'), { recursive: true });
-  server = await startServer(
-    { ...built, content: join(dir, 'content'), site: join(dir, 'site') },
-    { LADDER_ADMIN_TOKEN: TOKEN },
-  );
+  // Our own copies: publishing changes the content and the site that the other tests share.
+  server = await startServer(copyBuilt(built), { LADDER_ADMIN_TOKEN: TOKEN });
 });
 afterAll(() => server?.stop());
 
