@@ -49,11 +49,16 @@ editor.get('/campaigns', async (c) => {
   const files = await filesOf(c).list();
   return c.json(
     files.map(({ slug, published, draft }) => {
-      const { data } = readCampaignText(draft ?? published ?? '');
+      let data: Record<string, unknown> = {};
+      try {
+        data = readCampaignText(draft ?? published ?? '').data;
+      } catch {
+        // A file broken by hand is still listed, by its name; opening it says what is wrong.
+      }
       return {
         slug,
         kind: data.kind,
-        title: data.title,
+        title: data.title ?? slug,
         status: data.status ?? 'open',
         published: !!published,
         draft: !!draft,
@@ -67,7 +72,13 @@ editor.get('/campaigns/:slug', async (c) => {
   const { published, draft } = await filesOf(c).read(slug);
   const text = draft ?? published;
   if (text === undefined) throw new ApiError('not_found', 'No campaign file has this name.');
-  return c.json({ slug, published: published !== undefined, draft: draft !== undefined, ...readCampaignText(text) });
+  let campaign;
+  try {
+    campaign = readCampaignText(text);
+  } catch (error) {
+    throw new ApiError('invalid_input', `${slug}.md: ${(error as Error).message}`);
+  }
+  return c.json({ slug, published: published !== undefined, draft: draft !== undefined, ...campaign });
 });
 
 const Save = z.object({

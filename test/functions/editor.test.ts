@@ -187,6 +187,16 @@ describe('the campaign editor API', () => {
     expect(signed.status).toBe(409);
   });
 
+  it('lists a draft broken by hand by its name, and opening it says what is wrong (422, not 500)', async () => {
+    const { app, dir } = await editorApp((d) => mkdirSync(join(d, '.drafts')));
+    writeFileSync(join(dir, '.drafts', 'broken.md'), 'no frontmatter here\n');
+    const list = await (await app.request('http://localhost/api/admin/editor/campaigns', { headers: auth })).json();
+    expect(list).toEqual([{ slug: 'broken', title: 'broken', status: 'open', published: false, draft: true }]);
+    const res = await app.request('http://localhost/api/admin/editor/campaigns/broken', { headers: auth });
+    expect(res.status).toBe(422);
+    expect((await res.json()).error.message).toContain('starts without frontmatter');
+  });
+
   it('answers 401 without the admin token, and serves the schema the form is made from', async () => {
     const { app } = await editorApp(copyExamples);
     for (const [path, init] of [

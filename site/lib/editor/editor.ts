@@ -4,7 +4,7 @@
  * publish the page follows the site's rebuild (`GET /api/admin/editor/build`) until it is live or has failed.
  */
 import { parse as parseCsv } from 'csv-parse/browser/esm/sync';
-import { AdminError, adminFetch, adminJson } from '../dashboard/api.ts';
+import { AdminError, adminFetch, adminJson, adminToken } from '../dashboard/api.ts';
 import { signIn } from '../dashboard/sign-in.ts';
 import { CampaignForm, type JsonSchema } from './form.ts';
 import type { EditorStrings } from './strings.ts';
@@ -91,7 +91,7 @@ export async function startEditor(t: EditorStrings): Promise<void> {
       method: 'PUT',
       headers: {
         'content-type': 'application/json',
-        authorization: `Bearer ${sessionStorage.getItem('ladder-admin-token') ?? ''}`,
+        authorization: `Bearer ${adminToken.get() ?? ''}`,
       },
       body: JSON.stringify({ data: opened.data, body: opened.body, publish }),
     });
