@@ -6,7 +6,7 @@
  */
 import { Hono, type Context } from 'hono';
 import * as z from 'zod';
-import { Campaign, crossCampaignIssues, SLUG_PATTERN } from '../../schema/campaign.ts';
+import { Campaign, crossCampaignIssues, SLUG_PATTERN, toPublicCampaign } from '../../schema/campaign.ts';
 import { type CampaignIssue, checkCampaignText } from '../catalog.ts';
 import type { AppEnv } from '../context.ts';
 import { auditPublish } from '../editor/audit.ts';
@@ -135,6 +135,20 @@ editor.put('/campaigns/:slug', limitCampaignBody, async (c) => {
   // A draft may be half done: it is kept, and what the build would say comes back with it.
   await files.saveDraft(slug, text);
   return c.json({ slug, published: published !== undefined, draft: true, issues });
+});
+
+/**
+ * The campaign as the widget will get it (the public projection), from the form's data read as the build reads the
+ * file, with the languages it speaks: its own and those of its `strings`. Nothing is written.
+ */
+editor.post('/campaigns/:slug/preview', limitCampaignBody, async (c) => {
+  const slug = slugOf(c);
+  const { data } = await readJson(c, Save.pick({ data: true }));
+  const checked = checkCampaignText(writeCampaignText({ data, body: '' }));
+  if ('issues' in checked) return refuse(c, checked.issues);
+  const { campaign } = checked;
+  const languages = [...new Set([campaign.lang, ...Object.keys(campaign.strings)])];
+  return c.json({ campaign: toPublicCampaign({ ...campaign, slug }, 0, c.get('siteOrigin')), languages });
 });
 
 /** Stops new actions; the page stays up. */

@@ -89,6 +89,13 @@ it('creates, previews and publishes a petition in the browser; it takes signatur
   expect((await fetch(`${server.url}/act/${SLUG}/`)).status).toBe(404);
 
   await type(page, 'f-petition-ask', 'Install lights in the 5th Street underpass.');
+  await type(page, 'f-strings-es', 'submit: ¡Firmo!');
+  // The real widget beside the form, in each language the campaign speaks (its own, and Spanish by its strings).
+  const en = page.locator('#preview-widgets section[lang=en] ladder-petition');
+  const es = page.locator('#preview-widgets section[lang=es] ladder-petition');
+  await en.locator('[part=ask]').filter({ hasText: 'Install lights in the 5th Street underpass.' }).waitFor();
+  await es.locator('[part=submit]').filter({ hasText: '¡Firmo!' }).waitFor();
+  expect(await axeViolations(page)).toEqual([]);
   await page.locator('#publish').click();
   await page
     .locator('#editor-status')

@@ -4,10 +4,21 @@
  * publish the page follows the site's rebuild (`GET /api/admin/editor/build`) until it is live or has failed.
  */
 import { parse as parseCsv } from 'csv-parse/browser/esm/sync';
+import type { PublicCampaign } from '../../../schema/campaign.ts';
+import { KIND_TAGS } from '../../../schema/kinds.ts';
+import type { Lang } from '../../../schema/limits.ts';
 import { AdminError, adminFetch, adminJson, adminToken } from '../dashboard/api.ts';
 import { signIn } from '../dashboard/sign-in.ts';
 import { CampaignForm, type JsonSchema } from './form.ts';
 import type { EditorStrings } from './strings.ts';
+
+/** Each kind's widget, as the action pages load it (every language registered). */
+const WIDGETS: Record<PublicCampaign['kind'], () => Promise<unknown>> = {
+  petition: () => import('../widgets.ts'),
+  survey: () => import('../widgets/survey.ts'),
+  event: () => import('../widgets/rsvp.ts'),
+  call: () => import('../widgets/call.ts'),
+};
 
 interface Opened {
   slug: string;
@@ -45,8 +56,37 @@ export async function startEditor(t: EditorStrings): Promise<void> {
     );
   };
 
+  // The real widgets, as supporters will see them, once per language the campaign speaks. They get the campaign as
+  // the action page gives it (`data`) and no `campaign` attribute: nothing is fetched and nothing can be sent.
+  let widgetsTimer: ReturnType<typeof setTimeout> | undefined;
+  const widgets = async () => {
+    if (!opened) return;
+    const res = await fetch(`${API}/campaigns/${opened.slug}/preview`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken.get() ?? ''}` },
+      body: JSON.stringify({ data: opened.data }),
+    });
+    if (!res.ok) return; // Not a campaign yet: the form says why on save.
+    const { campaign, languages } = (await res.json()) as { campaign: PublicCampaign; languages: Lang[] };
+    await WIDGETS[campaign.kind]();
+    $('preview-widgets').replaceChildren(
+      ...languages.map((lang) => {
+        const box = document.createElement('section');
+        box.setAttribute('aria-label', `${t.preview}: ${lang}`);
+        box.lang = lang;
+        box.dir = lang === 'ar' ? 'rtl' : 'ltr';
+        const widget = Object.assign(document.createElement(KIND_TAGS[campaign.kind]), { data: campaign });
+        widget.setAttribute('lang', lang);
+        box.append(widget);
+        return box;
+      }),
+    );
+  };
+
   const preview = () => {
     if (!opened) return;
+    clearTimeout(widgetsTimer);
+    widgetsTimer = setTimeout(() => void widgets(), 400);
     $('preview-title').textContent = String(opened.data.title ?? '');
     $('preview-summary').textContent = String(opened.data.summary ?? '');
     $('preview-body').textContent = opened.body;
