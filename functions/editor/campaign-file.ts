@@ -97,7 +97,9 @@ function splices(node: unknown, before: unknown, next: unknown, flow: boolean, o
   }
   const scalar = (value: unknown) => value === null || typeof value !== 'object';
   if (isScalar(node) && node.range && scalar(next) && scalar(before)) {
-    out.push({ start: node.range[0], end: node.range[1], text: scalarText(node, next, flow) });
+    // A block scalar (`summary: >-` and its lines) ends with its line break: the next field keeps its own line.
+    const ending = node.type === Scalar.BLOCK_FOLDED || node.type === Scalar.BLOCK_LITERAL ? '\n' : '';
+    out.push({ start: node.range[0], end: node.range[1], text: scalarText(node, next, flow) + ending });
     return;
   }
   throw new Rewrite();

@@ -122,6 +122,34 @@ describe('the campaign editor API', () => {
     expect(changed).toEqual([expect.stringMatching(/^goal: 2500\b/)]);
   });
 
+  it('changes a text written as a block (summary: >-) on its own lines, and the file still reads', async () => {
+    const folded = `---
+kind: petition
+title: Light the underpass
+summary: >-
+  A summary written
+  on two lines.
+consent: { text: Keep me updated., version: '2026-12-01' }
+petition:
+  to: Public Works
+  ask: Install lights.
+---
+Dear Public Works,
+`;
+    const { app, dir } = await editorApp((d) => writeFileSync(join(d, 'light-the-underpass.md'), folded));
+    const url = 'http://localhost/api/admin/editor/campaigns/light-the-underpass';
+    const opened = await (await app.request(url, { headers: auth })).json();
+    expect(opened.data.summary).toBe('A summary written on two lines.');
+    const res = await app.request(
+      url,
+      json({ data: { ...opened.data, summary: 'Shorter.' }, body: opened.body, publish: true }),
+    );
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect(readFileSync(join(dir, 'light-the-underpass.md'), 'utf8')).toBe(
+      folded.replace('>-\n  A summary written\n  on two lines.', '"Shorter."'),
+    );
+  });
+
   it('publishes a new petition: the API serves it and takes its partner at once', async () => {
     const { app, dir, builds } = await editorApp(copyExamples);
     const signatures = 'http://localhost/api/campaigns/light-the-underpass/signatures';
