@@ -1,8 +1,9 @@
 /**
  * `npm run bench` (never part of `npm test`): bundle sizes, then signature throughput as a ratio to a bare Hono
  * GET measured in the same run (the machine is noisy: ratios, not absolute times), on SQLite and, when it answers,
- * PostgreSQL; then listening results (bench/results.ts), the spike (bench/spike.ts; `BENCH_SPIKE=0` skips it) and
- * Lighthouse. Every request goes to 127.0.0.1; loops are bounded.
+ * PostgreSQL; then listening results (bench/results.ts), the spike (bench/spike.ts; `BENCH_SPIKE=0` skips it),
+ * Save → live page (bench/publish.ts; `BENCH_PUBLISH=0` skips it) and Lighthouse. Every request goes to 127.0.0.1;
+ * loops are bounded.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -12,6 +13,7 @@ import pg from 'pg';
 import { closureSize, fileSize, jsFiles, lazyChunks } from '../scripts/bundle-sizes.ts';
 import { load, type LoadResult } from './load.ts';
 import { lighthouseBench } from './lighthouse.ts';
+import { publishBench } from './publish.ts';
 import { startServer as benchServer } from './spawn.ts';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 4000);
@@ -129,4 +131,5 @@ await throughput();
 // Listening results at 20,000 responses (bench/results.ts; `BENCH_RESULTS=0` skips it).
 if (process.env.BENCH_RESULTS !== '0') await import('./results.ts');
 if (process.env.BENCH_SPIKE !== '0') await import('./spike.ts');
+if (process.env.BENCH_PUBLISH !== '0') await publishBench();
 if (process.env.BENCH_LIGHTHOUSE !== '0') await lighthouseBench();

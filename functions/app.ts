@@ -10,6 +10,7 @@ import { admin } from './routes/admin.ts';
 import { auth } from './routes/auth.ts';
 import { calls } from './routes/calls.ts';
 import { confirm } from './routes/confirm.ts';
+import { editor } from './routes/editor.ts';
 import { me } from './routes/me.ts';
 import { responses } from './routes/responses.ts';
 import { adminResults, publicResults } from './routes/results.ts';
@@ -42,6 +43,7 @@ export function createApp({ adminToken, ...options }: AppOptions): Hono<AppEnv> 
   app.route('/api/rsvps', manage);
   app.route('/api/campaigns', publicResults);
   app.route('/api/admin', team);
+  app.route('/api/admin/editor', editor);
   app.route('/api/admin', admin);
   app.route('/api/admin', adminResults);
   app.route('/api/auth', auth);

@@ -35,12 +35,58 @@ export function catalogFrom(entries: CampaignEntry[], files: Record<string, Targ
   return { get: (slug) => bySlug.get(slug), list: () => [...bySlug.values()], targets: (slug) => books.get(slug) };
 }
 
+/** A catalog that a publish replaces while the server runs: every request reads the newest one. */
+export interface LiveCatalog extends Catalog {
+  replace(next: Catalog): void;
+}
+
+export function liveCatalog(first: Catalog): LiveCatalog {
+  let current = first;
+  return {
+    get: (slug) => current.get(slug),
+    list: () => current.list(),
+    targets: (slug) => current.targets(slug),
+    replace: (next) => {
+      current = next;
+    },
+  };
+}
+
 /** Thrown with every problem of every file at once, so an organizer fixes them in one go. */
 export class CatalogError extends Error {
   override name = 'CatalogError';
 }
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
+
+export interface CampaignIssue {
+  /** `petition.ask`, `nextAsks.0`, or `(file)` for the file as a whole. */
+  path: string;
+  message: string;
+}
+
+/** One campaign file's text, read as the build reads it: the campaign, or what to fix, field by field. */
+export function checkCampaignText(text: string): { campaign: Campaign } | { issues: CampaignIssue[] } {
+  const match = FRONTMATTER.exec(text);
+  if (!match) {
+    return {
+      issues: [
+        { path: '(file)', message: "starts without frontmatter; begin the file with --- and the campaign's fields" },
+      ],
+    };
+  }
+  let data: unknown;
+  try {
+    data = yaml.load(match[1]);
+  } catch (error) {
+    return { issues: [{ path: '(file)', message: `the frontmatter is not valid YAML: ${(error as Error).message}` }] };
+  }
+  const parsed = Campaign.safeParse(data);
+  if (parsed.success) return { campaign: parsed.data };
+  return {
+    issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.') || '(file)', message: issue.message })),
+  };
+}
 
 /** Reads `*.md` files in `dir`; the file name (without `.md`) is the slug. */
 export async function loadCatalog(dir: string): Promise<Catalog> {
@@ -63,22 +109,9 @@ export async function catalogFromTexts(
   const entries: CampaignEntry[] = [];
   const problems: string[] = [];
   for (const name of names) {
-    const file = join(dir, name);
-    const match = FRONTMATTER.exec(texts[name]);
-    if (!match) {
-      problems.push(`${file}: (file): starts without frontmatter; begin the file with --- and the campaign's fields`);
-      continue;
-    }
-    let data: unknown;
-    try {
-      data = yaml.load(match[1]);
-    } catch (error) {
-      problems.push(`${file}: (file): the frontmatter is not valid YAML: ${(error as Error).message}`);
-      continue;
-    }
-    const parsed = Campaign.safeParse(data);
-    if (parsed.success) entries.push({ ...parsed.data, slug: name.slice(0, -'.md'.length) });
-    else problems.push(describeCampaignIssues(file, parsed.error));
+    const checked = checkCampaignText(texts[name]);
+    if ('campaign' in checked) entries.push({ ...checked.campaign, slug: name.slice(0, -'.md'.length) });
+    else problems.push(checked.issues.map(({ path, message }) => `${join(dir, name)}: ${path}: ${message}`).join('\n'));
   }
   const files: Record<string, TargetsFile> = {};
   for (const entry of entries) {

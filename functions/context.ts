@@ -1,6 +1,7 @@
 /** What every handler can reach through the context: configuration and the store, never the environment. */
 import type { CampaignEntry } from '../schema/campaign.ts';
 import type { Catalog } from './catalog.ts';
+import type { CampaignFiles } from './editor/types.ts';
 import type { GuardOptions } from './guard/config.ts';
 import type { SignedIn } from './middleware/admin.ts';
 import type { Store } from './store/types.ts';
@@ -21,6 +22,8 @@ export interface AppOptions {
    * Every adapter sets it (`guardFromEnv`); left out, nothing is checked (tests of other parts do that).
    */
   guard?: GuardOptions;
+  /** The campaign files, for the editor (`/api/admin/editor/*`); hosts without writable files leave it out. */
+  editor?: CampaignFiles;
 }
 
 export interface AppEnv {

@@ -33,6 +33,8 @@ export const LIMITS = {
   batch: 50,
   /** The whole request body, in bytes. */
   body: 16 * 1024,
+  /** A campaign file saved from the editor. */
+  campaignBody: 1024 * 1024,
   /** A canvasser's batch of responses, in bytes. */
   batchBody: 512 * 1024,
 } as const;

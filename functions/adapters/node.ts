@@ -26,7 +26,9 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { createApp } from '../app.ts';
-import { loadCatalog } from '../catalog.ts';
+import { liveCatalog, loadCatalog } from '../catalog.ts';
+import { diskCampaignFiles } from '../editor/disk.ts';
+import { siteBuilder } from '../editor/site-build.ts';
 import { guardFromEnv } from '../guard/config.ts';
 import { requireEmailForLinks, sinksFromEnv, twilioFromEnv } from '../outbox/config.ts';
 import { type RunningDispatcher, startDispatcher } from '../outbox/dispatcher.ts';
@@ -43,7 +45,9 @@ for (const dir of [siteDir, embedDir]) {
   if (!existsSync(dir)) throw new Error(`${dir} is missing: run "npm run build" first (npm start does it for you).`);
 }
 
-const catalog = await loadCatalog(resolve(env.LADDER_CONTENT ?? 'site/content/campaigns'));
+const contentDir = resolve(env.LADDER_CONTENT ?? 'site/content/campaigns');
+// The editor's publishes replace it while the server runs (functions/editor/disk.ts).
+const catalog = liveCatalog(await loadCatalog(contentDir));
 const store = await openStore(env);
 // Read before listening: a mistake in a sink's configuration stops the start, naming the variable.
 const sinks = sinksFromEnv(env, catalog);
@@ -58,13 +62,31 @@ const api = createApp({
   sinks: sinks.map((sink) => sink.name),
   sms: twilioFromEnv(env),
   guard: await guardFromEnv(env, store),
+  editor: diskCampaignFiles(
+    contentDir,
+    catalog,
+    siteBuilder({
+      root: resolve(import.meta.dirname, '../..'),
+      content: contentDir,
+      builds: `${siteDir}-builds`,
+      env,
+      onBuilt: (dir) => (live = serving(dir)),
+    }),
+  ),
 });
 
-// Each page's Content-Security-Policy allows the inline code of its part of the site, as the build's `_headers`
-// rules do (functions/security/site-policy.ts); other files (scripts, images, sw.js) get the policy without hashes.
-const filePolicy = basePolicy(catalog, env);
-const rules = pageRules(siteDir, filePolicy).map((rule) => ({ ...rule, pattern: rulePattern(rule.path) }));
-/** `/embed/x` is served as `/embed/x/`: it matches the same rule. */
+/**
+ * What the server serves: the built site's folder, its files and each page's Content-Security-Policy, which allows
+ * the inline code of its part of the site as the build's `_headers` rules do (functions/security/site-policy.ts);
+ * other files (scripts, images, sw.js) get the policy without hashes. A publish's build swaps the whole of it in one
+ * assignment: a request gets the old site or the new one, never a mix.
+ */
+function serving(dir: string) {
+  const filePolicy = basePolicy(catalog, env);
+  const rules = pageRules(dir, filePolicy).map((rule) => ({ ...rule, pattern: rulePattern(rule.path) }));
+  return { dir, filePolicy, rules, files: serveStatic({ root: dir }) };
+}
+let live = serving(siteDir);
 const pagePath = (path: string) => (/\/[^/.]+$/.test(path) ? `${path}/` : path);
 
 const server = new Hono();
@@ -85,8 +107,8 @@ server.use('*', async (c, next) => {
   const https =
     new URL(c.req.url).protocol === 'https:' || c.req.header('X-Forwarded-Proto')?.split(',')[0].trim() === 'https';
   const path = c.res.status === 404 ? '/404.html' : pagePath(c.req.path);
-  const rule = rules.find(({ pattern }) => pattern.test(path));
-  const headers = siteHeaders(rule?.policy ?? filePolicy, { frame: rule?.frame, https });
+  const rule = live.rules.find(({ pattern }) => pattern.test(path));
+  const headers = siteHeaders(rule?.policy ?? live.filePolicy, { frame: rule?.frame, https });
   for (const [name, value] of Object.entries(headers)) c.header(name, value);
 });
 // The socket's address goes to the API as `env.ip`: the client's IP unless LADDER_TRUST_PROXY says otherwise.
@@ -113,9 +135,9 @@ server.use('/embed.js', serveStatic({ root: embedDir }));
 server.use('/w/*', serveStatic({ root: embedDir }));
 // The static hosts' header rules (scripts/headers.ts) sit in the build folder; here they are the code above.
 server.get('/_headers', (c) => c.notFound());
-server.use('*', serveStatic({ root: siteDir }));
+server.use('*', (c, next) => live.files(c, next));
 server.notFound(async (c) => {
-  const page = resolve(siteDir, '404.html');
+  const page = resolve(live.dir, '404.html');
   return existsSync(page)
     ? c.html(await (await import('node:fs/promises')).readFile(page, 'utf8'), 404)
     : c.text('Not found', 404);

@@ -15,6 +15,8 @@ const limit = (maxSize: number) =>
 
 export const limitBody = limit(LIMITS.body);
 export const limitBatchBody = limit(LIMITS.batchBody);
+/** A campaign file from the editor: a call campaign's targets may be long. */
+export const limitCampaignBody = limit(LIMITS.campaignBody);
 
 export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
   return parseWith(schema, await readBody(c));

@@ -1,6 +1,6 @@
 /** A real server on a temporary SQLite file, a partner page on another origin, and a real Chromium. */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +33,14 @@ export async function renderToken(serverUrl: string, actionPath: string): Promis
   const campaign = actionPath.replace(/\/(signatures|responses|rsvps|calls)(\/batch)?$/, '');
   const res = await fetch(`${serverUrl}/api${campaign}`);
   return ((await res.json()) as { token: string }).token;
+}
+
+/** The built site and its content, copied for a test that publishes (and so changes them). */
+export function copyBuilt(built: Built): Built {
+  const dir = mkdtempSync(join(tmpdir(), 'ladder-e2e-copy-'));
+  cpSync(built.content, join(dir, 'content'), { recursive: true });
+  cpSync(built.site, join(dir, 'site'), { recursive: true });
+  return { ...built, content: join(dir, 'content'), site: join(dir, 'site') };
 }
 
 /** Starts `functions/adapters/node.ts` (what `npm start` runs after building) and waits until it listens. */

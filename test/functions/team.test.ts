@@ -112,6 +112,13 @@ const TABLE: Record<string, Who[]> = {
   'DELETE /campaigns/:slug/themes/:id': STAFF,
   'POST /campaigns/:slug/themes/:id/merge': STAFF,
   'PUT /campaigns/:slug/codes': STAFF,
+  'GET /editor/schema': STAFF,
+  'GET /editor/campaigns': STAFF,
+  'GET /editor/campaigns/:slug': STAFF,
+  'PUT /editor/campaigns/:slug': STAFF,
+  'POST /editor/campaigns/:slug/preview': STAFF,
+  'POST /editor/campaigns/:slug/close': STAFF,
+  'GET /editor/build': STAFF,
 };
 
 describe.each(dialects)('the organizing team on %s', (_name, open) => {
