@@ -1,12 +1,15 @@
 /** `POST /api/campaigns/:slug/letters`: one letter to each of the supporter's targets. */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { type LetterDelivery, LetterInput, type LetterResult } from '../../schema/actions.ts';
 import type { ApiFieldIssue } from '../../schema/errors.ts';
 import { edited, ownWords, ownWordsNeeded } from '../../schema/letter.ts';
+import { type Lang, LANGS, LIMITS } from '../../schema/limits.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { campaignRoute } from '../middleware/campaign.ts';
 import { limitBody, readJson } from '../middleware/json-body.ts';
+import { letterWords } from '../outbox/letter-messages.ts';
+import { letterSecret, verifyChoice } from '../outbox/letters.ts';
 import { actionBase, actionResult, answer, openCampaign } from './action.ts';
 import { targetsOf } from './calls.ts';
 
@@ -46,4 +49,53 @@ letters.post('/:slug/letters', limitBody, async (c) => {
     return { status: outcome.pending ? 202 : outcome.duplicate ? 200 : 201, body };
   });
   return answer(c, result);
+});
+
+/**
+ * `GET /api/letters/choice?a=&c=&s=[&l=]`: the office's link from a letter, a page with one button (mail scanners
+ * open links: nothing changes on GET); `POST` the same fields: the choice ("digest" or "stop") is kept for the
+ * address, and the organizer sees it. A signature that is not ours for this address and choice: 403.
+ */
+export const letterChoice = new Hono<AppEnv>();
+
+const escape = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+const page = (lang: Lang, body: string) =>
+  `<!doctype html><html lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}"><head><meta charset="utf-8">` +
+  `<meta name="viewport" content="width=device-width, initial-scale=1"><title>Ladder</title></head>` +
+  `<body><main>${body}</main></body></html>`;
+
+async function readChoice(c: Context<AppEnv>, fields: Record<string, string | undefined>) {
+  const { a = '', c: choice = '', s = '', l = '' } = fields;
+  const lang: Lang = (LANGS as readonly string[]).includes(l) ? (l as Lang) : 'en';
+  const valid =
+    (choice === 'digest' || choice === 'stop') &&
+    a.length <= LIMITS.email &&
+    (await verifyChoice(await letterSecret(c.get('options').store), a, choice, s));
+  return { address: a, choice: choice as 'digest' | 'stop', signature: s, lang, valid };
+}
+
+letterChoice.get('/choice', async (c) => {
+  const found = await readChoice(c, c.req.query());
+  const words = letterWords(found.lang).confirm;
+  if (!found.valid) return c.html(page(found.lang, `<p>${words.invalid}</p>`), 403);
+  const hidden = Object.entries({ a: found.address, c: found.choice, s: found.signature, l: found.lang })
+    .map(([name, value]) => `<input type="hidden" name="${name}" value="${escape(value)}">`)
+    .join('');
+  return c.html(
+    page(
+      found.lang,
+      `<p>${escape(found.address)}</p><p>${words[found.choice]}</p>` +
+        `<form method="post">${hidden}<button type="submit">${words.button}</button></form>`,
+    ),
+  );
+});
+
+letterChoice.post('/choice', async (c) => {
+  const form = await c.req.parseBody();
+  const found = await readChoice(c, Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v)])));
+  const words = letterWords(found.lang).confirm;
+  if (!found.valid) return c.html(page(found.lang, `<p>${words.invalid}</p>`), 403);
+  await c.get('options').store.setLetterChoice(found.address, found.choice, new Date());
+  return c.html(page(found.lang, `<p>${words.done}</p>`));
 });

@@ -104,10 +104,10 @@ export async function markLetters(
   });
 }
 
-/** Letters sent to `address` since `since` (the hourly cap), and when its last digest went. */
+/** Letters sent to `address` after `since` (the hourly cap), and when its last digest went. */
 export async function addressLog(db: Db, address: string, since: Date) {
   const row = await db.get(
-    `SELECT SUM(CASE WHEN status = 'sent' AND sent_at >= ? THEN 1 ELSE 0 END) AS recent,
+    `SELECT SUM(CASE WHEN status = 'sent' AND sent_at > ? THEN 1 ELSE 0 END) AS recent,
        MAX(CASE WHEN status = 'digested' THEN sent_at END) AS digest
      FROM letter_deliveries WHERE address = ?`,
     since.toISOString(),
