@@ -8,7 +8,7 @@ import { errorResponse, notFound } from './middleware/errors.ts';
 import { campaigns } from './routes/campaigns.ts';
 import { admin } from './routes/admin.ts';
 import { calls } from './routes/calls.ts';
-import { letterChoice, letters } from './routes/letters.ts';
+import { letterAdmin, letterChoice, letters } from './routes/letters.ts';
 import { confirm } from './routes/confirm.ts';
 import { me } from './routes/me.ts';
 import { responses } from './routes/responses.ts';
@@ -37,6 +37,7 @@ export function createApp({ adminToken, ...options }: AppOptions): Hono<AppEnv> 
   app.route('/api/campaigns', calls);
   app.route('/api/campaigns', letters);
   app.route('/api/rsvps', manage);
+  app.route('/api/admin', letterAdmin);
   app.route('/api/admin', admin);
   app.route('/api/confirm', confirm);
   app.route('/api/letters', letterChoice);

@@ -1,11 +1,13 @@
 /** `POST /api/campaigns/:slug/letters`: one letter to each of the supporter's targets. */
 import { type Context, Hono } from 'hono';
+import * as z from 'zod';
 import { type LetterDelivery, LetterInput, type LetterResult } from '../../schema/actions.ts';
 import type { ApiFieldIssue } from '../../schema/errors.ts';
 import { edited, ownWords, ownWordsNeeded } from '../../schema/letter.ts';
 import { type Lang, LANGS, LIMITS } from '../../schema/limits.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
+import { adminOnly } from '../middleware/admin.ts';
 import { campaignRoute } from '../middleware/campaign.ts';
 import { limitBody, readJson } from '../middleware/json-body.ts';
 import { letterWords } from '../outbox/letter-messages.ts';
@@ -98,4 +100,40 @@ letterChoice.post('/choice', async (c) => {
   if (!found.valid) return c.html(page(found.lang, `<p>${words.invalid}</p>`), 403);
   await c.get('options').store.setLetterChoice(found.address, found.choice, new Date());
   return c.html(page(found.lang, `<p>${words.done}</p>`));
+});
+
+/**
+ * For organizers (admin token or account): `GET /api/admin/campaigns/<slug>/letters`, the letters by target
+ * (delivered, waiting, bounced, handed to the supporter, stopped) with each office's choice and last hard bounce;
+ * `POST /api/admin/letters/bounces` `{ messageId, kind: hard | soft | complaint, reason? }`, a bounce or complaint
+ * reported for a message (by the mail provider's webhook relay or by hand).
+ */
+export const letterAdmin = new Hono<AppEnv>();
+letterAdmin.use('/campaigns/:slug/letters', adminOnly);
+letterAdmin.use('/letters/*', adminOnly);
+
+letterAdmin.get('/campaigns/:slug/letters', async (c) => {
+  const { catalog, store } = c.get('options');
+  const campaign = catalog.get(c.req.param('slug'));
+  if (campaign?.kind !== 'letter') throw new ApiError('not_found', 'No such letter campaign.');
+  const book = catalog.targets(campaign.slug)!;
+  const totals = await store.letterTotals(campaign.slug);
+  const targets = totals.map((total) => ({
+    ...total,
+    name: book.targets.find((target) => target.id === total.target)?.name ?? total.target,
+  }));
+  return c.json({ targets });
+});
+
+const Bounce = z.object({
+  messageId: z.string().min(3).max(500),
+  kind: z.enum(['hard', 'soft', 'complaint'], { error: 'invalid' }),
+  reason: z.string().max(500).default(''),
+});
+
+letterAdmin.post('/letters/bounces', limitBody, async (c) => {
+  const { messageId, kind, reason } = await readJson(c, Bounce);
+  const found = await c.get('options').store.letterBounce(messageId, kind, reason, new Date());
+  if (!found) throw new ApiError('not_found', `No letter went with ${messageId}.`);
+  return c.json({ ok: true });
 });

@@ -1,7 +1,7 @@
 /** `POST /api/campaigns/:slug/letters`: a letter per supporter, to each of their targets, by email or by hand. */
 import { describe, expect, it } from 'vitest';
 import type { CampaignEntry } from '../../schema/campaign.ts';
-import { post, testApp } from './fixtures.ts';
+import { ADMIN_TOKEN, post, testApp } from './fixtures.ts';
 import { letterCampaign, SUGGESTION } from './letter-fixtures.ts';
 
 const writer = (overrides: Record<string, unknown> = {}) => ({
@@ -96,5 +96,35 @@ describe('POST /api/campaigns/:slug/letters', () => {
     expect(res.status).toBe(202);
     expect((await res.json()).pending).toBe(true);
     expect(await store.letterTotals('confirm-first')).toEqual([]);
+  });
+});
+
+describe('letters for organizers', () => {
+  const auth = { Authorization: `Bearer ${ADMIN_TOKEN}` };
+
+  it('shows letters by target with honest counters, and records a bounce reported for a message', async () => {
+    const { app, store } = await testApp(undefined, [letterCampaign('write-council')]);
+    await app.request(URL_OF('write-council'), post(writer()));
+    await app.request(
+      URL_OF('write-council'),
+      post(writer({ person: { ...writer().person, email: 'bo@example.org', postcode: '94112' }, area: 'W-2' })),
+    );
+    const [mayor] = await store.waitingLetters(1);
+    await store.markLetters([mayor], 'sent', '<m1@campaign.example>', null, new Date());
+    const ADMIN = 'http://localhost/api/admin';
+    expect((await app.request(`${ADMIN}/campaigns/write-council/letters`)).status).toBe(401);
+    const bounce = (body: unknown) => app.request(`${ADMIN}/letters/bounces`, post(body, auth));
+    expect((await bounce({ messageId: '<m1@campaign.example>', kind: 'later' })).status).toBe(422);
+    expect((await bounce({ messageId: '<nobody@campaign.example>', kind: 'hard' })).status).toBe(404);
+    expect((await bounce({ messageId: '<m1@campaign.example>', kind: 'complaint', reason: 'spam' })).status).toBe(200);
+    const res = await app.request(`${ADMIN}/campaigns/write-council/letters`, { headers: auth });
+    expect(res.status).toBe(200);
+    const { targets } = await res.json();
+    expect(targets).toEqual([
+      expect.objectContaining({ target: 'mayor', name: 'Mayor Ruiz', delivered: 0, bounced: 1, waiting: 1 }),
+      expect.objectContaining({ target: 'ward-1', name: 'Ana Soto', delivered: 0, waiting: 1 }),
+      expect.objectContaining({ target: 'ward-2', name: 'Ben Ode', handed: 1, delivered: 0 }),
+    ]);
+    expect(targets[0].bouncedAt).not.toBeNull();
   });
 });
