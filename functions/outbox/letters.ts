@@ -10,12 +10,13 @@
  * office choose "one daily digest" or "stop sending". A refused recipient (5xx) is a hard bounce: recorded on
  * the letter and the address, which gets nothing more. Run by `npm run dispatch` / the dispatcher's timer.
  */
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Catalog } from '../catalog.ts';
 import { fillLetter, type LetterTarget } from '../../schema/letter.ts';
 import type { CampaignEntry } from '../../schema/campaign.ts';
 import type { Store, WaitingLetter } from '../store/types.ts';
 import { base64url, fromBase64url, macKey } from '../guard/token.ts';
+import { smtpTransport } from './email.ts';
 import { letterWords } from './letter-messages.ts';
 
 type LetterCampaign = Extract<CampaignEntry, { kind: 'letter' }>;
@@ -94,14 +95,7 @@ export async function sendLetters(
   const run: LetterRun = { sent: 0, digests: 0, bounced: 0, stopped: 0 };
   const waiting = await store.waitingLetters(10_000);
   if (!waiting.length) return run;
-  const timeout = config.timeoutMs ?? 10_000;
-  const transport = nodemailer.createTransport({
-    url: config.smtpUrl,
-    connectionTimeout: timeout,
-    greetingTimeout: timeout,
-    socketTimeout: timeout,
-    dkim: config.dkim,
-  });
+  const transport = smtpTransport(config.smtpUrl, config.timeoutMs, config.dkim);
   let budget = config.brake ?? 200;
   try {
     // Per address and campaign: one office may be the target of several campaigns, each with its own letter.

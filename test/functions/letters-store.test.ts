@@ -1,36 +1,16 @@
 /** Letters in the store, on SQLite and PostgreSQL alike: deliveries per target, opt-in, bounces, choices. */
-import postgres from 'postgres';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/app.ts';
 import { catalogFrom } from '../../functions/catalog.ts';
-import { openPostgresStore } from '../../functions/store/postgres.ts';
-import { openSqliteStore } from '../../functions/store/sqlite.ts';
-import type { Store } from '../../functions/store/types.ts';
 import type { CampaignEntry } from '../../schema/campaign.ts';
-import { post, tempDb } from './fixtures.ts';
+import { post } from './fixtures.ts';
+import { openStore } from './guard-fixtures.ts';
 import { letterCampaign } from './letter-fixtures.ts';
 
-const PG_URL = process.env.LADDER_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
-const schemas: string[] = [];
-const dialects: { name: string; open(): Promise<Store> }[] = [
-  { name: 'SQLite', open: () => openSqliteStore(tempDb()) },
-  {
-    name: 'PostgreSQL',
-    async open() {
-      const schema = `ladder_letters_${process.pid}_${schemas.length}`;
-      schemas.push(schema);
-      const admin = postgres(PG_URL, { onnotice: () => {} });
-      await admin.unsafe(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await admin.end();
-      return openPostgresStore(PG_URL, { schema });
-    },
-  },
+const dialects = [
+  { name: 'SQLite', open: () => openStore('sqlite') },
+  { name: 'PostgreSQL', open: () => openStore('postgres') },
 ];
-afterAll(async () => {
-  const admin = postgres(PG_URL, { onnotice: () => {} });
-  for (const schema of schemas) await admin.unsafe(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await admin.end();
-});
 
 const held = { ...letterCampaign('held-letter'), doubleOptIn: true } as CampaignEntry;
 const catalog = catalogFrom([letterCampaign('council-letter'), held]);
