@@ -42,6 +42,9 @@ letters.post('/:slug/letters', limitBody, async (c) => {
   );
   const record = {
     ...(await actionBase(c, campaign, input)),
+    // A letter goes to the target in the writer's name, with Reply-To their address: it leaves only once the
+    // address's owner followed the link sent to it for this letter, whatever the campaign's doubleOptIn.
+    doubleOptIn: 'always' as const,
     input: { ...input, subject, text },
     targets: found.targets.map((target) => ({ id: target.id, address: target.email?.toLowerCase() ?? null })),
     edited: changed,

@@ -37,7 +37,7 @@ export async function actOrHold(db: Db, tx: Tx, record: ActionRecord, spec: Acti
   if (!record.doubleOptIn || !spec.person) return action(db, tx, record, spec);
   const { email, givenName } = spec.person;
   const known = await tx.get('SELECT confirmed_at FROM supporters WHERE email = ?', email);
-  if (known?.confirmed_at) return action(db, tx, record, spec);
+  if (known?.confirmed_at && record.doubleOptIn !== 'always') return action(db, tx, record, spec);
   const now = new Date();
   const id = newId();
   const secret = token();

@@ -31,8 +31,12 @@ interface ActionBase {
   idempotency: { key: string; requestHash: string } | null;
   /** Campaigns the route may offer next; the store says which of them the supporter has done. */
   nextAskCandidates: string[];
-  /** The campaign asks for double opt-in: an action with a never-confirmed email is held until confirmed. */
-  doubleOptIn?: boolean;
+  /**
+   * The campaign asks for double opt-in: an action with a never-confirmed email is held until confirmed.
+   * `always`: held until this very action is confirmed, whatever the email confirmed before (a letter goes out
+   * in the person's name, and knowing an email proves nothing).
+   */
+  doubleOptIn?: boolean | 'always';
 }
 
 export interface SignatureRecord extends ActionBase {

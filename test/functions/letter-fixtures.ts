@@ -1,4 +1,5 @@
 /** A letter campaign to a city council: two members by email, one by contact form, by ward. */
+import type { Store } from '../../functions/store/types.ts';
 import { Campaign, type CampaignEntry } from '../../schema/campaign.ts';
 
 export const SUGGESTION =
@@ -32,3 +33,11 @@ export const letterCampaign = (slug: string, letter: Record<string, unknown> = {
   }),
   slug,
 });
+
+/** Follows every confirmation link the store has queued, as each writer would: their letters then leave. */
+export async function confirmLetters(store: Store): Promise<void> {
+  for (const event of await store.outboxEvents(10_000)) {
+    if (event.type === 'confirmation.requested')
+      await store.confirmAction((event.payload as { token: string }).token, []);
+  }
+}

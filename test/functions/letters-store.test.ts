@@ -5,7 +5,7 @@ import { catalogFrom } from '../../functions/catalog.ts';
 import type { CampaignEntry } from '../../schema/campaign.ts';
 import { post } from './fixtures.ts';
 import { openStore } from './guard-fixtures.ts';
-import { letterCampaign } from './letter-fixtures.ts';
+import { confirmLetters, letterCampaign } from './letter-fixtures.ts';
 
 const dialects = [
   { name: 'SQLite', open: () => openStore('sqlite') },
@@ -47,8 +47,9 @@ for (const dialect of dialects) {
       const store = await dialect.open();
       const app = createApp({ store, catalog });
       for (const email of ['a@example.org', 'b@example.org']) {
-        expect((await app.request(...write('council-letter', { person: person(email) }))).status).toBe(201);
+        expect((await app.request(...write('council-letter', { person: person(email) }))).status).toBe(202);
       }
+      await confirmLetters(store);
       const waiting = await store.waitingLetters(10);
       const now = new Date();
       const mayor = waiting.filter((w) => w.target === 'mayor');

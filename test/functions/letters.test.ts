@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CampaignEntry } from '../../schema/campaign.ts';
 import { ADMIN_TOKEN, post, testApp } from './fixtures.ts';
-import { letterCampaign, SUGGESTION } from './letter-fixtures.ts';
+import { confirmLetters, letterCampaign, SUGGESTION } from './letter-fixtures.ts';
 
 const writer = (overrides: Record<string, unknown> = {}) => ({
   person: { givenName: 'Ada', familyName: 'Lovelace', email: 'ada@example.org', postcode: '94110' },
@@ -16,19 +16,20 @@ describe('POST /api/campaigns/:slug/letters', () => {
   it('records one letter to each target of the postcode, and a second one from the same person counts once', async () => {
     const { app, store } = await testApp(undefined, [letterCampaign('write-council')]);
     const res = await app.request(URL_OF('write-council'), post(writer(), { 'Idempotency-Key': 'k-1' }));
-    expect(res.status).toBe(201);
+    expect(res.status).toBe(202);
     const body = await res.json();
-    expect(body).toMatchObject({ count: 1, duplicate: false });
+    expect(body).toMatchObject({ count: 0, duplicate: false, pending: true });
     expect(body.deliveries).toEqual([
       { target: 'mayor', name: 'Mayor Ruiz', via: 'email' },
       { target: 'ward-1', name: 'Ana Soto', via: 'email' },
     ]);
     const replay = await app.request(URL_OF('write-council'), post(writer(), { 'Idempotency-Key': 'k-1' }));
-    expect(replay.status).toBe(200);
     expect((await replay.json()).letter.id).toBe(body.letter.id);
-    const again = await app.request(URL_OF('write-council'), post(writer()));
-    expect(again.status).toBe(200);
-    expect((await again.json()).duplicate).toBe(true);
+    await confirmLetters(store);
+    expect(await store.count('write-council')).toBe(1);
+    // The same person again: held for its own link, and when followed, nothing is counted or sent twice.
+    expect((await app.request(URL_OF('write-council'), post(writer()))).status).toBe(202);
+    await confirmLetters(store);
     expect(await store.count('write-council')).toBe(1);
     const totals = await store.letterTotals('write-council');
     expect(totals).toEqual([
@@ -49,8 +50,9 @@ describe('POST /api/campaigns/:slug/letters', () => {
       URL_OF('write-council'),
       post(writer({ person: { ...writer().person, postcode: '94112' }, area: 'W-2' })),
     );
-    expect(res.status).toBe(201);
+    expect(res.status).toBe(202);
     const { deliveries } = await res.json();
+    await confirmLetters(store);
     expect(deliveries).toEqual([
       { target: 'mayor', name: 'Mayor Ruiz', via: 'email' },
       { target: 'ward-2', name: 'Ben Ode', via: 'form', contactForm: 'https://city.example/contact/ode' },
@@ -69,7 +71,7 @@ describe('POST /api/campaigns/:slug/letters', () => {
     expect((await copy.json()).error.codes).toEqual({ text: 'too_similar' });
     expect(await store.count('own-words')).toBe(0);
     const own = `${SUGGESTION} I am a nurse on Mission Street; my daughter has asthma and the mould in our flat has made her ill twice this winter, and three of our neighbours have had to leave their homes already.`;
-    expect((await app.request(URL_OF('own-words'), post(writer({ text: own })))).status).toBe(201);
+    expect((await app.request(URL_OF('own-words'), post(writer({ text: own })))).status).toBe(202);
   });
 
   it('refuses a changed letter when editing is not allowed, and bad fields with their codes', async () => {
@@ -89,13 +91,21 @@ describe('POST /api/campaigns/:slug/letters', () => {
     expect(await store.count('as-written')).toBe(0);
   });
 
-  it('holds the letter until the email is confirmed when the campaign asks for double opt-in', async () => {
+  it('sends nothing in a person’s name until this letter is confirmed, even from an email confirmed before', async () => {
     const held = { ...letterCampaign('confirm-first'), doubleOptIn: true } as CampaignEntry;
-    const { app, store } = await testApp(undefined, [held]);
-    const res = await app.request(URL_OF('confirm-first'), post(writer()));
+    const { app, store } = await testApp(undefined, [letterCampaign('write-council'), held]);
+    expect((await app.request(URL_OF('confirm-first'), post(writer()))).status).toBe(202);
+    await confirmLetters(store);
+    expect(await store.letterTotals('confirm-first')).toEqual([
+      expect.objectContaining({ target: 'mayor', waiting: 1 }),
+      expect.objectContaining({ target: 'ward-1', waiting: 1 }),
+    ]);
+    // Ada's email is confirmed now; someone else typing it writes nothing in her name until she says so.
+    const res = await app.request(URL_OF('write-council'), post(writer({ text: `${SUGGESTION} Signed, not Ada.` })));
     expect(res.status).toBe(202);
     expect((await res.json()).pending).toBe(true);
-    expect(await store.letterTotals('confirm-first')).toEqual([]);
+    expect(await store.letterTotals('write-council')).toEqual([]);
+    expect(await store.count('write-council')).toBe(0);
   });
 });
 
@@ -109,6 +119,7 @@ describe('letters for organizers', () => {
       URL_OF('write-council'),
       post(writer({ person: { ...writer().person, email: 'bo@example.org', postcode: '94112' }, area: 'W-2' })),
     );
+    await confirmLetters(store);
     const [mayor] = await store.waitingLetters(1);
     await store.markLetters([mayor], 'sent', '<m1@campaign.example>', null, new Date());
     const ADMIN = 'http://localhost/api/admin';

@@ -10,7 +10,7 @@ import { catalogFrom } from '../../../functions/catalog.ts';
 import { letterSecret, sendLetters } from '../../../functions/outbox/letters.ts';
 import { openSqliteStore } from '../../../functions/store/sqlite.ts';
 import { post, tempDb } from '../fixtures.ts';
-import { letterCampaign, SUGGESTION } from '../letter-fixtures.ts';
+import { confirmLetters, letterCampaign, SUGGESTION } from '../letter-fixtures.ts';
 import { SITE } from './fixtures.ts';
 import { smtpServer } from './servers.ts';
 
@@ -44,7 +44,8 @@ async function setup(letter: Record<string, unknown> = {}, refuse?: string) {
       'http://localhost/api/campaigns/council/letters',
       post({ person, consent: { contact: false }, text }),
     );
-    expect(res.status).toBe(201);
+    expect(res.status).toBe(202);
+    await confirmLetters(store);
   };
   const config = { smtpUrl: smtp.url, siteUrl: SITE, secret: await letterSecret(store), dkim: DKIM };
   const send = (now: Date) => sendLetters(store, catalog, config, now);
