@@ -3,6 +3,7 @@
  * The server validates with these; the widgets derive native constraints from `limits.ts`.
  */
 import * as z from 'zod';
+import { LETTER_LIMITS } from './letter.ts';
 import { LIMITS } from './limits.ts';
 import { HONEYPOT } from './errors.ts';
 import { email, optionalLine, optionalText, postcode, requiredLine, typeError } from './text.ts';
@@ -180,8 +181,8 @@ export type CallInput = z.output<typeof CallInput>;
 export const LetterInput = z.object({
   person: Person,
   area: optionalLine(64),
-  subject: optionalLine(LIMITS.subject),
-  text: optionalText(LIMITS.letter),
+  subject: optionalLine(LETTER_LIMITS.subject),
+  text: optionalText(LETTER_LIMITS.letter),
   consent: z.object({ contact: z.boolean({ error: typeError }) }, { error: typeError }),
   ...referral,
 });

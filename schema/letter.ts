@@ -7,6 +7,12 @@ import * as z from 'zod';
 import { required, strict } from './authoring.ts';
 import { Target } from './call.ts';
 
+/**
+ * The longest subject and letter a supporter may send. Here, not in limits.ts: that module ships in every widget's
+ * shared chunk, and only the letter's widget needs these.
+ */
+export const LETTER_LIMITS = { subject: 200, letter: 10000 };
+
 export const EDITING = ['none', 'optional', 'required'] as const;
 export type Editing = (typeof EDITING)[number];
 

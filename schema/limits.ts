@@ -27,9 +27,6 @@ export const LIMITS = {
   idempotencyKey: 128,
   /** A phone number as typed, before normalization to E.164. */
   phone: 32,
-  /** A letter's subject and text, as the supporter sends them. */
-  subject: 200,
-  letter: 10000,
   /** A survey answer in text. */
   answer: 5000,
   /** Responses in one canvasser sync. */
