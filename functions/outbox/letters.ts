@@ -167,47 +167,67 @@ async function footer({ config, campaign }: Mail, address: string): Promise<stri
   return `\n\n-- \n${words.footer(campaign.title)}\n${words.digest}: ${digest}\n${words.stop}: ${stop}\n`;
 }
 
-/** Sends one letter; false when the server could not take it now (it waits for the next run). */
+/**
+ * Sends one message carrying `letters` and marks them `status`; false when it did not go: a refused recipient
+ * (5xx) marks them and the address bounced, anything else (4xx, no connection) leaves them waiting.
+ */
+async function deliver(
+  { transport, store, now, run }: Mail,
+  letters: WaitingLetter[],
+  message: {
+    from: { name: string; address: string };
+    replyTo?: string;
+    subject: string;
+    text: string;
+    messageId: string;
+  },
+  status: 'sent' | 'digested',
+): Promise<boolean> {
+  try {
+    await transport.sendMail({ ...message, to: letters[0].address });
+  } catch (error) {
+    if (((error as { responseCode?: number }).responseCode ?? 0) < 500) return false;
+    await store.markLetters(letters, 'bounced', message.messageId, null, now);
+    await store.letterBounce(message.messageId, 'hard', (error as Error).message, now);
+    run.bounced += letters.length;
+    return false;
+  }
+  await store.markLetters(letters, status, message.messageId, null, now);
+  if (status === 'sent') run.sent += letters.length;
+  else run.digests += 1;
+  return true;
+}
+
+/** One letter, from its writer. */
 async function sendOne(mail: Mail, letter: WaitingLetter): Promise<boolean> {
-  const { transport, campaign, target, store, now, run } = mail;
+  const { campaign, target } = mail;
   const { sending } = campaign.letter;
   const writer = letter.letter!;
   const name = `${writer.givenName} ${writer.familyName}`;
-  const messageId = `<${letter.actionId}.${letter.target}@${domainOf(sending.from)}>`;
-  const text = fillLetter(writer.text ?? campaign.letter.text, target);
-  try {
-    await transport.sendMail({
+  const signature = `${[name, writer.postcode].filter(Boolean).join(', ')}\n${writer.email}`;
+  return deliver(
+    mail,
+    [letter],
+    {
       from: { name, address: sending.from },
       replyTo: writer.email,
-      to: letter.address,
       subject: fillLetter(writer.subject ?? campaign.letter.subject, target),
-      text: `${text}\n\n${[name, writer.postcode].filter(Boolean).join(', ')}\n${writer.email}${await footer(mail, letter.address)}`,
-      messageId,
-    });
-  } catch (error) {
-    const code = (error as { responseCode?: number }).responseCode ?? 0;
-    if (code < 500) return false;
-    await store.markLetters([letter], 'bounced', messageId, null, now);
-    await store.letterBounce(messageId, 'hard', (error as Error).message, now);
-    run.bounced += 1;
-    return false;
-  }
-  await store.markLetters([letter], 'sent', messageId, null, now);
-  run.sent += 1;
-  return true;
+      text: `${fillLetter(writer.text ?? campaign.letter.text, target)}\n\n${signature}${await footer(mail, letter.address)}`,
+      messageId: `<${letter.actionId}.${letter.target}@${domainOf(sending.from)}>`,
+    },
+    'sent',
+  );
 }
 
 /** One message with every waiting letter: how many sent the suggestion (listed by name and town), then the others. */
 async function sendDigest(mail: Mail, letters: WaitingLetter[]): Promise<void> {
-  const { transport, campaign, target, store, now, run } = mail;
+  const { campaign, target, now } = mail;
   const { sending } = campaign.letter;
   const words = letterWords(campaign.lang);
   const sign = (l: WaitingLetter) =>
     [`${l.letter!.givenName} ${l.letter!.familyName}`, l.letter!.postcode].filter(Boolean).join(', ');
   const copies = letters.filter((l) => !l.edited);
   const own = letters.filter((l) => l.edited);
-  const day = now.toISOString().slice(0, 10);
-  const messageId = `<digest.${day}.${letters[0].actionId}.${letters[0].target}@${domainOf(sending.from)}>`;
   const text = [
     words.digestIntro(copies.length, own.length),
     '',
@@ -216,24 +236,18 @@ async function sendDigest(mail: Mail, letters: WaitingLetter[]): Promise<void> {
     ...copies.map(sign),
     ...own.flatMap((l) => ['', '---', '', fillLetter(l.letter!.text ?? campaign.letter.text, target), '', sign(l)]),
   ].join('\n');
-  try {
-    await transport.sendMail({
+  const day = now.toISOString().slice(0, 10);
+  await deliver(
+    mail,
+    letters,
+    {
       from: { name: campaign.title, address: sending.from },
-      to: letters[0].address,
       subject: words.digestSubject(fillLetter(campaign.letter.subject, target), letters.length),
       text: `${text}${await footer(mail, letters[0].address)}`,
-      messageId,
-    });
-  } catch (error) {
-    const code = (error as { responseCode?: number }).responseCode ?? 0;
-    if (code < 500) return;
-    await store.markLetters(letters, 'bounced', messageId, null, now);
-    await store.letterBounce(messageId, 'hard', (error as Error).message, now);
-    run.bounced += letters.length;
-    return;
-  }
-  await store.markLetters(letters, 'digested', messageId, null, now);
-  run.digests += 1;
+      messageId: `<digest.${day}.${letters[0].actionId}.${letters[0].target}@${domainOf(sending.from)}>`,
+    },
+    'digested',
+  );
 }
 
 /**
