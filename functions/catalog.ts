@@ -11,25 +11,26 @@ import { Campaign, type CampaignEntry, crossCampaignIssues, describeCampaignIssu
 export interface Catalog {
   get(slug: string): CampaignEntry | undefined;
   list(): CampaignEntry[];
-  /** A call campaign's targets: those written in the file and those of its `targetsFile`, together. */
+  /** A call or letter campaign's targets: those written in the file and those of its `targetsFile`, together. */
   targets(slug: string): TargetsFile | undefined;
 }
 
-/** `files`: the parsed `targetsFile` of each call campaign that has one, by slug. */
+/** `files`: the parsed `targetsFile` of each call or letter campaign that has one, by slug. */
 export function catalogFrom(entries: CampaignEntry[], files: Record<string, TargetsFile> = {}): Catalog {
   const bySlug = new Map(entries.map((entry) => [entry.slug, entry]));
   const books = new Map<string, TargetsFile>();
   for (const entry of entries) {
-    if (entry.kind !== 'call') continue;
+    const book = entry.kind === 'call' ? entry.call : entry.kind === 'letter' ? entry.letter : null;
+    if (!book) continue;
     const file = files[entry.slug] ?? { targets: [], postcodes: {}, areaNames: {} };
     const postcodes: Record<string, string[]> = {};
-    for (const [code, areas] of [...Object.entries(file.postcodes), ...Object.entries(entry.call.postcodes)]) {
+    for (const [code, areas] of [...Object.entries(file.postcodes), ...Object.entries(book.postcodes)]) {
       postcodes[postcodeKey(code)] = areas;
     }
     books.set(entry.slug, {
-      targets: [...entry.call.targets, ...file.targets],
+      targets: [...book.targets, ...file.targets],
       postcodes,
-      areaNames: { ...file.areaNames, ...entry.call.areaNames },
+      areaNames: { ...file.areaNames, ...book.areaNames },
     });
   }
   return { get: (slug) => bySlug.get(slug), list: () => [...bySlug.values()], targets: (slug) => books.get(slug) };
@@ -115,15 +116,17 @@ export async function catalogFromTexts(
   }
   const files: Record<string, TargetsFile> = {};
   for (const entry of entries) {
-    if (entry.kind !== 'call' || !entry.call.targetsFile) continue;
-    const file = resolve(dirname(join(dir, `${entry.slug}.md`)), entry.call.targetsFile);
+    const targetsFile =
+      entry.kind === 'call' ? entry.call.targetsFile : entry.kind === 'letter' ? entry.letter.targetsFile : undefined;
+    if (!targetsFile) continue;
+    const file = resolve(dirname(join(dir, `${entry.slug}.md`)), targetsFile);
     try {
       const parsed = TargetsFile.safeParse(JSON.parse(await read(file)));
       if (parsed.success) files[entry.slug] = parsed.data;
       else problems.push(describeCampaignIssues(file, parsed.error));
     } catch (error) {
       problems.push(
-        `${join(dir, `${entry.slug}.md`)}: call.targetsFile: cannot read ${file}: ${(error as Error).message}`,
+        `${join(dir, `${entry.slug}.md`)}: ${entry.kind}.targetsFile: cannot read ${file}: ${(error as Error).message}`,
       );
     }
   }

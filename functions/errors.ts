@@ -2,23 +2,25 @@
 import type * as z from 'zod';
 import {
   ERRORS,
+  type ApiFieldIssue,
   type ErrorBody,
   type ErrorCode,
   FIELD_ISSUES,
   type FieldIssue,
   isFieldIssue,
+  KIND_ISSUES,
 } from '../schema/errors.ts';
 
 export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
-  readonly codes?: Record<string, FieldIssue>;
+  readonly codes?: Record<string, ApiFieldIssue>;
   readonly headers?: Record<string, string>;
 
   constructor(
     code: ErrorCode,
     message: string,
-    extra: { codes?: Record<string, FieldIssue>; headers?: Record<string, string> } = {},
+    extra: { codes?: Record<string, ApiFieldIssue>; headers?: Record<string, string> } = {},
   ) {
     super(message);
     this.code = code;
@@ -30,9 +32,9 @@ export class ApiError extends Error {
   toBody(): ErrorBody {
     const body: ErrorBody = { error: { code: this.code, message: this.message } };
     if (this.codes) {
-      body.error.codes = this.codes;
+      body.error.codes = this.codes as Record<string, FieldIssue>;
       body.error.fields = Object.fromEntries(
-        Object.entries(this.codes).map(([path, code]) => [path, FIELD_ISSUES[code]]),
+        Object.entries(this.codes).map(([path, code]) => [path, { ...FIELD_ISSUES, ...KIND_ISSUES }[code]]),
       );
     }
     return body;

@@ -3,6 +3,7 @@
  * The server validates with these; the widgets derive native constraints from `limits.ts`.
  */
 import * as z from 'zod';
+import { LETTER_LIMITS } from './letter.ts';
 import { LIMITS } from './limits.ts';
 import { HONEYPOT } from './errors.ts';
 import { email, optionalLine, optionalText, postcode, requiredLine, typeError } from './text.ts';
@@ -176,6 +177,37 @@ export const CallInput = z.object({
   ...referral,
 });
 export type CallInput = z.output<typeof CallInput>;
+
+/**
+ * `POST /api/campaigns/<slug>/letters`: one letter to each of the supporter's targets (those of their postcode, in
+ * `area` when it lies in several). `subject` and `text` are the supporter's version of the suggestion, with
+ * `{target}` and `{title}` left in; without them, the suggestion goes as it is.
+ */
+export const LetterInput = z.object({
+  person: Person,
+  area: optionalLine(64),
+  subject: optionalLine(LETTER_LIMITS.subject),
+  text: optionalText(LETTER_LIMITS.letter),
+  consent: z.object({ contact: z.boolean({ error: typeError }) }, { error: typeError }),
+  ...referral,
+});
+export type LetterInput = z.output<typeof LetterInput>;
+
+/**
+ * Each target's way: `email`, delivered by the server (counted delivered only once it is); `form`, handed to the
+ * supporter to paste into the official `contactForm` (or to send themselves to `mailto`, when an address is known).
+ */
+export interface LetterDelivery {
+  target: string;
+  name: string;
+  via: 'email' | 'form';
+  contactForm?: string;
+}
+
+export interface LetterResult extends ActionResult {
+  letter: { id: string };
+  deliveries: LetterDelivery[];
+}
 
 /** Every action's response carries these. */
 export interface ActionResult {

@@ -27,6 +27,11 @@ export const Target = strict({
   title: required('give the target a title: (their role)'),
   photo: z.url({ protocol: /^https?$/ }).optional(),
   phones: z.array(phone).min(1, 'give at least one phone: to call'),
+  /** Letters (`kind: letter`): the address the server delivers to, or the official web form to send people to. */
+  email: z.email('email: must be an email address').optional(),
+  contactForm: z.url({ protocol: /^https?$/, error: 'contactForm: must be a web address (https://…)' }).optional(),
+  /** The target's time zone for letters' sending window, e.g. America/New_York (else the campaign's). */
+  timezone: z.string().optional(),
   areas: z.array(z.string()).default([]),
   offices: z
     .array(

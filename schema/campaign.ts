@@ -9,6 +9,7 @@ import * as z from 'zod';
 import { required, slug, strict } from './authoring.ts';
 import { CallSection } from './call.ts';
 import { EventSection, type PublicEvent } from './event.ts';
+import { LetterSection, ownWordsNeeded } from './letter.ts';
 import { LANGS } from './limits.ts';
 import { type PublicSurvey, publicSurvey, SurveySection } from './survey.ts';
 
@@ -163,12 +164,17 @@ export const EventCampaign = base.extend({ kind: z.literal('event'), event: Even
 /** Call your representative: targets by postcode, a script, outcomes. */
 export const CallCampaign = base.extend({ kind: z.literal('call'), call: CallSection });
 
-export const KINDS = ['petition', 'survey', 'event', 'call'] as const;
+/** Letters to the targets: delivered by the server per target, or handed to the supporter for a web form. */
+export const LetterCampaign = base.extend({ kind: z.literal('letter'), letter: LetterSection });
+
+export const KINDS = ['petition', 'survey', 'event', 'call', 'letter'] as const;
 
 /** Every kind of campaign, told apart by `kind`. */
-export const Campaign = z.discriminatedUnion('kind', [PetitionCampaign, SurveyCampaign, EventCampaign, CallCampaign], {
-  error: `kind must be one of: ${KINDS.join(', ')}`,
-});
+export const Campaign = z.discriminatedUnion(
+  'kind',
+  [PetitionCampaign, SurveyCampaign, EventCampaign, CallCampaign, LetterCampaign],
+  { error: `kind must be one of: ${KINDS.join(', ')}` },
+);
 
 export type Campaign = z.output<typeof Campaign>;
 export type CampaignKind = Campaign['kind'];
@@ -192,6 +198,8 @@ export interface PublicCampaign {
   /** With places left; the site renders it at build time with `capacity` as `spotsLeft`. */
   event?: PublicEvent;
   call?: { script: string; outcomes: Record<string, number> };
+  /** The suggested subject and letter (`{target}`, `{title}` to fill in) and how much it may be changed. */
+  letter?: { subject: string; text: string; editing: 'none' | 'optional' | 'required'; ownWords: number };
   /** A coalition's partners and how many actions came through each one's pages. */
   coalition?: { name: string; count: number }[];
   strings: Partial<Record<(typeof LANGS)[number], Record<string, string>>>;
@@ -237,6 +245,15 @@ export function toPublicCampaign(
     survey: entry.kind === 'survey' ? publicSurvey(entry.survey) : undefined,
     event: entry.kind === 'event' ? publicEvent(entry.event, figures.taken ?? {}) : undefined,
     call: entry.kind === 'call' ? { script: entry.call.script, outcomes: figures.outcomes ?? {} } : undefined,
+    letter:
+      entry.kind === 'letter'
+        ? {
+            subject: entry.letter.subject,
+            text: entry.letter.text,
+            editing: entry.letter.editing,
+            ownWords: ownWordsNeeded(entry.letter.text),
+          }
+        : undefined,
     coalition: entry.coalition.length
       ? entry.coalition.map(({ name, origin }) => ({
           name,

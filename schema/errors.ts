@@ -75,6 +75,17 @@ export type FieldIssue = keyof typeof FIELD_ISSUES;
 
 export const isFieldIssue = (value: string): value is FieldIssue => Object.hasOwn(FIELD_ISSUES, value);
 
+/**
+ * Issues of one kind of ask only: its own widget carries their words, so the others (and their byte budgets) need
+ * not. `too_similar`: a letter that must be the supporter's own is too close to the suggestion.
+ */
+export const KIND_ISSUES = {
+  too_similar: 'Write the letter in your own words: change more of the suggested text.',
+} as const;
+
+/** Every issue the API may name. */
+export type ApiFieldIssue = FieldIssue | keyof typeof KIND_ISSUES;
+
 /** The body of every error response. */
 export interface ErrorBody {
   error: {
@@ -83,7 +94,10 @@ export interface ErrorBody {
     message: string;
     /** Field path (`person.email`) to an English message. Present for `invalid_input`. */
     fields?: Record<string, string>;
-    /** Field path to a `FieldIssue` code, for clients to translate. */
+    /**
+     * Field path to a `FieldIssue` code, for clients to translate; a kind's own widget may also get its kind's
+     * `KIND_ISSUES`, which it knows.
+     */
     codes?: Record<string, FieldIssue>;
     /** With `captcha_required`: the challenge to show; `script` when not the provider's own (tests, a proxy). */
     captcha?: { provider: 'turnstile' | 'hcaptcha'; siteKey: string; script?: string };

@@ -4,4 +4,5 @@ export const KIND_TAGS = {
   survey: 'ladder-survey',
   event: 'ladder-rsvp',
   call: 'ladder-call',
+  letter: 'ladder-letter',
 } as const;

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { loadCatalog } from '../functions/catalog.ts';
 import { sinksFromEnv } from '../functions/outbox/config.ts';
 import { dispatch } from '../functions/outbox/dispatcher.ts';
+import { lettersFromEnv, sendLetters } from '../functions/outbox/letters.ts';
 import { openStore } from '../functions/store/open.ts';
 
 const env = process.env;
@@ -21,6 +22,12 @@ async function main(): Promise<number> {
   }
   const store = await openStore(env);
   try {
+    // Letters to targets (kind: letter), over the same SMTP server: windows, caps and digests per target.
+    const letters = await lettersFromEnv(env, store);
+    if (letters) {
+      const run = await sendLetters(store, catalog, letters);
+      console.log(`letters: ${run.sent} sent, ${run.digests} digests, ${run.bounced} bounced, ${run.stopped} stopped`);
+    }
     const result = await dispatch(store, sinks, { catalog });
     let failed = false;
     for (const [sink, counts] of Object.entries(result)) {

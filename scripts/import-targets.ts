@@ -48,6 +48,8 @@ interface Term {
   phone?: string;
   address?: string;
   office?: string;
+  /** The member's official web form (letters hand the supporter to it). */
+  contact_form?: string;
 }
 interface Legislator {
   id: { bioguide: string };
@@ -164,6 +166,8 @@ for (const member of yaml.load(read(args.legislators!)) as Legislator[]) {
     // The DC office first, then one local office: enough to call; the rest are under `offices`.
     phones: phones.slice(0, 2),
     areas: [area],
+    // Letters (kind: letter): most offices take mail only through their web form. No email is in this data.
+    ...(/^https?:\/\//.test(term.contact_form ?? '') ? { contactForm: term.contact_form } : {}),
     offices: [...(dc ? [{ name: 'Washington, DC office', address: dc, phone: term.phone }] : []), ...local],
   });
 }

@@ -32,6 +32,7 @@ import { siteBuilder } from '../editor/site-build.ts';
 import { guardFromEnv } from '../guard/config.ts';
 import { requireEmailForLinks, sinksFromEnv, twilioFromEnv } from '../outbox/config.ts';
 import { type RunningDispatcher, startDispatcher } from '../outbox/dispatcher.ts';
+import { lettersFromEnv, sendLetters } from '../outbox/letters.ts';
 import { openStore } from '../store/open.ts';
 import { retentionDaysFromEnv, sweepRetention } from '../store/retention.ts';
 import { siteHeaders } from '../security/headers.ts';
@@ -150,6 +151,14 @@ const retention = setInterval(() => {
 }, 3600_000);
 retention.unref();
 
+// Letters to targets (functions/outbox/letters.ts): a pass every five minutes, never two at once.
+const letterMail = await lettersFromEnv(env, store);
+let lettering: Promise<unknown> = Promise.resolve();
+const letterTimer = setInterval(() => {
+  if (letterMail) lettering = lettering.then(() => sendLetters(store, catalog, letterMail)).catch(console.error);
+}, 300_000);
+letterTimer.unref();
+
 const listener = serve({ fetch: server.fetch, port, hostname: env.HOST }, (info) => {
   console.log(`Ladder is running at http://localhost:${info.port}/ (${store.dialect})`);
   // Delivery runs beside the server, never inside a request (see functions/outbox/dispatcher.ts).
@@ -169,7 +178,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     closing = true;
     // The dispatcher stops first: a delivery cut short is retried later, and it must not outlive the store.
     clearInterval(retention);
-    const stopped = Promise.all([dispatcher?.stop(), sweeping]);
+    clearInterval(letterTimer);
+    const stopped = Promise.all([dispatcher?.stop(), sweeping, lettering]);
     listener.close(() => void stopped.then(() => store.close()).then(() => process.exit(0)));
     // Keep-alive connections would hold close() open; the store is closed once they are gone or after 5 s.
     setTimeout(() => process.exit(0), 5000).unref();

@@ -12,7 +12,7 @@ import { ApiError } from '../errors.ts';
 import { newId, token } from '../store/ids.ts';
 
 /** The result's key for each kind of ask (schema/actions.ts). */
-const RESULT = { petition: 'signature', survey: 'response', event: 'rsvp', call: 'call' } as const;
+const RESULT = { petition: 'signature', survey: 'response', event: 'rsvp', call: 'call', letter: 'letter' } as const;
 
 /** Thrown like an error so that it leaves through the one error path (single and batch routes alike). */
 class Decoy extends ApiError {

@@ -9,13 +9,13 @@
 
 const encoder = new TextEncoder();
 
-const base64url = (bytes: Uint8Array): string =>
+export const base64url = (bytes: Uint8Array): string =>
   btoa(String.fromCharCode(...bytes))
     .replaceAll('+', '-')
     .replaceAll('/', '_')
     .replace(/=+$/, '');
 
-const fromBase64url = (text: string): Uint8Array<ArrayBuffer> | null => {
+export const fromBase64url = (text: string): Uint8Array<ArrayBuffer> | null => {
   if (!/^[\w-]+$/.test(text)) return null;
   try {
     const binary = atob(text.replaceAll('-', '+').replaceAll('_', '/'));

@@ -44,14 +44,23 @@ const TRANSACTIONAL = new Set([
   ...LINKS,
 ]);
 
-export function emailSink(config: EmailConfig, catalog: CatalogLike): Sink {
-  const timeout = config.timeoutMs ?? 10_000;
-  const transport = nodemailer.createTransport({
-    url: config.smtpUrl,
+/** An SMTP connection with every wait bounded (10 s by default); `dkim` signs what it sends (letters to targets). */
+export function smtpTransport(
+  url: string,
+  timeout = 10_000,
+  dkim?: { domainName: string; keySelector: string; privateKey: string },
+) {
+  return nodemailer.createTransport({
+    url,
     connectionTimeout: timeout,
     greetingTimeout: timeout,
     socketTimeout: timeout,
+    dkim,
   });
+}
+
+export function emailSink(config: EmailConfig, catalog: CatalogLike): Sink {
+  const transport = smtpTransport(config.smtpUrl, config.timeoutMs);
   return {
     name: 'email',
     async deliver(event: OutboxEvent, { manageToken, consent }: DeliverContext): Promise<Delivered> {

@@ -14,7 +14,9 @@ export interface PrivacyWords {
 const en: PrivacyWords = {
   confirm: (t, kind) => [
     `Please confirm your email: ${t}`,
-    `Confirm your email address so that your ${kind === 'response' ? 'answers to' : 'signature on'} "${t}" count. The link works for 7 days.`,
+    kind === 'letter'
+      ? `Confirm your email address so that your letter for "${t}" is sent in your name. The link works for 7 days.`
+      : `Confirm your email address so that your ${kind === 'response' ? 'answers to' : 'signature on'} "${t}" count. The link works for 7 days.`,
     'Confirm my email',
   ],
   access: [
@@ -29,7 +31,9 @@ const en: PrivacyWords = {
 const es: PrivacyWords = {
   confirm: (t, kind) => [
     `Confirma tu correo: ${t}`,
-    `Confirma tu dirección de correo para que ${kind === 'response' ? 'tus respuestas a' : 'tu firma en'} «${t}» cuenten. El enlace funciona durante 7 días.`,
+    kind === 'letter'
+      ? `Confirma tu dirección de correo para que tu carta de «${t}» se envíe en tu nombre. El enlace funciona durante 7 días.`
+      : `Confirma tu dirección de correo para que ${kind === 'response' ? 'tus respuestas a' : 'tu firma en'} «${t}» cuenten. El enlace funciona durante 7 días.`,
     'Confirmar mi correo',
   ],
   access: [
@@ -44,7 +48,9 @@ const es: PrivacyWords = {
 const fr: PrivacyWords = {
   confirm: (t, kind) => [
     `Confirmez votre e-mail : ${t}`,
-    `Confirmez votre adresse e-mail pour que ${kind === 'response' ? 'vos réponses à' : 'votre signature pour'} « ${t} » comptent. Le lien est valable 7 jours.`,
+    kind === 'letter'
+      ? `Confirmez votre adresse e-mail pour que votre lettre de « ${t} » parte en votre nom. Le lien est valable 7 jours.`
+      : `Confirmez votre adresse e-mail pour que ${kind === 'response' ? 'vos réponses à' : 'votre signature pour'} « ${t} » comptent. Le lien est valable 7 jours.`,
     'Confirmer mon e-mail',
   ],
   access: [
@@ -62,7 +68,9 @@ const fr: PrivacyWords = {
 const ar: PrivacyWords = {
   confirm: (t, kind) => [
     `يرجى تأكيد بريدك الإلكتروني: ${t}`,
-    `أكّد عنوان بريدك الإلكتروني حتى ${kind === 'response' ? 'تُحتسب إجاباتك على' : 'يُحتسب توقيعك على'} «${t}». الرابط صالح لمدة 7 أيام.`,
+    kind === 'letter'
+      ? `أكّد عنوان بريدك الإلكتروني حتى تُرسل رسالتك في حملة «${t}» باسمك. الرابط صالح لمدة 7 أيام.`
+      : `أكّد عنوان بريدك الإلكتروني حتى ${kind === 'response' ? 'تُحتسب إجاباتك على' : 'يُحتسب توقيعك على'} «${t}». الرابط صالح لمدة 7 أيام.`,
     'تأكيد بريدي الإلكتروني',
   ],
   access: [

@@ -1,7 +1,7 @@
 /** `GET /api/campaigns/:slug/targets?postcode=&area=` (whom to call) and `POST /api/campaigns/:slug/calls`. */
 import { Hono } from 'hono';
 import { CallInput, type CallResult } from '../../schema/actions.ts';
-import { fillScript, postcodeKey, reaches, type TargetLookup } from '../../schema/call.ts';
+import { fillScript, postcodeKey, reaches, type TargetLookup, type TargetsFile } from '../../schema/call.ts';
 import { LIMITS, POSTCODE_PATTERN } from '../../schema/limits.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
@@ -23,32 +23,46 @@ calls.get('/:slug/targets', (c) => {
       codes: { postcode: postcode ? 'invalid_postcode' : 'required' },
     });
   }
+  const { areas, choose, unknown, targets } = targetsOf(book, postcode, c.req.query('area'));
+  const lookup: TargetLookup = {
+    postcode,
+    areas,
+    choose,
+    unknown,
+    targets: targets.map(({ areas: _areas, ...target }) => ({
+      ...target,
+      script: fillScript(campaign.call.script, target),
+    })),
+  };
+  c.header('Cache-Control', 'public, max-age=300');
+  return c.json(lookup);
+});
+
+/**
+ * The targets a postcode reaches (in `area`, when given: one of the postcode's). `choose`: the postcode lies in
+ * several areas and none was chosen; the targets are then only those every one of them reaches (the senators of
+ * the state). `unknown`: a postcode in no known area; only targets for everyone.
+ */
+export function targetsOf(book: TargetsFile, postcode: string, area: string | undefined) {
   const mapped = Object.keys(book.postcodes).length > 0;
   const areas = mapped ? (book.postcodes[postcodeKey(postcode)] ?? []) : [];
-  const area = c.req.query('area');
   if (area !== undefined && !areas.includes(area)) {
     throw new ApiError('invalid_input', `${area} is not an area of ${postcode}.`, { codes: { area: 'invalid' } });
   }
   const chosen = area !== undefined ? [area] : areas;
   const choose = area === undefined && areas.length > 1;
-  // While the district is unknown, those reached from every candidate (senators of the state) are certain.
   const reached = (targetAreas: string[]) => {
     if (!mapped || !targetAreas.length) return true;
     const from = (a: string) => targetAreas.some((t) => reaches(t, a));
     return choose ? chosen.every(from) : chosen.some(from);
   };
-  const lookup: TargetLookup = {
-    postcode,
+  return {
     areas: areas.map((id) => ({ id, name: book.areaNames[id] ?? id })),
     choose,
     unknown: mapped && !areas.length,
-    targets: book.targets
-      .filter((target) => reached(target.areas))
-      .map(({ areas: _areas, ...target }) => ({ ...target, script: fillScript(campaign.call.script, target) })),
+    targets: book.targets.filter((target) => reached(target.areas)),
   };
-  c.header('Cache-Control', 'public, max-age=300');
-  return c.json(lookup);
-});
+}
 
 calls.use('/:slug/calls', campaignRoute);
 calls.post('/:slug/calls', limitBody, async (c) => {

@@ -16,7 +16,7 @@ import {
 import type { ActionOutcome } from './types.ts';
 
 export interface ActionSpec {
-  kind: 'signature' | 'response' | 'call';
+  kind: 'signature' | 'response' | 'call' | 'letter';
   /** The id to give the action: a held (double opt-in) action keeps the id its first answer gave. */
   id?: string;
   /** When the consent was given, if before now: a held action's submission (its confirmation is `now`). */

@@ -13,6 +13,7 @@ import { type RetentionCutoff, sweep } from './retention.ts';
 import { idempotent, kinds, ORIGIN, OUTCOME, outcomes, shares } from './steps.ts';
 import * as guard from './guard.ts';
 import * as admin from './admin.ts';
+import * as letters from './letters.ts';
 import * as outbox from './outbox.ts';
 import { type Listening, listening } from './results.ts';
 import { TeamStore } from './team.ts';
@@ -22,6 +23,7 @@ import type {
   CallOutcome,
   CallRecord,
   EventRules,
+  LetterRecord,
   OutboxEvent,
   RecordResult,
   Respond,
@@ -116,6 +118,60 @@ export class SqlStore implements Store {
         respond,
       ),
     );
+  }
+
+  recordLetter(record: LetterRecord, respond: Respond<ActionOutcome>): Promise<RecordResult> {
+    const { person, area, subject, text, consent, referrer, source } = record.input;
+    const { targets, edited } = record;
+    return this.#db.transaction((tx) =>
+      idempotent(
+        tx,
+        record,
+        () =>
+          privacy.actOrHold(this.#db, tx, record, {
+            kind: 'letter',
+            person,
+            referrer,
+            source,
+            // `targets` and `edited` are read by the trigger that writes the deliveries (migration 13).
+            details: { area: area ?? null, targets, edited, ...(edited ? { subject, text } : {}) },
+            contact: consent.contact,
+            counters: ['letter'],
+            payload: { person, targets: targets.map(({ id }) => id), edited },
+          }),
+        respond,
+      ),
+    );
+  }
+
+  letterTotals(campaign: string) {
+    return letters.letterTotals(this.#db, campaign);
+  }
+
+  waitingLetters(limit: number) {
+    return letters.waitingLetters(this.#db, limit);
+  }
+
+  markLetters(
+    list: { actionId: string; target: string }[],
+    status: 'sent' | 'digested' | 'bounced' | 'stopped' | 'withdrawn',
+    messageId: string | null,
+    error: string | null,
+    now: Date,
+  ) {
+    return letters.markLetters(this.#db, list, status, messageId, error, now);
+  }
+
+  letterLog(address: string, since: Date) {
+    return letters.addressLog(this.#db, address, since);
+  }
+
+  setLetterChoice(address: string, choice: 'digest' | 'stop', now: Date) {
+    return letters.setLetterChoice(this.#db, address, choice, now);
+  }
+
+  letterBounce(messageId: string, kind: 'hard' | 'soft' | 'complaint', reason: string, now: Date) {
+    return letters.letterBounce(this.#db, messageId, kind, reason, now);
   }
 
   recordRsvp(record: RsvpRecord, respond: Respond<RsvpOutcome>): Promise<RecordResult> {
@@ -309,5 +365,5 @@ export class SqlStore implements Store {
  * What a campaign's count counts: signatures, responses, calls, and people (guests too) confirmed for events,
  * the RSVPs past retention included (`rsvp`: their rows are gone, their people counted here).
  */
-const COUNTED = `SELECT campaign, count AS n FROM counts WHERE kind IN ('signature', 'response', 'call', 'rsvp')
+const COUNTED = `SELECT campaign, count AS n FROM counts WHERE kind IN ('signature', 'response', 'call', 'letter', 'rsvp')
   UNION ALL SELECT campaign, 1 + guests AS n FROM rsvps WHERE status = 'confirmed'`;

@@ -43,7 +43,9 @@ export async function actOrHold(db: Db, tx: Tx, record: ActionRecord, spec: Acti
   if (!record.doubleOptIn || !spec.person) return action(db, tx, record, spec);
   const { email, givenName } = spec.person;
   const device = record.deviceHash ?? null;
+  // `always` (a letter, sent in the person's name): held until this very action is confirmed.
   const known =
+    record.doubleOptIn !== 'always' &&
     device &&
     (await tx.get('SELECT 1 AS known FROM confirmed_devices WHERE email = ? AND device_hash = ?', email, device));
   if (known) return action(db, tx, record, spec);

@@ -2,7 +2,7 @@
  * The store speaks the domain, not rows. One contract suite (test/functions/store.contract.ts) runs against every
  * implementation; an adapter is done when it passes.
  */
-import type { CallInput, Contact, ResponseInput, SignatureInput } from '../../schema/actions.ts';
+import type { CallInput, Contact, LetterInput, ResponseInput, SignatureInput } from '../../schema/actions.ts';
 import type { CampaignFigures } from '../../schema/campaign.ts';
 import type { Rung } from '../../schema/funnel.ts';
 import type { SupporterExport } from './access.ts';
@@ -33,8 +33,12 @@ interface ActionBase {
   idempotency: { key: string; requestHash: string } | null;
   /** Campaigns the route may offer next; the store says which of them the supporter has done. */
   nextAskCandidates: string[];
-  /** The campaign asks for double opt-in: an action with a never-confirmed email is held until confirmed. */
-  doubleOptIn?: boolean;
+  /**
+   * The campaign asks for double opt-in: an action with a never-confirmed email is held until confirmed.
+   * `always`: held until this very action is confirmed, whatever the email or the browser confirmed before (a
+   * letter goes out in the person's name, and knowing an email proves nothing).
+   */
+  doubleOptIn?: boolean | 'always';
   /** SHA-256 of the key the widget keeps in its browser: a confirmed link lets that browser's later actions pass. */
   deviceHash?: string | null;
 }
@@ -52,6 +56,52 @@ export interface ResponseRecord extends ActionBase {
 
 export interface CallRecord extends ActionBase {
   input: CallInput;
+}
+
+export interface LetterRecord extends ActionBase {
+  input: LetterInput;
+  /** The supporter's targets, each with its email (null: a contact form, handed to the supporter). */
+  targets: { id: string; address: string | null }[];
+  /** Whether the supporter changed the suggestion (else `subject` and `text` are not stored: the campaign has them). */
+  edited: boolean;
+}
+
+/** One target's letters, by state, and what its office chose. */
+export interface LetterTotal {
+  target: string;
+  address: string | null;
+  /** Sent on their own or in a digest. */
+  delivered: number;
+  /** For the sending window, the hourly cap or the day's digest. */
+  waiting: number;
+  bounced: number;
+  /** Contact forms: given to the supporter to send, never counted delivered. */
+  handed: number;
+  /** Not sent: the office chose "stop", or the writer was erased first. */
+  stopped: number;
+  choice: 'digest' | 'stop' | null;
+  bouncedAt: string | null;
+}
+
+/** A letter waiting for one target, as the sender needs it. */
+export interface WaitingLetter {
+  actionId: string;
+  campaign: string;
+  target: string;
+  address: string;
+  edited: boolean;
+  createdAt: string;
+  /** Null: erased (or past retention) before it left. `subject`/`text` null: the campaign's suggestion. */
+  letter: {
+    subject: string | null;
+    text: string | null;
+    givenName: string;
+    familyName: string;
+    email: string;
+    postcode: string | null;
+  } | null;
+  choice: 'digest' | 'stop' | null;
+  bounced: boolean;
 }
 
 /** The event's rules, for the store to decide confirmed or waitlisted. `''` is the whole event. */
@@ -224,6 +274,22 @@ export interface Store {
   recordSignature(record: SignatureRecord, respond: Respond<ActionOutcome>): Promise<RecordResult>;
   recordResponse(record: ResponseRecord, respond: Respond<ActionOutcome>): Promise<RecordResult>;
   recordCall(record: CallRecord, respond: Respond<CallOutcome>): Promise<RecordResult>;
+  /** One per person and campaign (double opt-in holds it); its deliveries to each target are written with it. */
+  recordLetter(record: LetterRecord, respond: Respond<ActionOutcome>): Promise<RecordResult>;
+  letterTotals(campaign: string): Promise<LetterTotal[]>;
+  waitingLetters(limit: number): Promise<WaitingLetter[]>;
+  markLetters(
+    letters: { actionId: string; target: string }[],
+    status: 'sent' | 'digested' | 'bounced' | 'stopped' | 'withdrawn',
+    messageId: string | null,
+    error: string | null,
+    now: Date,
+  ): Promise<void>;
+  /** Letters sent to `address` since `since`, and when its last digest went. */
+  letterLog(address: string, since: Date): Promise<{ recent: number; lastDigest: string | null }>;
+  setLetterChoice(address: string, choice: 'digest' | 'stop', now: Date): Promise<void>;
+  /** A bounce or complaint about a letter's Message-ID; a hard one stops mail to its address. False: unknown. */
+  letterBounce(messageId: string, kind: 'hard' | 'soft' | 'complaint', reason: string, now: Date): Promise<boolean>;
   /**
    * RSVPs hold capacity under concurrency; the same email again changes nothing (its manage link is emailed to the
    * person) and is answered as a new RSVP.

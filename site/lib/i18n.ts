@@ -38,14 +38,27 @@ const en: PageStrings = {
   footer: 'Made with Ladder, an open-source kit for community organizers.',
   deadline: 'Deadline',
   closed: 'This campaign has closed. Thank you to everyone who took part.',
-  kind: { petition: 'Petition', survey: 'Survey', event: 'Event', call: 'Call' },
-  act: { petition: 'Sign the petition', survey: 'Answer the survey', event: 'RSVP', call: 'Make the call' },
-  about: { petition: 'The letter', survey: 'Why we ask', event: 'About the event', call: 'Why we call' },
+  kind: { petition: 'Petition', survey: 'Survey', event: 'Event', call: 'Call', letter: 'Letter' },
+  act: {
+    petition: 'Sign the petition',
+    survey: 'Answer the survey',
+    event: 'RSVP',
+    call: 'Make the call',
+    letter: 'Write the letter',
+  },
+  about: {
+    petition: 'The letter',
+    survey: 'Why we ask',
+    event: 'About the event',
+    call: 'Why we call',
+    letter: 'Why we write',
+  },
   embedThis: {
     petition: 'Put this petition on your own website',
     survey: 'Put this survey on your own website',
     event: 'Put this event on your own website',
     call: 'Put this call on your own website',
+    letter: 'Put this letter on your own website',
   },
 };
 
@@ -58,19 +71,27 @@ const es: PageStrings = {
   footer: 'Hecho con Ladder, un kit de código abierto para organizar comunidades.',
   deadline: 'Fecha límite',
   closed: 'Esta campaña ha terminado. Gracias a quienes participaron.',
-  kind: { petition: 'Petición', survey: 'Encuesta', event: 'Evento', call: 'Llamada' },
+  kind: { petition: 'Petición', survey: 'Encuesta', event: 'Evento', call: 'Llamada', letter: 'Carta' },
   act: {
     petition: 'Firma la petición',
     survey: 'Responde la encuesta',
     event: 'Confirma tu asistencia',
     call: 'Haz la llamada',
+    letter: 'Escribe la carta',
   },
-  about: { petition: 'La carta', survey: 'Por qué preguntamos', event: 'Sobre el evento', call: 'Por qué llamamos' },
+  about: {
+    petition: 'La carta',
+    survey: 'Por qué preguntamos',
+    event: 'Sobre el evento',
+    call: 'Por qué llamamos',
+    letter: 'Por qué escribimos',
+  },
   embedThis: {
     petition: 'Pon esta petición en tu propia web',
     survey: 'Pon esta encuesta en tu propia web',
     event: 'Pon este evento en tu propia web',
     call: 'Pon esta llamada en tu propia web',
+    letter: 'Pon esta carta en tu propia web',
   },
 };
 
@@ -83,19 +104,27 @@ const fr: PageStrings = {
   footer: 'Fait avec Ladder, une boîte à outils libre pour l’organisation collective.',
   deadline: 'Date limite',
   closed: 'Cette campagne est terminée. Merci à toutes celles et ceux qui y ont participé.',
-  kind: { petition: 'Pétition', survey: 'Enquête', event: 'Événement', call: 'Appel' },
+  kind: { petition: 'Pétition', survey: 'Enquête', event: 'Événement', call: 'Appel', letter: 'Lettre' },
   act: {
     petition: 'Signez la pétition',
     survey: 'Répondez à l’enquête',
     event: 'Inscrivez-vous',
     call: 'Passez l’appel',
+    letter: 'Écrivez la lettre',
   },
-  about: { petition: 'La lettre', survey: 'Pourquoi cette enquête', event: 'L’événement', call: 'Pourquoi appeler' },
+  about: {
+    petition: 'La lettre',
+    survey: 'Pourquoi cette enquête',
+    event: 'L’événement',
+    call: 'Pourquoi appeler',
+    letter: 'Pourquoi écrire',
+  },
   embedThis: {
     petition: 'Mettez cette pétition sur votre site',
     survey: 'Mettez cette enquête sur votre site',
     event: 'Mettez cet événement sur votre site',
     call: 'Mettez cet appel sur votre site',
+    letter: 'Mettez cette lettre sur votre site',
   },
 };
 
@@ -108,14 +137,27 @@ const ar: PageStrings = {
   footer: 'صُنع باستخدام Ladder، أدوات مفتوحة المصدر لتنظيم المجتمعات.',
   deadline: 'الموعد النهائي',
   closed: 'انتهت هذه الحملة. شكرًا لكل من شارك فيها.',
-  kind: { petition: 'عريضة', survey: 'استبيان', event: 'فعالية', call: 'اتصال' },
-  act: { petition: 'وقّع العريضة', survey: 'أجب عن الاستبيان', event: 'سجّل حضورك', call: 'اتصل الآن' },
-  about: { petition: 'نص الرسالة', survey: 'لماذا نسأل', event: 'عن الفعالية', call: 'لماذا نتصل' },
+  kind: { petition: 'عريضة', survey: 'استبيان', event: 'فعالية', call: 'اتصال', letter: 'رسالة' },
+  act: {
+    petition: 'وقّع العريضة',
+    survey: 'أجب عن الاستبيان',
+    event: 'سجّل حضورك',
+    call: 'اتصل الآن',
+    letter: 'اكتب الرسالة',
+  },
+  about: {
+    petition: 'نص الرسالة',
+    survey: 'لماذا نسأل',
+    event: 'عن الفعالية',
+    call: 'لماذا نتصل',
+    letter: 'لماذا نكتب',
+  },
   embedThis: {
     petition: 'ضع هذه العريضة على موقعك',
     survey: 'ضع هذا الاستبيان على موقعك',
     event: 'ضع هذه الفعالية على موقعك',
     call: 'ضع هذا الاتصال على موقعك',
+    letter: 'ضع هذه الرسالة على موقعك',
   },
 };
 

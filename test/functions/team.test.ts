@@ -119,6 +119,8 @@ const TABLE: Record<string, Who[]> = {
   'POST /editor/campaigns/:slug/preview': STAFF,
   'POST /editor/campaigns/:slug/close': STAFF,
   'GET /editor/build': STAFF,
+  'GET /campaigns/:slug/letters': STAFF,
+  'POST /letters/bounces': STAFF,
 };
 
 describe.each(dialects)('the organizing team on %s', (_name, open) => {

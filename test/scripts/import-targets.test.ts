@@ -58,6 +58,8 @@ describe('import-targets', { timeout: 30_000 }, () => {
         { label: 'Oakland office', number: '510-555-0001', hours: 'Mon-Fri 9am-5pm' },
       ],
       areas: ['CA-12'],
+      // Letters (kind: letter) hand the supporter to the member's official form.
+      contactForm: 'https://lovelace.house.example/contact',
       offices: [
         {
           name: 'Washington, DC office',

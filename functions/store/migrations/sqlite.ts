@@ -383,4 +383,47 @@ CREATE INDEX actions_campaign_kind ON actions (campaign, kind);
 CREATE TABLE sink_pace (sink TEXT PRIMARY KEY, next_at INTEGER NOT NULL);
 `,
   },
+  {
+    id: 13,
+    name: 'letters',
+    sql: `
+-- A letter counts once per supporter and campaign, as a signature does: a second one is a duplicate, sent to nobody.
+DROP INDEX actions_once;
+CREATE UNIQUE INDEX actions_once ON actions (campaign, supporter_id, kind) WHERE kind IN ('signature', 'response', 'letter');
+-- Each letter to each of its targets: 'waiting' (for the window, the hourly cap or the day's digest), 'sent',
+-- 'digested' (went in a daily digest), 'handed' (a contact form: given to the supporter, never counted delivered),
+-- 'bounced', 'stopped' (the office chose "stop sending"), 'withdrawn' (erased before it left).
+CREATE TABLE letter_deliveries (
+  action_id TEXT NOT NULL REFERENCES actions(id) ON DELETE CASCADE,
+  campaign TEXT NOT NULL,
+  target TEXT NOT NULL,
+  address TEXT,                          -- the target's email, lower-case; null for a contact form
+  status TEXT NOT NULL,
+  edited INTEGER NOT NULL,               -- 0: the unedited suggestion
+  message_id TEXT,                       -- the Message-ID it (or its digest) went with
+  created_at TEXT NOT NULL,
+  sent_at TEXT,
+  error TEXT,
+  PRIMARY KEY (action_id, target)
+);
+CREATE INDEX letter_deliveries_waiting ON letter_deliveries (status, address, created_at);
+CREATE INDEX letter_deliveries_message ON letter_deliveries (message_id);
+-- Written by whichever path inserts the letter (at once, or when a held one is confirmed), in its transaction.
+CREATE TRIGGER actions_letter_deliveries AFTER INSERT ON actions WHEN NEW.kind = 'letter' BEGIN
+  INSERT INTO letter_deliveries (action_id, campaign, target, address, status, edited, created_at)
+  SELECT NEW.id, NEW.campaign, json_extract(t.value, '$.id'), json_extract(t.value, '$.address'),
+    CASE WHEN json_extract(t.value, '$.address') IS NULL THEN 'handed' ELSE 'waiting' END,
+    COALESCE(json_extract(NEW.details, '$.edited'), 0), NEW.created_at
+  FROM json_each(NEW.details, '$.targets') t;
+END;
+-- Per target address: the office's choice (signed link in every letter) and the last hard bounce.
+CREATE TABLE letter_addresses (
+  address TEXT PRIMARY KEY,
+  choice TEXT,                           -- 'digest' | 'stop' | null
+  choice_at TEXT,
+  bounced_at TEXT,
+  bounce TEXT
+);
+`,
+  },
 ];

@@ -12,8 +12,8 @@ import { signIn } from '../dashboard/sign-in.ts';
 import { CampaignForm, type JsonSchema } from './form.ts';
 import type { EditorStrings } from './strings.ts';
 
-/** Each kind's widget, as the action pages load it (every language registered). */
-const WIDGETS: Record<PublicCampaign['kind'], () => Promise<unknown>> = {
+/** Each kind's widget, as the action pages load it (every language registered); letters have none yet. */
+const WIDGETS: Partial<Record<PublicCampaign['kind'], () => Promise<unknown>>> = {
   petition: () => import('../widgets.ts'),
   survey: () => import('../widgets/survey.ts'),
   event: () => import('../widgets/rsvp.ts'),
@@ -68,7 +68,9 @@ export async function startEditor(t: EditorStrings): Promise<void> {
     });
     if (!res.ok) return; // Not a campaign yet: the form says why on save.
     const { campaign, languages } = (await res.json()) as { campaign: PublicCampaign; languages: Lang[] };
-    await WIDGETS[campaign.kind]();
+    const load = WIDGETS[campaign.kind];
+    if (!load) return $('preview-widgets').replaceChildren();
+    await load();
     $('preview-widgets').replaceChildren(
       ...languages.map((lang) => {
         const box = document.createElement('section');

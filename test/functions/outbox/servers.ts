@@ -149,6 +149,8 @@ export function fakeTwilio(accountSid: string, authToken: string) {
 /** A real SMTP server on a free port; each accepted message is parsed. `refuse` gets a 550 for its RCPT TO. */
 export async function smtpServer(options: { refuse?: string } = {}) {
   const mails: ParsedMail[] = [];
+  /** Each message as it came over the wire, for checks on the bytes (a DKIM signature). */
+  const raws: Buffer[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -162,16 +164,27 @@ export async function smtpServer(options: { refuse?: string } = {}) {
       callback();
     },
     onData(stream, _session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
-          mails.push(mail);
-          callback();
-        },
-        (error: Error) => callback(error),
-      );
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        simpleParser(raw).then(
+          (mail) => {
+            raws.push(raw);
+            mails.push(mail);
+            callback();
+          },
+          (error: Error) => callback(error),
+        );
+      });
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, mails, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    mails,
+    raws,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
