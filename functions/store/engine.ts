@@ -133,7 +133,7 @@ export class SqlStore implements Store {
             person,
             referrer,
             source,
-            // `targets` and `edited` are read by the trigger that writes the deliveries (migration 13).
+            // `targets` and `edited` are read by the trigger that writes the deliveries (migration 10).
             details: { area: area ?? null, targets, edited, ...(edited ? { subject, text } : {}) },
             contact: consent.contact,
             counters: ['letter'],

@@ -1,6 +1,6 @@
 /**
  * Letters to targets, after they are recorded: each letter's delivery to each target (rows written by the
- * `actions_letter_deliveries` trigger, migration 13, whichever path inserts the letter), the offices' choices
+ * `actions_letter_deliveries` trigger, migration 10, whichever path inserts the letter), the offices' choices
  * and bounces, and the counters the dashboard shows. The sender (functions/outbox/letters.ts) decides what goes when.
  */
 import { type Db, readJson, readTime } from './db.ts';

@@ -240,7 +240,7 @@ CREATE INDEX referral_codes_supporter ON referral_codes (supporter_id);
 `,
   },
   {
-    id: 7,
+    id: 6,
     name: 'confirmed devices and consent withdrawals',
     sql: `
 -- Double opt-in: a link confirms the held action it was sent for and the browser that sent it (the SHA-256 of a
@@ -272,7 +272,7 @@ CREATE INDEX unsubscribe_links_supporter ON unsubscribe_links (supporter_id);
 `,
   },
   {
-    id: 9,
+    id: 7,
     name: 'team accounts',
     sql: `
 -- The organizing team (functions/store/team.ts): accounts with one role each, hosts' events, sign-in links and
@@ -337,7 +337,7 @@ CREATE INDEX audit_log_at ON audit_log (at, id);
 `,
   },
   {
-    id: 10,
+    id: 8,
     name: 'listening results',
     sql: `
 -- Themes an organizer keeps for a survey's open answers (suggested by Ladder or written by hand), and which answers
@@ -364,7 +364,7 @@ CREATE INDEX actions_campaign_kind ON actions (campaign, kind);
 `,
   },
   {
-    id: 12,
+    id: 9,
     name: 'sink pace',
     sql: `
 -- Each sink's next free moment to send (epoch ms), shared by every dispatcher on the database: Action Network's
@@ -373,7 +373,7 @@ CREATE TABLE sink_pace (sink TEXT PRIMARY KEY, next_at BIGINT NOT NULL);
 `,
   },
   {
-    id: 13,
+    id: 10,
     name: 'letters',
     sql: `
 -- A letter counts once per supporter and campaign, as a signature does: a second one is a duplicate, sent to nobody.
