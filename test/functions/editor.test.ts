@@ -237,7 +237,7 @@ Dear Public Works,
     }
     const schema = await (await app.request('http://localhost/api/admin/editor/schema', { headers: auth })).json();
     expect(schema.oneOf.map((kind: { properties: { kind: { const: string } } }) => kind.properties.kind.const)).toEqual(
-      ['petition', 'survey', 'event', 'call'],
+      ['petition', 'survey', 'event', 'call', 'letter'],
     );
   });
 });
