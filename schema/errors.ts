@@ -18,7 +18,7 @@ export const ERRORS = {
   invalid_json: 400,
   /** The request is not `Content-Type: application/json`. */
   unsupported_media_type: 415,
-  /** The body is larger than `LIMITS.body`. */
+  /** The body is larger than `BODY_LIMITS.body`. */
   payload_too_large: 413,
   /** No campaign with this slug. */
   not_found: 404,

@@ -31,12 +31,19 @@ export const LIMITS = {
   answer: 5000,
   /** Responses in one canvasser sync. */
   batch: 50,
-  /** The whole request body, in bytes. */
+} as const;
+
+/**
+ * Request bodies, in bytes: the server's alone, apart from `LIMITS`, which every widget carries in its shared chunk
+ * (every byte there is paid by every supporter).
+ */
+export const BODY_LIMITS = {
+  /** The whole request body of an ask. */
   body: 16 * 1024,
+  /** A canvasser's batch of responses. */
+  batchBody: 512 * 1024,
   /** A campaign file saved from the editor. */
   campaignBody: 1024 * 1024,
-  /** A canvasser's batch of responses, in bytes. */
-  batchBody: 512 * 1024,
 } as const;
 
 /**

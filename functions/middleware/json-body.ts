@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type * as z from 'zod';
-import { LIMITS } from '../../schema/limits.ts';
+import { BODY_LIMITS } from '../../schema/limits.ts';
 import { ApiError, invalidInput } from '../errors.ts';
 
 const limit = (maxSize: number) =>
@@ -13,10 +13,10 @@ const limit = (maxSize: number) =>
     },
   });
 
-export const limitBody = limit(LIMITS.body);
-export const limitBatchBody = limit(LIMITS.batchBody);
+export const limitBody = limit(BODY_LIMITS.body);
+export const limitBatchBody = limit(BODY_LIMITS.batchBody);
 /** A campaign file from the editor: a call campaign's targets may be long. */
-export const limitCampaignBody = limit(LIMITS.campaignBody);
+export const limitCampaignBody = limit(BODY_LIMITS.campaignBody);
 
 export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
   return parseWith(schema, await readBody(c));

@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { smtpServer } from '../functions/outbox/servers.ts';
-import { axeViolations, launch, renderToken, type RunningServer, startServer } from './harness.ts';
+import { axeViolations, freePort, launch, renderToken, type RunningServer, startServer } from './harness.ts';
 
 const built = inject('built');
 const EVENT = 'town-hall-meeting';
@@ -20,7 +20,11 @@ let browser: Browser;
 
 beforeAll(async () => {
   smtp = await smtpServer();
+  // The links in the emails point at the site's public address, which a server with email must be told.
+  const port = String(await freePort());
   server = await startServer(built, {
+    PORT: port,
+    LADDER_SITE_URL: `http://localhost:${port}`,
     LADDER_SMTP_URL: smtp.url,
     LADDER_MAIL_FROM: 'Ladder <team@campaign.example>',
     LADDER_DISPATCH_INTERVAL: '250',

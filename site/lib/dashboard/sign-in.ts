@@ -53,7 +53,9 @@ export function signIn<T>(form: HTMLFormElement, check: (token: string | null) =
         resolve(value);
       } catch (e) {
         if (!(e instanceof AdminError)) return reject(e);
-        if (token === null) return e.status === 0 ? reject(e) : accountFailed(e);
+        // No session, or none that works here, or no connection and nothing this device's session saved (checkin.ts):
+        // the forms, and a token typed into them still signs in (offline, with what that token saved here).
+        if (token === null) return accountFailed(e);
         if (stored && e.status === 401) adminToken.clear();
         if (stored && e.status === 0) return reject(e);
         fail(stored && e.status === 401 ? `${t.signIn.savedTokenGone} ${e.message}` : e.message);
