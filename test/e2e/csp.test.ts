@@ -39,8 +39,8 @@ const watched = async () => watchedPage(await browser.newContext());
 describe('every page of the build', () => {
   it('finds the pages to check', () => {
     expect(PAGES).toEqual(expect.arrayContaining(['/', '/404.html', '/organize/', '/checkin/', '/rsvp/', '/guide/']));
-    // One action page per fixture campaign (a public survey's results page besides).
-    expect(PAGES.filter((path) => /^\/act\/[^/]+\/$/.test(path)).length).toBe(5);
+    // One action page per fixture campaign (test/e2e/fixtures.ts; a public survey's results page besides).
+    expect(PAGES.filter((path) => /^\/act\/[^/]+\/$/.test(path)).length).toBe(6);
     expect(PAGES).toContain('/embed/fix-the-fountain/frame/');
   });
 

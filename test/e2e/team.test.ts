@@ -153,17 +153,31 @@ describe('the organizing team', () => {
     expect(await status(host, '/api/admin/team')).toBe(403);
     expect(await status(host, `/api/admin/campaigns/${EVENT}/rsvps`)).toBe(200);
 
-    // Once the service worker runs the page, it keeps the list on the phone (for check-in without a connection).
-    const caches = () => host.evaluate(() => globalThis.caches.keys());
-    await expect
-      .poll(async () => (await host.reload(), await caches()), { timeout: 30_000 })
-      .toContain('ladder-checkin-lists');
-    await host.locator('#checkin-list > li').first().waitFor();
+    // The page keeps the list on the phone, encrypted under a key of this device's session (site/lib/dashboard/
+    // saved-list.ts), for check-in without a connection; no service worker cache holds an admin answer.
+    const saved = () =>
+      host.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const opening = indexedDB.open('ladder-checkin-lists', 1);
+            opening.onupgradeneeded = () => opening.result.createObjectStore('lists', { keyPath: 'event' });
+            opening.onsuccess = () => {
+              const count = opening.result.transaction('lists').objectStore('lists').count();
+              count.onsuccess = () => {
+                resolve(count.result);
+                opening.result.close();
+              };
+            };
+          }),
+      );
+    await expect.poll(saved, { timeout: 30_000 }).toBe(1);
+    expect(await host.evaluate(() => localStorage.getItem('ladder-session-list-key'))).toBeTruthy();
     // Sign-out ends the session on the server, and the phone forgets the list; the old cookie, replayed, opens nothing.
     const hostCookie = (await hostContext.cookies()).find((c) => c.name === 'ladder_session')!;
     await host.getByRole('button', { name: 'Sign out' }).click();
     await host.locator('#sign-in-account').waitFor();
-    expect(await caches()).not.toContain('ladder-checkin-lists');
+    expect(await saved()).toBe(0);
+    expect(await host.evaluate(() => localStorage.getItem('ladder-session-list-key'))).toBeNull();
     const replay = await fetch(`${server.url}/api/auth/me`, {
       headers: { cookie: `ladder_session=${hostCookie.value}` },
     });
