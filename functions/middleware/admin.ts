@@ -149,5 +149,7 @@ export const adminOnly = createMiddleware<AppEnv>(async (c, next) => {
   // Before the work: an erasure leaves no email to find the id by.
   const target = audited ? await audited[1](c, params) : null;
   await next();
-  if (audited && c.res.ok) await audit(c, audited[0], target);
+  // A lookup or erasure that found nobody is logged too: trying emails one by one is what the log should show.
+  const tried = c.res.status === 404 && route.endsWith(' /supporters');
+  if (audited && (c.res.ok || tried)) await audit(c, audited[0], target);
 });

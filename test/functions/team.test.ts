@@ -283,6 +283,7 @@ describe.each(dialects)('the organizing team on %s', (_name, open) => {
     const ada = (await store.supporterByEmail('ada@example.org'))!;
     const call = (who: string, method: string, path: string, body?: unknown) =>
       app.request(`${SITE}/api/admin${path}`, as(who, body ? { ...post(body), method } : { method }));
+    expect((await call('organizer', 'GET', '/supporters?email=nobody@example.org')).status).toBe(404);
     expect((await call('organizer', 'GET', '/supporters?email=ada@example.org')).status).toBe(200);
     expect((await call('organizer', 'PUT', `/supporters/${ada.id}/rung`, { rung: 'leader' })).status).toBe(200);
     expect((await call('organizer', 'PUT', `/supporters/${ada.id}/tags`, { add: ['door'] })).status).toBe(200);
@@ -292,9 +293,10 @@ describe.each(dialects)('the organizing team on %s', (_name, open) => {
     );
     expect((await call('organizer', 'DELETE', '/supporters?email=ada@example.org')).status).toBe(200);
     const { entries } = (await (await call('owner', 'GET', '/audit')).json()) as {
-      entries: { actor: string; action: string; target: string }[];
+      entries: { actor: string; action: string; target: string | null }[];
     };
     expect(entries.map((e) => [e.actor, e.action, e.target]).reverse()).toEqual([
+      ['organizer@team.example', 'supporter.lookup', null],
       ['organizer@team.example', 'supporter.lookup', ada.id],
       ['organizer@team.example', 'supporter.rung', ada.id],
       ['organizer@team.example', 'supporter.tags', ada.id],
