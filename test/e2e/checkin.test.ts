@@ -144,6 +144,69 @@ describe('host check-in', () => {
     await context.close();
   });
 
+  it('sends what waits before signing out; offline it asks first, and signing out anyway leaves nothing on the device', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${server.url}/checkin/?event=${EVENT}`);
+    const signIn = async () => {
+      await page.getByLabel('Admin token').fill(TOKEN);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await rows(page).first().waitFor();
+    };
+    await signIn();
+    const queued = () =>
+      page.evaluate(
+        () =>
+          new Promise<number>((resolve, reject) => {
+            const open = indexedDB.open('ladder-checkin', 1);
+            open.onupgradeneeded = () => open.result.createObjectStore('queue', { keyPath: 'key' });
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const count = open.result.transaction('queue').objectStore('queue').count();
+              count.onsuccess = () => (open.result.close(), resolve(count.result));
+            };
+          }),
+      );
+    const before = await attended();
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Check in José Martí' }).click();
+    await row(page, 'José').getByText('Checked in (saved, not sent yet)').waitFor();
+
+    // Offline: the host is told what signing out would lose, and a "no" keeps them signed in with the check-in.
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => (asked.push(dialog.message()), void dialog.dismiss()));
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect.poll(() => asked.length).toBe(1);
+    expect(asked[0]).toContain('1 saved check-in');
+    expect(await rows(page).count()).toBe(4);
+    expect(await queued()).toBe(1);
+
+    // Back online, signing out sends it first: no question, counted once.
+    await context.setOffline(false);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Admin token').waitFor();
+    await expect.poll(attended).toBe(before + 1);
+    expect(asked.length).toBe(1);
+
+    // Offline again: a check-in, then "sign out anyway": the queue (names, emails of walk-ins) is gone with the session.
+    await signIn();
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Check in Ada Lovelace' }).click();
+    await row(page, 'Ada').getByText('Checked in (saved, not sent yet)').waitFor();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    // (The reload at sign-out finds no connection: this context's service worker does not control the page yet.)
+    await page.waitForEvent('load');
+    await context.setOffline(false);
+    await page.reload();
+    await page.getByLabel('Admin token').waitFor();
+    expect(await queued()).toBe(0);
+    await page.waitForTimeout(500);
+    expect(await attended()).toBe(before + 1);
+    await context.close();
+  });
+
   it('adds a walk-in, checked in at once', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/checkin/?event=${EVENT}`);

@@ -174,6 +174,19 @@ export class CheckIn {
     }
   }
 
+  /**
+   * Sends what waits before the session ends. What cannot go (offline) would be lost with the session, since the
+   * queue holds walk-ins' names and emails and must not outlive it: the host is asked before that happens.
+   */
+  async #signOut(): Promise<void> {
+    await this.#queue.flush();
+    const left = (await this.#queue.entries()).length;
+    const lose = `${checkIns(left, String(left))} not sent yet: signing out now loses them. Sign out anyway?`;
+    if (left && !confirm(lose)) return;
+    await this.#queue.clear();
+    signOut();
+  }
+
   #render(): void {
     const slot = this.#root.querySelector<HTMLElement>('[data-slot=list]')!;
     const q = fold(this.#query.trim());
@@ -198,7 +211,7 @@ export class CheckIn {
             }
           </p>
           <button type="button" @click=${() => void this.reload()}>Refresh the list</button>
-          <button type="button" @click=${() => void signOut()}>Sign out</button>
+          <button type="button" @click=${() => void this.#signOut()}>Sign out</button>
         </div>
         ${
           this.#offline

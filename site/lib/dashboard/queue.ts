@@ -82,6 +82,13 @@ export class CheckInQueue {
     this.#memory.delete(key);
   }
 
+  /** Forgets everything queued on this device (at sign-out). */
+  async clear(): Promise<void> {
+    const store = await this.#store('readwrite');
+    if (store) await request(store.clear());
+    this.#memory.clear();
+  }
+
   /** Sends what is queued, oldest first, one request at a time; a second call waits for the running one. */
   flush(): Promise<void> {
     // The browser knows it is offline: wait for its `online` event rather than send requests bound to fail (and,
