@@ -1,5 +1,5 @@
 /**
- * The confirmation after an RSVP: "You're going" (or waitlisted, or updated), the calendar file and links, the
+ * The confirmation after an RSVP: "You're going" (or waitlisted), the calendar file and links, the
  * private link to change or cancel, the share link and the next ask. Loaded once the supporter starts the form
  * (see `LadderRsvp`), so the widget's first download stays within its budget.
  */
@@ -33,8 +33,7 @@ export function thanks(
   const link = (href: string, text: string) =>
     html`<li><a href=${href} target="_blank" rel="noopener">${text}</a></li>`;
   return html`<div part="thanks">
-    <h2 tabindex="-1">${result.updated ? t.updated : status}</h2>
-    ${result.updated ? html`<p>${status}</p>` : nothing}
+    <h2 tabindex="-1">${status}</h2>
     <p>${t.calendar}</p>
     <ul part="calendar">
       <li><a href=${webUrl(result.icsUrl) ?? nothing} download>${t.ics}</a></li>

@@ -17,7 +17,6 @@ export const en = {
   loadFailed: 'This event could not be loaded. Please reload the page.',
   going: 'You’re going!',
   waitlisted: 'You’re on the waitlist. We’ll let you know if a place opens up.',
-  updated: 'Your RSVP was updated.',
   queued: 'You seem to be offline. Your RSVP is saved on this device and will be sent automatically.',
   calendar: 'Add it to your calendar:',
   ics: 'Calendar file (.ics)',

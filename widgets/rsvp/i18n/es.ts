@@ -19,7 +19,6 @@ export const es: RsvpMessages = {
   loadFailed: 'No se pudo cargar este evento. Vuelve a cargar la página.',
   going: '¡Vas a ir!',
   waitlisted: 'Estás en la lista de espera. Te avisaremos si se libera una plaza.',
-  updated: 'Tu confirmación se ha actualizado.',
   queued:
     'Parece que no tienes conexión. Tu confirmación está guardada en este dispositivo y se enviará automáticamente.',
   calendar: 'Añádelo a tu calendario:',

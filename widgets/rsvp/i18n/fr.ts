@@ -19,7 +19,6 @@ export const fr: RsvpMessages = {
   loadFailed: 'Impossible de charger cet événement. Rechargez la page.',
   going: 'Vous participez !',
   waitlisted: 'Vous êtes sur la liste d’attente. Nous vous préviendrons si une place se libère.',
-  updated: 'Votre inscription a été modifiée.',
   queued:
     'Vous semblez hors ligne. Votre inscription est enregistrée sur cet appareil et sera envoyée automatiquement.',
   calendar: 'Ajoutez-le à votre agenda :',
