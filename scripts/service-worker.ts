@@ -41,6 +41,7 @@ const { count, size, warnings } = await generateSW({
     'index.html',
     'act/*/index.html',
     'checkin/index.html',
+    'checkin/*/index.html',
     'organize/index.html',
     'organize/*/index.html',
     'rsvp/index.html',

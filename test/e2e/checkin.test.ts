@@ -207,6 +207,37 @@ describe('host check-in', () => {
     await context.close();
   });
 
+  it('speaks the host’s language: Spanish, and Arabic right to left, with the event kept across languages', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${server.url}/checkin/?event=${EVENT}`);
+    await page.locator('.languages a[hreflang=es]').click();
+    await page.waitForURL(`${server.url}/checkin/es/?event=${EVENT}`);
+    await page.getByLabel('Token de administración').fill(TOKEN);
+    await page.getByRole('button', { name: 'Iniciar sesión' }).click();
+    await rows(page).first().waitFor();
+    expect(await page.locator('#checkin-count').textContent()).toMatch(/registrados de \d+ confirmados/);
+    await page.getByLabel('Buscar un nombre o correo').fill('zzz');
+    await page.getByText('Nadie coincide con «zzz»').waitFor();
+    await page.getByRole('button', { name: 'Añadir y registrar' }).click();
+    await page.getByText('Revisa el campo «Nombre»').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.locator('.languages a[hreflang=ar]').click();
+    await page.waitForURL(`${server.url}/checkin/ar/?event=${EVENT}`);
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([
+      'ar',
+      'rtl',
+    ]);
+    // Signed in with a token, the tab keeps it: the list comes in Arabic.
+    await rows(page).first().waitFor();
+    await page.getByRole('heading', { name: 'حضور بلا تسجيل مسبق' }).waitFor();
+    expect(await page.getByRole('button', { name: 'تحديث القائمة' }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
   it('adds a walk-in, checked in at once', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/checkin/?event=${EVENT}`);

@@ -5,8 +5,9 @@
  * `CheckInQueue`. Online, the server proves the token.
  */
 import { html, nothing, render } from 'lit';
-import { plural } from '../../../widgets/core/i18n/plural.ts';
+import { LANGS, type Lang } from '../../../schema/limits.ts';
 import { AdminError, adminJson, adminToken } from './api.ts';
+import { checkInStrings } from './checkin-strings.ts';
 import { CheckInQueue, type Queued } from './queue.ts';
 import { qrSvg } from './qr.ts';
 import { dropLegacyCache, savedList, saveList } from './saved-list.ts';
@@ -28,14 +29,17 @@ const fold = (text: string) =>
     .replace(/\p{Diacritic}/gu, '')
     .toLowerCase();
 
-// The check-in page is in English (its strings are here, not in the dashboard's dictionaries).
-const checkIns = plural('en', { one: '{n} saved check-in', other: '{n} saved check-ins' });
-const guests = plural('en', { one: '{n} guest', other: '{n} guests' });
+/** The page's language (`/checkin/<lang>/`), its words and its numbers. */
+const lang: Lang = (LANGS as readonly string[]).includes(document.documentElement.lang)
+  ? (document.documentElement.lang as Lang)
+  : 'en';
+const t = checkInStrings[lang];
+const numbers = new Intl.NumberFormat(lang);
+const fmt = (n: number) => numbers.format(n);
 
 const listUrl = (slug: string) => `/api/admin/campaigns/${encodeURIComponent(slug)}/rsvps`;
 /** A connection slower than this counts as none: the saved list opens (for its own token only). */
 const NETWORK_TIMEOUT = 5_000;
-const NOT_SAVED = 'No list for this token is saved on this device: open this page once with a connection.';
 
 /**
  * The key this device's saved lists are kept under for a signed-in account (no token to derive it from): made
@@ -71,7 +75,7 @@ async function fetchList(slug: string, token: string | null): Promise<RsvpRow[]>
     if (!(e instanceof AdminError) || e.status !== 0) throw e;
     const key = token ?? sessionListKey(false);
     const saved = key ? await savedList(key, slug) : null;
-    if (!saved) throw new AdminError(0, 'offline', `${e.message} ${NOT_SAVED}`);
+    if (!saved) throw new AdminError(0, 'offline', `${e.message} ${t.notSaved}`);
     return saved;
   }
 }
@@ -97,7 +101,7 @@ export class CheckIn {
       this.#offline = problem?.status === 0;
       if (problem && problem.status !== 0) this.#message = problem.message;
       else if (sent.length && wasOffline) {
-        this.#message = `Back online: sent ${checkIns(sent.length, String(sent.length))}.`;
+        this.#message = t.backOnline(sent.length, fmt);
       }
       this.#render();
       if (sent.length) void this.reload();
@@ -126,7 +130,7 @@ export class CheckIn {
   }
 
   async #checkIn(row: RsvpRow): Promise<void> {
-    this.#message = `${row.givenName} ${row.familyName} checked in.`;
+    this.#message = t.checkedInName(`${row.givenName} ${row.familyName}`);
     this.#pending = [
       ...this.#pending,
       { key: `check-in:${row.id}`, event: this.#event.slug, kind: 'check-in', rsvpId: row.id, created: Date.now() },
@@ -147,14 +151,14 @@ export class CheckIn {
     const invalid = form.querySelector<HTMLInputElement>(':invalid');
     if (invalid) {
       invalid.setAttribute('aria-invalid', 'true');
-      this.#message = `Check the field “${invalid.labels?.[0]?.textContent ?? invalid.name}”.`;
+      this.#message = t.checkField(invalid.labels?.[0]?.textContent ?? invalid.name);
       this.#render();
       invalid.focus();
       return;
     }
     form.querySelectorAll('[aria-invalid]').forEach((el) => el.removeAttribute('aria-invalid'));
     const guests = Math.max(0, Math.min(20, Number(value('guests')) || 0));
-    this.#message = `${person.givenName} ${person.familyName} added as a walk-in and checked in.`;
+    this.#message = t.walkInAdded(`${person.givenName} ${person.familyName}`);
     form.reset();
     await this.#queue.add({
       key: `walk-in:${person.email.toLowerCase()}`,
@@ -170,7 +174,7 @@ export class CheckIn {
     try {
       box.innerHTML = await qrSvg(`${location.origin}/act/${this.#event.slug}/`);
     } catch {
-      box.textContent = 'The QR code could not be drawn.';
+      box.textContent = t.qrFailed;
     }
   }
 
@@ -181,8 +185,7 @@ export class CheckIn {
   async #signOut(): Promise<void> {
     await this.#queue.flush();
     const left = (await this.#queue.entries()).length;
-    const lose = `${checkIns(left, String(left))} not sent yet: signing out now loses them. Sign out anyway?`;
-    if (left && !confirm(lose)) return;
+    if (left && !confirm(t.unsentAtSignOut(left, fmt))) return;
     await this.#queue.clear();
     signOut();
   }
@@ -200,29 +203,22 @@ export class CheckIn {
     render(
       html`<div class="toolbar">
           <p id="checkin-count" role="status">
-            ${checkedIn} checked in of ${confirmed.length} confirmed.
+            ${t.checkedInOf(checkedIn, confirmed.length, fmt)}
             ${
               waiting
                 ? html`<strong
-                    >${waiting} saved on this device,
-                    ${this.#offline ? 'waiting for the connection' : 'sending'}.</strong
+                    >${t.savedOnDevice(waiting, fmt)} ${this.#offline ? t.waitingForConnection : t.sending}</strong
                   >`
                 : nothing
             }
           </p>
-          <button type="button" @click=${() => void this.reload()}>Refresh the list</button>
-          <button type="button" @click=${() => void this.#signOut()}>Sign out</button>
+          <button type="button" @click=${() => void this.reload()}>${t.refresh}</button>
+          <button type="button" @click=${() => void this.#signOut()}>${t.signOut}</button>
         </div>
-        ${
-          this.#offline
-            ? html`<p class="alert offline">
-                Offline: check-ins are kept on this device and sent when the connection is back.
-              </p>`
-            : nothing
-        }
+        ${this.#offline ? html`<p class="alert offline">${t.offline}</p>` : nothing}
         ${this.#listError ? html`<p class="alert" role="alert">${this.#listError}</p>` : nothing}
         <p class="message" role="status">${this.#message}</p>
-        <label for="checkin-search">Find a name or email</label>
+        <label for="checkin-search">${t.search}</label>
         <input
           id="checkin-search"
           type="search"
@@ -237,7 +233,7 @@ export class CheckIn {
           }}
         />
         <p id="checkin-shown" class="muted">
-          ${q ? `${shown.length} of ${this.#rsvps.length} shown.` : `${this.#rsvps.length} RSVPs.`}
+          ${q ? t.shown(shown.length, this.#rsvps.length, fmt) : t.rsvps(this.#rsvps.length, fmt)}
         </p>
         <ul id="checkin-list" class="rsvps">
           ${shown.map(
@@ -246,24 +242,22 @@ export class CheckIn {
                 <span class="who">
                   <strong>${r.givenName} ${r.familyName}</strong>
                   <span class="muted"
-                    >${r.email}${r.guests ? ` · +${guests(r.guests, String(r.guests))}` : ''}${
+                    >${r.email}${r.guests ? ` · +${t.guests(r.guests, fmt)}` : ''}${
                       r.shift ? ` · ${r.shift}` : ''
-                    }${r.status === 'confirmed' ? '' : ` · ${r.status}`}</span
+                    }${r.status === 'confirmed' ? '' : ` · ${t.status[r.status]}`}</span
                   >
                 </span>
                 ${
                   done(r)
-                    ? html`<span class="state"
-                        >${this.#isPending(r.id) ? 'Checked in (saved, not sent yet)' : 'Checked in'}</span
-                      >`
+                    ? html`<span class="state">${this.#isPending(r.id) ? t.checkedInPending : t.checkedIn}</span>`
                     : html`<button type="button" class="primary" @click=${() => void this.#checkIn(r)}>
-                        Check in<span class="visually-hidden"> ${r.givenName} ${r.familyName}</span>
+                        ${t.checkIn}<span class="visually-hidden"> ${r.givenName} ${r.familyName}</span>
                       </button>`
                 }
               </li>`,
           )}
         </ul>
-        ${q && !shown.length ? html`<p>Nobody matches “${this.#query}”. Add them as a walk-in below.</p>` : nothing}`,
+        ${q && !shown.length ? html`<p>${t.nobodyMatches(this.#query)}</p>` : nothing}`,
       slot,
     );
     const walkIn = this.#root.querySelector<HTMLElement>('[data-slot=walk-in]')!;
@@ -271,22 +265,22 @@ export class CheckIn {
       render(
         html`<form class="walk-in" @submit=${(e: SubmitEvent) => void this.#walkIn(e)} novalidate>
           <div>
-            <label for="walk-given">Given name</label
+            <label for="walk-given">${t.givenName}</label
             ><input id="walk-given" name="givenName" type="text" autocomplete="off" required maxlength="100" />
           </div>
           <div>
-            <label for="walk-family">Family name</label
+            <label for="walk-family">${t.familyName}</label
             ><input id="walk-family" name="familyName" type="text" autocomplete="off" required maxlength="100" />
           </div>
           <div>
-            <label for="walk-email">Email</label
+            <label for="walk-email">${t.email}</label
             ><input id="walk-email" name="email" type="email" autocomplete="off" required />
           </div>
           <div>
-            <label for="walk-guests">Guests with them</label
+            <label for="walk-guests">${t.guestsWith}</label
             ><input id="walk-guests" name="guests" type="number" min="0" max="20" value="0" inputmode="numeric" />
           </div>
-          <button type="submit" class="primary">Add and check in</button>
+          <button type="submit" class="primary">${t.addAndCheckIn}</button>
         </form>`,
         walkIn,
       );

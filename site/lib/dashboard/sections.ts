@@ -19,7 +19,7 @@ import {
   type Series,
   sourceBars,
 } from './shape.ts';
-import { fmt, formatDay, percent, t } from './i18n/index.ts';
+import { fmt, formatDay, localized, percent, t } from './i18n/index.ts';
 import type { FunnelView } from './types.ts';
 
 /** A time series waiting for uPlot: drawn into `#<id>-plot` once the markup is in the page. */
@@ -192,7 +192,9 @@ export function eventsSection(ctx: Context): TemplateResult {
           ${ctx.funnel.events.map(
             (e) =>
               html`<li>
-                <a href="/checkin/?event=${encodeURIComponent(e.campaign)}">${t.checkInFor(title(ctx)(e.campaign))}</a>
+                <a href="${localized('/checkin/')}?event=${encodeURIComponent(e.campaign)}"
+                  >${t.checkInFor(title(ctx)(e.campaign))}</a
+                >
               </li>`,
           )}
         </ul>`

@@ -32,6 +32,9 @@ export async function useLanguage(lang: string): Promise<void> {
   percents = new Intl.NumberFormat(lang, { style: 'percent' });
 }
 
+/** A page of the organizer pages in the current language: `localized('/checkin/')` is `/checkin/es/` in Spanish. */
+export const localized = (base: string): string => (locale === 'en' ? base : `${base}${locale}/`);
+
 /** 1234 as "1,234", "1.234", "1 234" or "١٬٢٣٤". */
 export const fmt = (n: number): string => numbers.format(n);
 /** A ratio (0.5) as "50%", "50 %" or "٥٠٪". */
