@@ -195,11 +195,12 @@ describe('host check-in', () => {
     await page.getByRole('button', { name: 'Check in Ada Lovelace' }).click();
     await row(page, 'Ada').getByText('Checked in (saved, not sent yet)').waitFor();
     page.once('dialog', (dialog) => void dialog.accept());
+    const reloaded = page.waitForEvent('framenavigated');
     await page.getByRole('button', { name: 'Sign out' }).click();
+    await reloaded;
     // (The reload at sign-out finds no connection: this context's service worker does not control the page yet.)
-    await page.waitForEvent('load');
     await context.setOffline(false);
-    await page.reload();
+    await page.goto(`${server.url}/checkin/?event=${EVENT}`);
     await page.getByLabel('Admin token').waitFor();
     expect(await queued()).toBe(0);
     await page.waitForTimeout(500);
