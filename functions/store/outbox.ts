@@ -14,16 +14,41 @@ const event = (row: Row): OutboxEvent => ({
   createdAt: readTime(row.created_at),
 });
 
+/**
+ * Where an event stands in the order the claim reads new events in. SQLite has one writer at a time, so events
+ * appear in `seq` order. PostgreSQL takes sequence numbers before commit (a later one can be seen first), so it
+ * goes by the writing transaction's id instead, and moves a cursor no further than the oldest transaction still
+ * running (`horizon`): an event below it is visible or never will be.
+ */
+export const position = (db: Pick<Db, 'dialect'>) => (db.dialect === 'postgres' ? 'o.xid' : 'o.seq');
+const horizon = (db: Pick<Db, 'dialect'>) =>
+  db.dialect === 'postgres'
+    ? 'pg_snapshot_xmin(pg_current_snapshot())::text::bigint'
+    : '(SELECT COALESCE(MAX(seq), 0) + 1 FROM outbox)';
+const least = (db: Pick<Db, 'dialect'>) => (db.dialect === 'postgres' ? 'LEAST' : 'MIN');
+const forSink = 'o.erased_at IS NULL AND (o.only_sink IS NULL OR o.only_sink = ?)';
+const unclaimed = 'NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = o.id AND d.sink = ?)';
+
+/**
+ * Hands out what is due for a sink: events it has not seen yet (past its cursor, `sink_cursors`) and deliveries
+ * whose retry or lease has come (a partial index holds only those). Delivered events are never read again, so a
+ * pass costs the same with a million of them behind it. The cursor moves up to the first event left unclaimed.
+ */
 export function claimDeliveries(db: Db, sink: string, limit: number, leaseMs: number): Promise<Delivery[]> {
   return db.transaction(async (tx) => {
     await tx.lock(`dispatch\n${sink}`);
     const now = new Date();
+    const cursor = Number((await tx.get('SELECT position FROM sink_cursors WHERE sink = ?', sink))?.position ?? 0);
+    const columns = 'o.id, o.type, o.campaign, o.payload, o.created_at, o.seq';
     const rows = await tx.all(
-      `SELECT o.id, o.type, o.campaign, o.payload, o.created_at, COALESCE(d.attempts, 0) AS attempts
-       FROM outbox o LEFT JOIN deliveries d ON d.event_id = o.id AND d.sink = ?
-       WHERE o.erased_at IS NULL AND d.delivered_at IS NULL AND d.dead_at IS NULL
-         AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= ?) AND (o.only_sink IS NULL OR o.only_sink = ?)
-       ORDER BY o.seq LIMIT ?`,
+      `SELECT ${columns}, 0 AS attempts FROM outbox o WHERE ${position(db)} >= ? AND ${forSink} AND ${unclaimed}
+       UNION ALL
+       SELECT ${columns}, d.attempts FROM deliveries d JOIN outbox o ON o.id = d.event_id
+       WHERE d.sink = ? AND d.delivered_at IS NULL AND d.dead_at IS NULL AND d.next_attempt_at <= ? AND ${forSink}
+       ORDER BY seq LIMIT ?`,
+      cursor,
+      sink,
+      sink,
       sink,
       now.toISOString(),
       sink,
@@ -39,6 +64,17 @@ export function claimDeliveries(db: Db, sink: string, limit: number, leaseMs: nu
         lease,
       );
     }
+    await tx.run(
+      `INSERT INTO sink_cursors (sink, position, claimed_at)
+       SELECT ?, ${least(db)}(COALESCE(MIN(${position(db)}), ${horizon(db)}), ${horizon(db)}), ? FROM outbox o
+       WHERE ${position(db)} >= ? AND ${forSink} AND ${unclaimed}
+       ON CONFLICT (sink) DO UPDATE SET position = excluded.position, claimed_at = excluded.claimed_at`,
+      sink,
+      now.toISOString(),
+      cursor,
+      sink,
+      sink,
+    );
     return rows.map((row) => ({ event: event(row), sink, attempts: Number(row.attempts) }));
   });
 }
