@@ -29,24 +29,45 @@ const least = (db: Pick<Db, 'dialect'>) => (db.dialect === 'postgres' ? 'LEAST' 
 const forSink = 'o.erased_at IS NULL AND (o.only_sink IS NULL OR o.only_sink = ?)';
 const unclaimed = 'NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = o.id AND d.sink = ?)';
 
+/** Positions one claim reads at most (a transaction each): the first pass after upgrading holds nobody up long. */
+const SPAN = 10_000;
+
 /**
  * Hands out what is due for a sink: events it has not seen yet (past its cursor, `sink_cursors`) and deliveries
  * whose retry or lease has come (a partial index holds only those). Delivered events are never read again, so a
- * pass costs the same with a million of them behind it. The cursor moves up to the first event left unclaimed.
+ * pass costs the same with a million of them behind it. The cursor moves up to the first event left unclaimed,
+ * `SPAN` positions at a time, each in its own short transaction.
  */
-export function claimDeliveries(db: Db, sink: string, limit: number, leaseMs: number): Promise<Delivery[]> {
+export async function claimDeliveries(db: Db, sink: string, limit: number, leaseMs: number): Promise<Delivery[]> {
+  const claimed: Delivery[] = [];
+  for (;;) {
+    const { rows, more } = await claimSpan(db, sink, limit - claimed.length, leaseMs);
+    claimed.push(...rows);
+    if (!more || claimed.length >= limit) return claimed;
+  }
+}
+
+async function claimSpan(db: Db, sink: string, limit: number, leaseMs: number) {
   return db.transaction(async (tx) => {
     await tx.lock(`dispatch\n${sink}`);
     const now = new Date();
-    const cursor = Number((await tx.get('SELECT position FROM sink_cursors WHERE sink = ?', sink))?.position ?? 0);
+    const stored = await tx.get('SELECT position FROM sink_cursors WHERE sink = ?', sink);
+    // Where the next event is, if the cursor stands in a gap (PostgreSQL's positions are every transaction's).
+    const next = await tx.get(
+      `SELECT MIN(${position(db)}) AS p FROM outbox o WHERE ${position(db)} >= ?`,
+      Number(stored?.position ?? 0),
+    );
+    const cursor = Math.max(Number(stored?.position ?? 0), Number(next?.p ?? 0));
     const columns = 'o.id, o.type, o.campaign, o.payload, o.created_at, o.seq';
+    const fresh = `${position(db)} >= ? AND ${position(db)} < ? AND ${forSink} AND ${unclaimed}`;
     const rows = await tx.all(
-      `SELECT ${columns}, 0 AS attempts FROM outbox o WHERE ${position(db)} >= ? AND ${forSink} AND ${unclaimed}
+      `SELECT ${columns}, 0 AS attempts FROM outbox o WHERE ${fresh}
        UNION ALL
        SELECT ${columns}, d.attempts FROM deliveries d JOIN outbox o ON o.id = d.event_id
        WHERE d.sink = ? AND d.delivered_at IS NULL AND d.dead_at IS NULL AND d.next_attempt_at <= ? AND ${forSink}
        ORDER BY seq LIMIT ?`,
       cursor,
+      cursor + SPAN,
       sink,
       sink,
       sink,
@@ -64,18 +85,22 @@ export function claimDeliveries(db: Db, sink: string, limit: number, leaseMs: nu
         lease,
       );
     }
-    await tx.run(
+    const moved = await tx.get(
       `INSERT INTO sink_cursors (sink, position, claimed_at)
-       SELECT ?, ${least(db)}(COALESCE(MIN(${position(db)}), ${horizon(db)}), ${horizon(db)}), ? FROM outbox o
-       WHERE ${position(db)} >= ? AND ${forSink} AND ${unclaimed}
-       ON CONFLICT (sink) DO UPDATE SET position = excluded.position, claimed_at = excluded.claimed_at`,
+       SELECT ?, ${least(db)}(COALESCE(MIN(${position(db)}), ?), ${horizon(db)}), ? FROM outbox o WHERE ${fresh}
+       ON CONFLICT (sink) DO UPDATE SET position = excluded.position, claimed_at = excluded.claimed_at
+       RETURNING position`,
       sink,
+      cursor + SPAN,
       now.toISOString(),
       cursor,
+      cursor + SPAN,
       sink,
       sink,
     );
-    return rows.map((row) => ({ event: event(row), sink, attempts: Number(row.attempts) }));
+    // The whole span was behind: there may be more beyond it.
+    const more = rows.length < limit && Number(moved?.position) === cursor + SPAN;
+    return { rows: rows.map((row) => ({ event: event(row), sink, attempts: Number(row.attempts) })), more };
   });
 }
 
