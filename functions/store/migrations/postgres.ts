@@ -421,7 +421,7 @@ CREATE TABLE letter_addresses (
   },
   {
     id: 13,
-    name: 'outbox watermark and pruning',
+    name: 'outbox watermark and pruning, fewer round trips',
     sql: `
 -- The dispatch pass walks only what is new or due (store/outbox.ts claimDeliveries). \`xid\`: the transaction that
 -- wrote the event. Sequence numbers are taken before commit, so a later number can be seen first; every transaction
@@ -439,6 +439,13 @@ CREATE INDEX deliveries_due ON deliveries (sink, next_attempt_at) WHERE delivere
 -- Pruning (store/outbox.ts pruneOutbox) goes by age.
 CREATE INDEX outbox_created ON outbox (created_at);
 CREATE INDEX idempotency_created ON idempotency (created_at);
+-- A new supporter starts on the first rung: recorded with the row, in the same statement (store/steps.ts).
+CREATE FUNCTION supporters_first_rung() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO supporter_rungs (supporter_id, rung, previous, at) VALUES (NEW.id, 'contact', NULL, NEW.created_at);
+  RETURN NULL;
+END $$;
+CREATE TRIGGER supporters_first_rung AFTER INSERT ON supporters FOR EACH ROW EXECUTE FUNCTION supporters_first_rung();
 `,
   },
 ];

@@ -428,7 +428,7 @@ CREATE TABLE letter_addresses (
   },
   {
     id: 13,
-    name: 'outbox watermark and pruning',
+    name: 'outbox watermark and pruning, fewer round trips',
     sql: `
 -- The dispatch pass walks only what is new or due (store/outbox.ts claimDeliveries). One writer at a time: events
 -- become visible in \`seq\` order, so the sequence itself is the cursor.
@@ -443,6 +443,10 @@ CREATE INDEX deliveries_due ON deliveries (sink, next_attempt_at) WHERE delivere
 -- Pruning (store/outbox.ts pruneOutbox) goes by age.
 CREATE INDEX outbox_created ON outbox (created_at);
 CREATE INDEX idempotency_created ON idempotency (created_at);
+-- A new supporter starts on the first rung: recorded with the row, in the same statement (store/steps.ts).
+CREATE TRIGGER supporters_first_rung AFTER INSERT ON supporters BEGIN
+  INSERT INTO supporter_rungs (supporter_id, rung, previous, at) VALUES (NEW.id, 'contact', NULL, NEW.created_at);
+END;
 `,
   },
 ];
