@@ -285,12 +285,6 @@ export async function updateRung(tx: Tx, supporterId: string, now: string): Prom
     override: isRung(row.rung_override) ? row.rung_override : null,
   });
   if (rung === row.rung) return;
-  await tx.run('UPDATE supporters SET rung = ? WHERE id = ?', rung, supporterId);
-  await tx.run(
-    'INSERT INTO supporter_rungs (supporter_id, rung, previous, at) VALUES (?, ?, ?, ?)',
-    supporterId,
-    rung,
-    String(row.rung),
-    now,
-  );
+  // The history row is written by a trigger (migration 13), in the same round trip.
+  await tx.run('UPDATE supporters SET rung = ?, updated_at = ? WHERE id = ?', rung, now, supporterId);
 }

@@ -446,6 +446,14 @@ BEGIN
   RETURN NULL;
 END $$;
 CREATE TRIGGER supporters_first_rung AFTER INSERT ON supporters FOR EACH ROW EXECUTE FUNCTION supporters_first_rung();
+-- Every change of rung goes into the history with the row's change (store/steps.ts updateRung sets updated_at).
+CREATE FUNCTION supporters_rung_history() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO supporter_rungs (supporter_id, rung, previous, at) VALUES (NEW.id, NEW.rung, OLD.rung, NEW.updated_at);
+  RETURN NULL;
+END $$;
+CREATE TRIGGER supporters_rung_history AFTER UPDATE OF rung ON supporters FOR EACH ROW
+  WHEN (OLD.rung IS DISTINCT FROM NEW.rung) EXECUTE FUNCTION supporters_rung_history();
 `,
   },
 ];

@@ -447,6 +447,10 @@ CREATE INDEX idempotency_created ON idempotency (created_at);
 CREATE TRIGGER supporters_first_rung AFTER INSERT ON supporters BEGIN
   INSERT INTO supporter_rungs (supporter_id, rung, previous, at) VALUES (NEW.id, 'contact', NULL, NEW.created_at);
 END;
+-- Every change of rung goes into the history with the row's change (store/steps.ts updateRung sets updated_at).
+CREATE TRIGGER supporters_rung_history AFTER UPDATE OF rung ON supporters WHEN OLD.rung IS NOT NEW.rung BEGIN
+  INSERT INTO supporter_rungs (supporter_id, rung, previous, at) VALUES (NEW.id, NEW.rung, OLD.rung, NEW.updated_at);
+END;
 `,
   },
 ];
