@@ -51,13 +51,10 @@ async function claimSpan(db: Db, sink: string, limit: number, leaseMs: number) {
   return db.transaction(async (tx) => {
     await tx.lock(`dispatch\n${sink}`);
     const now = new Date();
-    const stored = await tx.get('SELECT position FROM sink_cursors WHERE sink = ?', sink);
+    const stored = Number((await tx.get('SELECT position FROM sink_cursors WHERE sink = ?', sink))?.position ?? 0);
     // Where the next event is, if the cursor stands in a gap (PostgreSQL's positions are every transaction's).
-    const next = await tx.get(
-      `SELECT MIN(${position(db)}) AS p FROM outbox o WHERE ${position(db)} >= ?`,
-      Number(stored?.position ?? 0),
-    );
-    const cursor = Math.max(Number(stored?.position ?? 0), Number(next?.p ?? 0));
+    const next = await tx.get(`SELECT MIN(${position(db)}) AS p FROM outbox o WHERE ${position(db)} >= ?`, stored);
+    const cursor = Math.max(stored, Number(next?.p ?? 0));
     const columns = 'o.id, o.type, o.campaign, o.payload, o.created_at, o.seq';
     const fresh = `${position(db)} >= ? AND ${position(db)} < ? AND ${forSink} AND ${unclaimed}`;
     const rows = await tx.all(
@@ -85,6 +82,8 @@ async function claimSpan(db: Db, sink: string, limit: number, leaseMs: number) {
         lease,
       );
     }
+    // From the stored cursor, not the gap's end: an event of the gap committed since is seen here (PostgreSQL's
+    // horizon may have passed it meanwhile), and the cursor stops at it.
     const moved = await tx.get(
       `INSERT INTO sink_cursors (sink, position, claimed_at)
        SELECT ?, ${least(db)}(COALESCE(MIN(${position(db)}), ?), ${horizon(db)}), ? FROM outbox o WHERE ${fresh}
@@ -93,7 +92,7 @@ async function claimSpan(db: Db, sink: string, limit: number, leaseMs: number) {
       sink,
       cursor + SPAN,
       now.toISOString(),
-      cursor,
+      stored,
       cursor + SPAN,
       sink,
       sink,
