@@ -10,6 +10,7 @@ import type { AppEnv } from '../context.ts';
 import { guardFromEnv } from '../guard/config.ts';
 import { requireEmailForLinks, sinksFromEnv, twilioFromEnv } from '../outbox/config.ts';
 import { dispatch, type DispatchResult } from '../outbox/dispatcher.ts';
+import { prune, pruneOptionsFromEnv } from '../store/prune.ts';
 import { retentionDaysFromEnv, sweepRetention } from '../store/retention.ts';
 import type { Store, SweepCounts } from '../store/types.ts';
 
@@ -29,6 +30,7 @@ export async function hosted(env: Record<string, string | undefined>, store: Sto
   const sinks = sinksFromEnv(env, catalog);
   requireEmailForLinks(env, catalog.list());
   const retentionDays = retentionDaysFromEnv(env);
+  const pruning = pruneOptionsFromEnv(env);
   const app = createApp({
     store,
     catalog,
@@ -45,6 +47,11 @@ export async function hosted(env: Record<string, string | undefined>, store: Sto
       console.log(`[ladder] delivery pass: ${JSON.stringify(result)}`);
       return result;
     },
-    retention: () => sweepRetention(store, catalog.list(), retentionDays),
+    retention: async () => {
+      const counts = await sweepRetention(store, catalog.list(), retentionDays);
+      // Then what the outbox no longer needs (functions/store/prune.ts), on the same schedule.
+      await prune(store, pruning);
+      return counts;
+    },
   };
 }

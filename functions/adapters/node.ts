@@ -8,6 +8,7 @@
  * claimed event stays this instance's: a claim lost with a killed instance comes back after it; 300000) and the
  * sinks' variables (functions/outbox/config.ts).
  * LADDER_RETENTION_DAYS: personal data kept for campaigns without `retentionDays` (unset: kept); swept hourly.
+ * LADDER_OUTBOX_KEEP_DAYS (30), LADDER_DEAD_LETTER_DAYS (90): delivered events and dead letters pruned hourly.
  *
  * Abuse defenses (functions/guard/config.ts; README, "Configuration"): LADDER_SECRET (keys the render tokens; unset:
  * made once and kept in the database), LADDER_MIN_FILL_MS (3000), LADDER_TOKEN_MAX_AGE (s, 86400),
@@ -34,6 +35,7 @@ import { requireEmailForLinks, sinksFromEnv, twilioFromEnv } from '../outbox/con
 import { type RunningDispatcher, startDispatcher } from '../outbox/dispatcher.ts';
 import { lettersFromEnv, sendLetters } from '../outbox/letters.ts';
 import { openStore } from '../store/open.ts';
+import { prune, pruneOptionsFromEnv } from '../store/prune.ts';
 import { retentionDaysFromEnv, sweepRetention } from '../store/retention.ts';
 import { siteHeaders } from '../security/headers.ts';
 import { basePolicy, pageRules, rulePattern } from '../security/site-policy.ts';
@@ -55,6 +57,7 @@ const sinks = sinksFromEnv(env, catalog);
 requireEmailForLinks(env, catalog.list());
 let dispatcher: RunningDispatcher | null = null;
 const retentionDays = retentionDaysFromEnv(env);
+const pruning = pruneOptionsFromEnv(env);
 const api = createApp({
   store,
   catalog,
@@ -144,10 +147,15 @@ server.notFound(async (c) => {
     : c.text('Not found', 404);
 });
 
-// Retention (functions/store/retention.ts): a pass at start, then one an hour, never two at once.
-let sweeping: Promise<unknown> = sweepRetention(store, catalog.list(), retentionDays);
+// Retention (functions/store/retention.ts), then pruning of the outbox (functions/store/prune.ts): a pass at start,
+// then one an hour, never two at once.
+const sweepAndPrune = async () => {
+  await sweepRetention(store, catalog.list(), retentionDays);
+  await prune(store, pruning);
+};
+let sweeping: Promise<unknown> = sweepAndPrune();
 const retention = setInterval(() => {
-  sweeping = sweeping.then(() => sweepRetention(store, catalog.list(), retentionDays));
+  sweeping = sweeping.then(sweepAndPrune);
 }, 3600_000);
 retention.unref();
 

@@ -9,6 +9,7 @@ import { action } from './action.ts';
 import * as access from './access.ts';
 import * as consent from './consent.ts';
 import * as privacy from './privacy.ts';
+import { type PruneOptions, pruneOutbox } from './prune.ts';
 import { type RetentionCutoff, sweep } from './retention.ts';
 import { idempotent, kinds, ORIGIN, OUTCOME, outcomes, shares } from './steps.ts';
 import * as guard from './guard.ts';
@@ -242,6 +243,10 @@ export class SqlStore implements Store {
 
   paceSink(sink: string, gapMs: number, now: number) {
     return outbox.paceSink(this.#db, sink, gapMs, now);
+  }
+
+  pruneOutbox(options: PruneOptions, at: Date) {
+    return pruneOutbox(this.#db, options, at);
   }
 
   deadLetters(limit: number) {

@@ -14,16 +14,59 @@ const event = (row: Row): OutboxEvent => ({
   createdAt: readTime(row.created_at),
 });
 
-export function claimDeliveries(db: Db, sink: string, limit: number, leaseMs: number): Promise<Delivery[]> {
+/**
+ * Where an event stands in the order the claim reads new events in. SQLite has one writer at a time, so events
+ * appear in `seq` order. PostgreSQL takes sequence numbers before commit (a later one can be seen first), so it
+ * goes by the writing transaction's id instead, and moves a cursor no further than the oldest transaction still
+ * running (`horizon`): an event below it is visible or never will be.
+ */
+export const position = (db: Pick<Db, 'dialect'>) => (db.dialect === 'postgres' ? 'o.xid' : 'o.seq');
+const horizon = (db: Pick<Db, 'dialect'>) =>
+  db.dialect === 'postgres'
+    ? 'pg_snapshot_xmin(pg_current_snapshot())::text::bigint'
+    : '(SELECT COALESCE(MAX(seq), 0) + 1 FROM outbox)';
+const least = (db: Pick<Db, 'dialect'>) => (db.dialect === 'postgres' ? 'LEAST' : 'MIN');
+const forSink = 'o.erased_at IS NULL AND (o.only_sink IS NULL OR o.only_sink = ?)';
+const unclaimed = 'NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = o.id AND d.sink = ?)';
+
+/** Positions one claim reads at most (a transaction each): the first pass after upgrading holds nobody up long. */
+const SPAN = 10_000;
+
+/**
+ * Hands out what is due for a sink: events it has not seen yet (past its cursor, `sink_cursors`) and deliveries
+ * whose retry or lease has come (a partial index holds only those). Delivered events are never read again, so a
+ * pass costs the same with a million of them behind it. The cursor moves up to the first event left unclaimed,
+ * `SPAN` positions at a time, each in its own short transaction.
+ */
+export async function claimDeliveries(db: Db, sink: string, limit: number, leaseMs: number): Promise<Delivery[]> {
+  const claimed: Delivery[] = [];
+  for (;;) {
+    const { rows, more } = await claimSpan(db, sink, limit - claimed.length, leaseMs);
+    claimed.push(...rows);
+    if (!more || claimed.length >= limit) return claimed;
+  }
+}
+
+async function claimSpan(db: Db, sink: string, limit: number, leaseMs: number) {
   return db.transaction(async (tx) => {
     await tx.lock(`dispatch\n${sink}`);
     const now = new Date();
+    const stored = Number((await tx.get('SELECT position FROM sink_cursors WHERE sink = ?', sink))?.position ?? 0);
+    // Where the next event is, if the cursor stands in a gap (PostgreSQL's positions are every transaction's).
+    const next = await tx.get(`SELECT MIN(${position(db)}) AS p FROM outbox o WHERE ${position(db)} >= ?`, stored);
+    const cursor = Math.max(stored, Number(next?.p ?? 0));
+    const columns = 'o.id, o.type, o.campaign, o.payload, o.created_at, o.seq';
+    const fresh = `${position(db)} >= ? AND ${position(db)} < ? AND ${forSink} AND ${unclaimed}`;
     const rows = await tx.all(
-      `SELECT o.id, o.type, o.campaign, o.payload, o.created_at, COALESCE(d.attempts, 0) AS attempts
-       FROM outbox o LEFT JOIN deliveries d ON d.event_id = o.id AND d.sink = ?
-       WHERE o.erased_at IS NULL AND d.delivered_at IS NULL AND d.dead_at IS NULL
-         AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= ?) AND (o.only_sink IS NULL OR o.only_sink = ?)
-       ORDER BY o.seq LIMIT ?`,
+      `SELECT ${columns}, 0 AS attempts FROM outbox o WHERE ${fresh}
+       UNION ALL
+       SELECT ${columns}, d.attempts FROM deliveries d JOIN outbox o ON o.id = d.event_id
+       WHERE d.sink = ? AND d.delivered_at IS NULL AND d.dead_at IS NULL AND d.next_attempt_at <= ? AND ${forSink}
+       ORDER BY seq LIMIT ?`,
+      cursor,
+      cursor + SPAN,
+      sink,
+      sink,
       sink,
       now.toISOString(),
       sink,
@@ -39,7 +82,24 @@ export function claimDeliveries(db: Db, sink: string, limit: number, leaseMs: nu
         lease,
       );
     }
-    return rows.map((row) => ({ event: event(row), sink, attempts: Number(row.attempts) }));
+    // From the stored cursor, not the gap's end: an event of the gap committed since is seen here (PostgreSQL's
+    // horizon may have passed it meanwhile), and the cursor stops at it.
+    const moved = await tx.get(
+      `INSERT INTO sink_cursors (sink, position, claimed_at)
+       SELECT ?, ${least(db)}(COALESCE(MIN(${position(db)}), ?), ${horizon(db)}), ? FROM outbox o WHERE ${fresh}
+       ON CONFLICT (sink) DO UPDATE SET position = excluded.position, claimed_at = excluded.claimed_at
+       RETURNING position`,
+      sink,
+      cursor + SPAN,
+      now.toISOString(),
+      stored,
+      cursor + SPAN,
+      sink,
+      sink,
+    );
+    // The whole span was behind: there may be more beyond it.
+    const more = rows.length < limit && Number(moved?.position) === cursor + SPAN;
+    return { rows: rows.map((row) => ({ event: event(row), sink, attempts: Number(row.attempts) })), more };
   });
 }
 

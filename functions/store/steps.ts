@@ -18,7 +18,11 @@ export interface Person {
   phone?: string;
 }
 
-/** Runs `work` after the idempotency check and stores what `respond` answers under the key. */
+/**
+ * Runs `work` after the idempotency check and stores what `respond` answers under the key. The key's row is taken
+ * first (a placeholder, filled in at the end): a second request with the same key waits for this transaction at the
+ * unique index, then reads what it stored (or, if this one rolled back, takes the key itself).
+ */
 export async function idempotent<O>(
   tx: Tx,
   record: ActionRecord,
@@ -27,12 +31,21 @@ export async function idempotent<O>(
 ): Promise<RecordResult> {
   const { campaign, idempotency } = record;
   if (idempotency) {
-    await tx.lock(`idempotency\n${campaign}\n${idempotency.key}`);
-    const seen = await tx.get(
-      'SELECT request_hash, body FROM idempotency WHERE campaign = ? AND key = ?',
+    const taken = await tx.get(
+      `INSERT INTO idempotency (campaign, key, request_hash, status, body, created_at) VALUES (?, ?, ?, 0, 'null', ?)
+       ON CONFLICT DO NOTHING RETURNING key`,
       campaign,
       idempotency.key,
+      idempotency.requestHash,
+      new Date().toISOString(),
     );
+    const seen =
+      !taken &&
+      (await tx.get(
+        'SELECT request_hash, body FROM idempotency WHERE campaign = ? AND key = ?',
+        campaign,
+        idempotency.key,
+      ));
     if (seen) {
       if (seen.request_hash !== idempotency.requestHash) return { mismatch: true };
       return { status: 200, body: readJson(seen.body), replay: true };
@@ -41,13 +54,11 @@ export async function idempotent<O>(
   const response: StoredResponse = respond(await work());
   if (idempotency) {
     await tx.run(
-      'INSERT INTO idempotency (campaign, key, request_hash, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      campaign,
-      idempotency.key,
-      idempotency.requestHash,
+      'UPDATE idempotency SET status = ?, body = ? WHERE campaign = ? AND key = ?',
       response.status,
       JSON.stringify(response.body),
-      new Date().toISOString(),
+      campaign,
+      idempotency.key,
     );
   }
   return { ...response, replay: false };
@@ -85,23 +96,11 @@ export async function upsertSupporter(
   // Nobody refers themselves.
   const referrerId = by && by.email !== person.email ? String(by.id) : null;
   for (let attempt = 0; attempt < 8; attempt++) {
-    const existing = await tx.get(
-      'SELECT id, email, given_name, family_name, postcode, phone FROM supporters WHERE email = ?',
-      person.email,
-    );
-    if (existing) {
-      const id = String(existing.id);
-      // Holds the row till the end. No row: the retention sweep deleted this supporter meanwhile (PostgreSQL
-      // waited for it); look again.
-      const held = await tx.get('UPDATE supporters SET updated_at = ? WHERE id = ? RETURNING id', now, id);
-      if (!held) continue;
-      const code = await referralAlias(tx, id, now);
-      return { id, referralCode: code, referrerId, known: true, person: stored(existing) };
-    }
-    // No conflict target: a concurrent insert of the same email (PostgreSQL waits for it) or a referral code
-    // collision both end here with no row, and the loop looks again.
+    // A new supporter first (most are, in a spike). No conflict target: the email known already (a concurrent insert
+    // of it: PostgreSQL waits for it) or a referral code collision both end here with no row, and we look them up.
     const id = newId();
     const code = referralCode();
+    // Their first rung (contact) is recorded by a trigger (migration 13), in the same round trip.
     const row = await tx.get(
       `INSERT INTO supporters (id, email, given_name, family_name, postcode, phone, referral_code, referred_by,
        created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id`,
@@ -117,16 +116,22 @@ export async function upsertSupporter(
       now,
     );
     if (row) {
-      await tx.run(
-        'INSERT INTO supporter_rungs (supporter_id, rung, previous, at) VALUES (?, ?, ?, ?)',
-        id,
-        'contact',
-        null,
-        now,
-      );
       // Recruiting someone moves the recruiter up.
       if (referrerId) await updateRung(tx, referrerId, now);
       return { id, referralCode: code, referrerId, known: false, person };
+    }
+    const existing = await tx.get(
+      'SELECT id, email, given_name, family_name, postcode, phone FROM supporters WHERE email = ?',
+      person.email,
+    );
+    if (existing) {
+      const id = String(existing.id);
+      // Holds the row till the end. No row: the retention sweep deleted this supporter meanwhile (PostgreSQL
+      // waited for it); look again.
+      const held = await tx.get('UPDATE supporters SET updated_at = ? WHERE id = ? RETURNING id', now, id);
+      if (!held) continue;
+      const alias = await referralAlias(tx, id, now);
+      return { id, referralCode: alias, referrerId, known: true, person: stored(existing) };
     }
   }
   throw new Error('could not create the supporter');
@@ -280,12 +285,6 @@ export async function updateRung(tx: Tx, supporterId: string, now: string): Prom
     override: isRung(row.rung_override) ? row.rung_override : null,
   });
   if (rung === row.rung) return;
-  await tx.run('UPDATE supporters SET rung = ? WHERE id = ?', rung, supporterId);
-  await tx.run(
-    'INSERT INTO supporter_rungs (supporter_id, rung, previous, at) VALUES (?, ?, ?, ?)',
-    supporterId,
-    rung,
-    String(row.rung),
-    now,
-  );
+  // The history row is written by a trigger (migration 13), in the same round trip.
+  await tx.run('UPDATE supporters SET rung = ?, updated_at = ? WHERE id = ?', rung, now, supporterId);
 }

@@ -7,6 +7,7 @@ import type { CampaignFigures } from '../../schema/campaign.ts';
 import type { Rung } from '../../schema/funnel.ts';
 import type { SupporterExport } from './access.ts';
 import type { RetentionCutoff, SweepCounts } from './retention.ts';
+import type { PruneCounts, PruneOptions } from './prune.ts';
 import type { Listening } from './results.ts';
 import type { TeamStore } from './team.ts';
 import type {
@@ -327,6 +328,8 @@ export interface Store {
    * on this database shares one pace per sink (outbox/throttle.ts), however many instances run.
    */
   paceSink(sink: string, gapMs: number, now: number): Promise<number>;
+  /** Deletes delivered (or erased) events, old dead letters and idempotency records past their days (store/prune.ts). */
+  pruneOutbox(options: PruneOptions, at: Date): Promise<PruneCounts>;
   deadLetters(limit: number): Promise<DeadLetter[]>;
   /** Makes dead (or pending) deliveries of the event due now again, for one sink or all. Returns how many. */
   redeliver(eventId: string, sink?: string): Promise<number>;

@@ -419,4 +419,41 @@ CREATE TABLE letter_addresses (
 );
 `,
   },
+  {
+    id: 13,
+    name: 'outbox watermark and pruning, fewer round trips',
+    sql: `
+-- The dispatch pass walks only what is new or due (store/outbox.ts claimDeliveries). \`xid\`: the transaction that
+-- wrote the event. Sequence numbers are taken before commit, so a later number can be seen first; every transaction
+-- below the oldest still running (pg_snapshot_xmin) is over, so a cursor of transaction ids never skips an event.
+ALTER TABLE outbox ADD COLUMN xid BIGINT NOT NULL DEFAULT (pg_current_xact_id()::text::bigint);
+CREATE INDEX outbox_xid ON outbox (xid);
+-- Per sink: every event written by a transaction below \`position\` has its delivery row (or is not for this sink).
+CREATE TABLE sink_cursors (
+  sink TEXT PRIMARY KEY,
+  position BIGINT NOT NULL,
+  claimed_at TIMESTAMPTZ NOT NULL              -- its last claim: a sink gone from the configuration stops holding pruning back
+);
+-- Deliveries still to make: retries and leases, the only rows the claim reads besides new events.
+CREATE INDEX deliveries_due ON deliveries (sink, next_attempt_at) WHERE delivered_at IS NULL AND dead_at IS NULL;
+-- Pruning (store/outbox.ts pruneOutbox) goes by age.
+CREATE INDEX outbox_created ON outbox (created_at);
+CREATE INDEX idempotency_created ON idempotency (created_at);
+-- A new supporter starts on the first rung: recorded with the row, in the same statement (store/steps.ts).
+CREATE FUNCTION supporters_first_rung() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO supporter_rungs (supporter_id, rung, previous, at) VALUES (NEW.id, 'contact', NULL, NEW.created_at);
+  RETURN NULL;
+END $$;
+CREATE TRIGGER supporters_first_rung AFTER INSERT ON supporters FOR EACH ROW EXECUTE FUNCTION supporters_first_rung();
+-- Every change of rung goes into the history with the row's change (store/steps.ts updateRung sets updated_at).
+CREATE FUNCTION supporters_rung_history() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO supporter_rungs (supporter_id, rung, previous, at) VALUES (NEW.id, NEW.rung, OLD.rung, NEW.updated_at);
+  RETURN NULL;
+END $$;
+CREATE TRIGGER supporters_rung_history AFTER UPDATE OF rung ON supporters FOR EACH ROW
+  WHEN (OLD.rung IS DISTINCT FROM NEW.rung) EXECUTE FUNCTION supporters_rung_history();
+`,
+  },
 ];

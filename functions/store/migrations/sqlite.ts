@@ -426,4 +426,31 @@ CREATE TABLE letter_addresses (
 );
 `,
   },
+  {
+    id: 13,
+    name: 'outbox watermark and pruning, fewer round trips',
+    sql: `
+-- The dispatch pass walks only what is new or due (store/outbox.ts claimDeliveries). One writer at a time: events
+-- become visible in \`seq\` order, so the sequence itself is the cursor.
+-- Per sink: every event below \`position\` has its delivery row (or is not for this sink).
+CREATE TABLE sink_cursors (
+  sink TEXT PRIMARY KEY,
+  position INTEGER NOT NULL,
+  claimed_at TEXT NOT NULL              -- its last claim: a sink gone from the configuration stops holding pruning back
+);
+-- Deliveries still to make: retries and leases, the only rows the claim reads besides new events.
+CREATE INDEX deliveries_due ON deliveries (sink, next_attempt_at) WHERE delivered_at IS NULL AND dead_at IS NULL;
+-- Pruning (store/outbox.ts pruneOutbox) goes by age.
+CREATE INDEX outbox_created ON outbox (created_at);
+CREATE INDEX idempotency_created ON idempotency (created_at);
+-- A new supporter starts on the first rung: recorded with the row, in the same statement (store/steps.ts).
+CREATE TRIGGER supporters_first_rung AFTER INSERT ON supporters BEGIN
+  INSERT INTO supporter_rungs (supporter_id, rung, previous, at) VALUES (NEW.id, 'contact', NULL, NEW.created_at);
+END;
+-- Every change of rung goes into the history with the row's change (store/steps.ts updateRung sets updated_at).
+CREATE TRIGGER supporters_rung_history AFTER UPDATE OF rung ON supporters WHEN OLD.rung IS NOT NEW.rung BEGIN
+  INSERT INTO supporter_rungs (supporter_id, rung, previous, at) VALUES (NEW.id, NEW.rung, OLD.rung, NEW.updated_at);
+END;
+`,
+  },
 ];
