@@ -196,11 +196,13 @@ export async function startEditor(t: EditorStrings, lang: Lang): Promise<void> {
     const { targetsFromCsv } = await import('./targets-csv.ts');
     const read = targetsFromCsv(await file.text(), kind, t, lang);
     if ('errors' in read) {
-      csvError.replaceChildren(
-        ...[...read.errors, t.csvNothingChanged].map((line) =>
-          Object.assign(document.createElement('li'), { textContent: line }),
-        ),
-      );
+      csvError
+        .querySelector('ul')!
+        .replaceChildren(
+          ...[...read.errors, t.csvNothingChanged].map((line) =>
+            Object.assign(document.createElement('li'), { textContent: line }),
+          ),
+        );
       csvError.hidden = false;
       csv.setAttribute('aria-invalid', 'true');
       csv.value = '';
