@@ -287,6 +287,7 @@ describe('the campaign editor', () => {
       ...common('Écrire au conseil'),
       'f-letter-subject': 'Le parc',
       'f-letter-text': 'Madame la Maire, le parc a besoin de vous.',
+      'f-letter-sending-from': 'lettres@campaign.example',
     });
     await page.locator('#preview-widgets p').filter({ hasText: 'pas encore de widget pour ce type' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
