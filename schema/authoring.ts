@@ -34,3 +34,10 @@ export const option = z
   })
   .transform((o) => (typeof o === 'string' ? { value: o, label: o } : o));
 export type Option = z.output<typeof option>;
+
+/**
+ * An issue's message as the build prints it: zod's own for a missing field ("expected string, received undefined")
+ * says nothing an organizer can act on, so it becomes one sentence (the editor's and the build's alike).
+ */
+export const issueMessage = (issue: z.core.$ZodIssue): string =>
+  issue.code === 'invalid_type' && issue.input === undefined ? 'is missing: add it to the frontmatter' : issue.message;

@@ -10,6 +10,11 @@ import type { Lang } from '../../../schema/limits.ts';
 type Words = [es: string, fr: string, ar: string];
 
 const EXACT: Record<string, Words> = {
+  'is missing: add it to the frontmatter': [
+    'falta: añádelo al frontmatter',
+    'manque : ajoutez-le au frontmatter',
+    'مفقود: أضفه إلى frontmatter',
+  ],
   'give the campaign a title': ['ponle un título a la campaña', 'donnez un titre à la campagne', 'أعطِ الحملة عنوانًا'],
   'keep the title under 200 characters': [
     'el título debe tener menos de 200 caracteres',
