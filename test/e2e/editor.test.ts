@@ -246,6 +246,7 @@ describe('the campaign editor', () => {
     await page.locator('#editor-status').filter({ hasText: '2 targets read from the file.' }).waitFor();
     expect(await errors.isHidden()).toBe(true);
     expect(await page.locator('#f-call-targets-1-name').inputValue()).toBe('Lee, Sam');
+    await fill(page, { 'f-call-postcodes': '94110: D5 D6', 'f-call-areaNames': 'D5: District 5' });
     await page.locator('#preview-widgets section[lang=en] ladder-call').waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await saveDraft(page);
@@ -261,6 +262,8 @@ describe('the campaign editor', () => {
           areas: ['D5', 'D6'],
         },
       ],
+      postcodes: { '94110': ['D5', 'D6'] },
+      areaNames: { D5: 'District 5' },
     });
     await page.close();
   });

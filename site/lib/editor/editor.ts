@@ -152,7 +152,8 @@ export async function startEditor(t: EditorStrings, lang: Lang): Promise<void> {
       error?: { fields?: Record<string, string>; message: string };
     };
     if (res.status === 422 && answer.error?.fields) {
-      say(t.fix(form.showErrors(answer.error.fields)));
+      const { count, unplaced } = form.showErrors(answer.error.fields);
+      say([t.fix(count), ...unplaced].join(' '));
       return;
     }
     if (!res.ok) return say(answer.error?.message ?? String(res.status));

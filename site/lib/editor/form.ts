@@ -253,17 +253,20 @@ export class CampaignForm {
       return set;
     }
     const value = (getAt(this.state, path) as Record<string, unknown> | undefined) ?? {};
+    // A list per name (a call's `postcodes`: `94110: CA-12 CA`): the items separated by spaces.
+    const lists = inner.type === 'array';
     const area = el('textarea', {
       rows: 3,
       value: Object.entries(value)
-        .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+        .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : Array.isArray(v) ? v.join(' ') : JSON.stringify(v)}`)
         .join('\n'),
     });
     area.addEventListener('input', () => {
-      const next: Record<string, string> = {};
+      const next: Record<string, string | string[]> = {};
       for (const line of area.value.split('\n')) {
         const at = line.indexOf(':');
-        if (at > 0) next[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+        const text = line.slice(at + 1).trim();
+        if (at > 0) next[line.slice(0, at).trim()] = lists ? text.split(/[\s,]+/).filter(Boolean) : text;
       }
       setAt(this.state, path, Object.keys(next).length ? next : undefined);
       this.onChange();
@@ -273,9 +276,10 @@ export class CampaignForm {
 
   /**
    * The build's errors beside their fields, in the organizer's language, each after the field's path as the build
-   * names it; the first one gets the focus. Returns how many there were.
+   * names it; the first one gets the focus. Returns how many there were, and those no field shows.
    */
-  showErrors(fields: Record<string, string>): number {
+  showErrors(fields: Record<string, string>): { count: number; unplaced: string[] } {
+    const unplaced: string[] = [];
     for (const error of this.root.querySelectorAll<HTMLElement>('.error')) error.hidden = true;
     for (const control of this.root.querySelectorAll('[aria-invalid]')) control.removeAttribute('aria-invalid');
     let first: HTMLElement | null = null;
@@ -288,7 +292,11 @@ export class CampaignForm {
         if (!control) control = this.root.querySelector<HTMLElement>(`[data-path^="${CSS.escape(parts.join('.'))}."]`);
         parts.pop();
       }
-      if (!control) continue;
+      if (!control) {
+        // The file as a whole (`(file)`: a targetsFile that cannot be read): said in the editor's status.
+        unplaced.push(`${path}: ${localizeIssue(message, this.lang)}`);
+        continue;
+      }
       const error = document.getElementById(`${control.id}-error`)!;
       const said = `${path}: ${localizeIssue(message, this.lang)}`;
       error.textContent = error.hidden ? said : `${error.textContent} ${said}`;
@@ -297,6 +305,6 @@ export class CampaignForm {
       first ??= control;
     }
     first?.focus();
-    return Object.keys(fields).length;
+    return { count: Object.keys(fields).length, unplaced };
   }
 }

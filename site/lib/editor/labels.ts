@@ -111,6 +111,11 @@ const LABELS: Record<string, Words> = {
   days: ['Days', 'Días', 'Jours', 'الأيام'],
   perHour: ['Per hour', 'Por hora', 'Par heure', 'في الساعة'],
   digestShare: ['Digest share', 'Proporción para resumen', 'Part pour le résumé', 'نسبة الملخص'],
+  // The languages of `strings`.
+  en: ['English', 'Inglés', 'Anglais', 'الإنجليزية'],
+  es: ['Spanish', 'Español', 'Espagnol', 'الإسبانية'],
+  fr: ['French', 'Francés', 'Français', 'الفرنسية'],
+  ar: ['Arabic', 'Árabe', 'Arabe', 'العربية'],
   digestMin: ['Digest minimum', 'Mínimo para resumen', 'Minimum pour le résumé', 'الحد الأدنى للملخص'],
 };
 
