@@ -157,13 +157,16 @@ export async function startEditor(t: EditorStrings, lang: Lang): Promise<void> {
       return;
     }
     if (!res.ok) return say(answer.error?.message ?? String(res.status));
-    form.showErrors({});
+    // A draft may be half done: it is kept, and what the build would say is shown beside the fields.
+    const { count, unplaced } = form.showErrors(
+      Object.fromEntries((answer.issues ?? []).map(({ path, message }) => [path, message])),
+    );
     await list();
     if (publish) {
       opened.published = true;
       $<HTMLButtonElement>('close-campaign').hidden = false;
       await follow();
-    } else say(t.saved);
+    } else say([t.saved, ...(count ? [t.fix(count)] : []), ...unplaced].join(' '));
   };
 
   $('open-form').addEventListener('submit', (event) => {
