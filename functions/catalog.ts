@@ -83,7 +83,7 @@ export function checkCampaignText(text: string): { campaign: Campaign } | { issu
   } catch (error) {
     return { issues: [{ path: '(file)', message: `the frontmatter is not valid YAML: ${(error as Error).message}` }] };
   }
-  // With the input, so a missing field is said as the build says it (issueMessage).
+  // With the input, so a field missing without a sentence of the schema's own gets the build's (issueMessage).
   const parsed = Campaign.safeParse(data, { reportInput: true });
   if (parsed.success) return { campaign: parsed.data };
   return {

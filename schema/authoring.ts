@@ -36,8 +36,12 @@ export const option = z
 export type Option = z.output<typeof option>;
 
 /**
- * An issue's message as the build prints it: zod's own for a missing field ("expected string, received undefined")
- * says nothing an organizer can act on, so it becomes one sentence (the editor's and the build's alike).
+ * An issue's message for an organizer: the schema's own sentence, or for a field missing where the schema has none
+ * (zod's "Invalid input: expected string, received undefined", which says nothing an organizer can act on) the
+ * build's sentence for a missing field (site/content.config.ts says it for every missing field).
  */
+export const MISSING = 'is missing: add it to the frontmatter';
 export const issueMessage = (issue: z.core.$ZodIssue): string =>
-  issue.code === 'invalid_type' && issue.input === undefined ? 'is missing: add it to the frontmatter' : issue.message;
+  issue.code === 'invalid_type' && issue.input === undefined && issue.message.startsWith('Invalid input')
+    ? MISSING
+    : issue.message;

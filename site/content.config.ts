@@ -10,7 +10,6 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import * as z from 'zod';
 import { Campaign, SLUG_PATTERN } from '../schema/campaign.ts';
-import { issueMessage } from '../schema/authoring.ts';
 import { campaignsDir } from './lib/paths.ts';
 
 const base = campaignsDir();
@@ -32,7 +31,12 @@ const campaignSchema = z.unknown().transform((input, ctx): Campaign => {
   const result = Campaign.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
-    ctx.addIssue({ code: 'custom', path: issue.path, message: issueMessage(issue) });
+    const missing = issue.code === 'invalid_type' && issue.input === undefined;
+    ctx.addIssue({
+      code: 'custom',
+      path: issue.path,
+      message: missing ? 'is missing: add it to the frontmatter' : issue.message,
+    });
   }
   return z.NEVER;
 });
