@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import yaml from 'js-yaml';
 import { postcodeKey, TargetsFile } from '../schema/call.ts';
 import { Campaign, type CampaignEntry, crossCampaignIssues, describeCampaignIssues } from '../schema/campaign.ts';
+import { issueMessage } from '../schema/authoring.ts';
 
 export interface Catalog {
   get(slug: string): CampaignEntry | undefined;
@@ -82,10 +83,14 @@ export function checkCampaignText(text: string): { campaign: Campaign } | { issu
   } catch (error) {
     return { issues: [{ path: '(file)', message: `the frontmatter is not valid YAML: ${(error as Error).message}` }] };
   }
-  const parsed = Campaign.safeParse(data);
+  // With the input, so a field missing without a sentence of the schema's own gets the build's (issueMessage).
+  const parsed = Campaign.safeParse(data, { reportInput: true });
   if (parsed.success) return { campaign: parsed.data };
   return {
-    issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.') || '(file)', message: issue.message })),
+    issues: parsed.error.issues.map((issue) => ({
+      path: issue.path.join('.') || '(file)',
+      message: issueMessage(issue),
+    })),
   };
 }
 

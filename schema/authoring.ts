@@ -34,3 +34,14 @@ export const option = z
   })
   .transform((o) => (typeof o === 'string' ? { value: o, label: o } : o));
 export type Option = z.output<typeof option>;
+
+/**
+ * An issue's message for an organizer: the schema's own sentence, or for a field missing where the schema has none
+ * (zod's "Invalid input: expected string, received undefined", which says nothing an organizer can act on) the
+ * build's sentence for a missing field (site/content.config.ts says it for every missing field).
+ */
+export const MISSING = 'is missing: add it to the frontmatter';
+export const issueMessage = (issue: z.core.$ZodIssue): string =>
+  issue.code === 'invalid_type' && issue.input === undefined && issue.message.startsWith('Invalid input')
+    ? MISSING
+    : issue.message;

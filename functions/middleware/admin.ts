@@ -7,7 +7,8 @@
  * What: owners everything; organizers everything but the team, API tokens and the audit log; hosts only the
  * attendee list, walk-ins and check-in of their own events; volunteers nothing here. A route added to the admin
  * API is thus open to owners and organizers only until it is listed for hosts.
- * And the audit log gets every export, erasure, supporter lookup, rung or tag change that succeeded.
+ * And the audit log gets every export, erasure, supporter lookup, rung or tag change, check-in and walk-in that
+ * succeeded.
  */
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
@@ -97,6 +98,9 @@ const AUDITED: Record<string, [action: string, target: (c: Ctx, p: Params) => Pr
   'PUT /supporters/:id/tags': ['supporter.tags', (_c, p) => p.id],
   'GET /campaigns/:slug/export.csv': ['campaign.export.csv', (_c, p) => p.slug],
   'GET /campaigns/:slug/export.osdi.json': ['campaign.export.osdi', (_c, p) => p.slug],
+  // What a host did at the door: the RSVP's id, or the event's slug for a walk-in (never the person).
+  'POST /rsvps/:id/check-in': ['rsvp.check-in', (_c, p) => p.id],
+  'POST /campaigns/:slug/walk-ins': ['rsvp.walk-in', (_c, p) => p.slug],
 };
 
 /**

@@ -1,28 +1,44 @@
 /**
- * The organizing team end to end (issue 11), on the built site, a real server, a real SMTP server and Chromium:
- * the first owner from `npm run invite`, signed in by the emailed link; a passkey added and used (a virtual
- * authenticator through the DevTools protocol); the owner invites an organizer and a host from the team page; the
- * host signs in on a phone-sized page, sees their event, checks someone in, and gets 403 on anything else; the
- * owner reads it all in the audit log. Sign-out ends the session. axe on every new page and state.
+ * Issue 11's "Done when", as one story on the built site, a real server, a real SMTP server and Chromium: the first
+ * owner from `npm run invite`, signed in by the emailed link, adds a passkey and invites an organizer and a host from
+ * the team page; the organizer creates, previews and publishes a new petition entirely in the browser (the build's
+ * error beside its field first), and it takes a signature on its live page and on a partner page whose origin the
+ * publish allowed, without a restart; the host, on a phone, checks people in at their event and gets 403 on anything
+ * else, and sign-out forgets their list; the owner signs back in with the passkey and reads all of it in the audit
+ * log. axe on every new page and state. (The editor's forms per kind and language: editor.test.ts.)
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { smtpServer } from '../functions/outbox/servers.ts';
-import { axeViolations, freePort, launch, renderToken, type RunningServer, startServer } from './harness.ts';
+import {
+  axeViolations,
+  copyBuilt,
+  freePort,
+  launch,
+  partnerPage,
+  renderToken,
+  type RunningServer,
+  startPartner,
+  startServer,
+} from './harness.ts';
 
 const built = inject('built');
 const EVENT = 'town-hall-meeting';
+const SLUG = 'light-the-underpass';
 let smtp: Awaited<ReturnType<typeof smtpServer>>;
 let server: RunningServer;
 let browser: Browser;
+let partner: Awaited<ReturnType<typeof startPartner>>;
+let partnerPort: number;
 
 beforeAll(async () => {
   smtp = await smtpServer();
   // The links in the emails point at the site's public address, which a server with email must be told.
   const port = String(await freePort());
-  server = await startServer(built, {
+  // Our own copies: publishing changes the content and the site that the other tests share.
+  server = await startServer(copyBuilt(built), {
     PORT: port,
     LADDER_SITE_URL: `http://localhost:${port}`,
     LADDER_SMTP_URL: smtp.url,
@@ -30,6 +46,9 @@ beforeAll(async () => {
     LADDER_DISPATCH_INTERVAL: '250',
   });
   browser = await launch();
+  // A partner the new petition will name: its origin is on no allow-list when the server starts.
+  partnerPort = await freePort();
+  partner = await startPartner(partnerPort, { '/': partnerPage(server.url, SLUG) });
   const res = await fetch(`${server.url}/api/campaigns/${EVENT}/rsvps`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -44,10 +63,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  await partner?.close();
   await server?.stop();
   await smtp?.close();
 });
-
 /** The sign-in link in the latest email to `to`, as a mail client shows it. */
 async function linkFor(to: string): Promise<string> {
   const deadline = Date.now() + 15_000;
@@ -90,8 +109,22 @@ const status = (page: Page, path: string, method = 'GET') =>
     method,
   ] as const);
 
+/** Signs the petition in its widget, as a supporter types. */
+async function sign(page: Page, email: string) {
+  await page.waitForFunction(() => {
+    const element = document.querySelector('ladder-petition') as (HTMLElement & { hasUpdated?: boolean }) | null;
+    return !!element?.hasUpdated && !element.hasAttribute('defer-hydration');
+  });
+  for (const [name, value] of Object.entries({ givenName: 'Ada', familyName: 'Lovelace', email, postcode: '94110' })) {
+    await page.locator(`ladder-petition [name=${name}]`).click();
+    await page.keyboard.type(value);
+  }
+  await page.keyboard.press('Enter');
+  await page.locator('ladder-petition [part=thanks] h2').waitFor({ timeout: 20_000 });
+}
+
 describe('the organizing team', () => {
-  it('owner, organizer and host sign in by email (and passkey), each sees what their role opens, all in the audit log', async () => {
+  it('an owner invites an organizer and a host; the organizer publishes a petition from the browser that takes signatures on its page and a partner page; the host checks in on a phone; the owner reads it all in the audit log', async () => {
     await promisify(execFile)(process.execPath, ['scripts/invite.ts', 'owner@team.example', 'owner'], {
       env: { ...process.env, LADDER_DB: server.db, LADDER_SITE_URL: server.url },
     });
@@ -123,10 +156,14 @@ describe('the organizing team', () => {
     await invite('host@team.example', 'host', EVENT);
     await expectNoAxeViolations(owner);
 
-    // The organizer: the dashboard and an export; the team page shows them only their account.
+    // The organizer, signed in by their link: an export works, the team and the audit log are the owner's.
     const organizerContext = await browser.newContext();
     const organizer = await organizerContext.newPage();
     organizer.setDefaultTimeout(15_000);
+    const csp: string[] = [];
+    organizer.on('console', (message) => {
+      if (/Content.Security.Policy/i.test(message.text())) csp.push(message.text());
+    });
     await organizer.goto(await linkFor('organizer@team.example'));
     await organizer.locator('#dashboard').waitFor();
     expect(await status(organizer, `/api/admin/campaigns/${EVENT}/export.csv`)).toBe(200);
@@ -135,7 +172,64 @@ describe('the organizing team', () => {
     await organizer.locator('#owners-only').waitFor();
     expect(await organizer.locator('#people').isHidden()).toBe(true);
 
-    // The host, on a phone: their link opens check-in with their event; they check Grace in; nothing else opens.
+    // The organizer creates a petition in the editor, with their session (no token anywhere).
+    await organizer.goto(`${server.url}/organize/edit/`);
+    await organizer.locator('#new-slug').waitFor();
+    await expectNoAxeViolations(organizer);
+    await organizer.locator('#new-slug').fill(SLUG);
+    await organizer.locator('#new-kind').selectOption('petition');
+    await organizer.locator('#new-form button').click();
+    const fill = (id: string, text: string) => organizer.locator(`#${id}`).fill(text);
+    await fill('f-title', 'Light the underpass');
+    await fill('f-summary', 'The underpass on 5th Street is dark at night.');
+    await fill('f-partners', `http://127.0.0.1:${partnerPort}`);
+    await fill('f-consent-text', 'Keep me updated about this campaign by email.');
+    await fill('f-consent-version', '2026-12-01');
+    await fill('f-petition-to', 'The Public Works Department');
+    await fill('campaign-body', 'Dear Public Works,');
+    expect(await organizer.locator('#preview-title').textContent()).toBe('Light the underpass');
+
+    // The ask is missing: the build's words beside the field, which gets the focus; nothing is published.
+    await organizer.locator('#publish').click();
+    const askError = organizer.locator('#f-petition-ask-error');
+    await askError.waitFor();
+    expect(await askError.textContent()).toContain('write the demand in one sentence');
+    expect(await organizer.evaluate(() => document.activeElement?.id)).toBe('f-petition-ask');
+    await expectNoAxeViolations(organizer);
+    expect((await fetch(`${server.url}/act/${SLUG}/`)).status).toBe(404);
+
+    // The preview: the real widget beside the form, in each language the campaign speaks (Spanish by its strings).
+    await fill('f-petition-ask', 'Install lights in the 5th Street underpass.');
+    await fill('f-strings-es', 'submit: ¡Firmo!');
+    const preview = (lang: string) => organizer.locator(`#preview-widgets section[lang=${lang}] ladder-petition`);
+    await preview('en')
+      .locator('[part=ask]')
+      .filter({ hasText: 'Install lights in the 5th Street underpass.' })
+      .waitFor();
+    await preview('es').locator('[part=submit]').filter({ hasText: '¡Firmo!' }).waitFor();
+    await expectNoAxeViolations(organizer);
+
+    // Publish: the site rebuilds in the background, the editor says how far it is, then that it is live.
+    await organizer.locator('#publish').click();
+    const editorStatus = organizer.locator('#editor-status');
+    await editorStatus.filter({ hasText: /rebuilding|live/ }).waitFor();
+    await editorStatus.filter({ hasText: 'the new pages are live' }).waitFor({ timeout: 150_000 });
+    await expectNoAxeViolations(organizer);
+    expect(csp).toEqual([]);
+
+    // A signature on the live page, and one on the partner's page (its origin allowed by the publish, no restart).
+    const live = await browser.newPage();
+    await live.goto(`${server.url}/act/${SLUG}/`);
+    await sign(live, 'ada@example.org');
+    const onPartner = await browser.newPage();
+    await onPartner.goto(`${partner.url}/`);
+    await sign(onPartner, 'lin@example.org');
+    const campaign = (await (await fetch(`${server.url}/api/campaigns/${SLUG}`)).json()) as { count: number };
+    expect(campaign.count).toBe(2);
+    await live.close();
+    await onPartner.close();
+
+    // The host, on a phone: their link opens check-in with their event only; they check Grace in; nothing else opens.
     const hostContext = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
     const host = await hostContext.newPage();
     host.setDefaultTimeout(15_000);
@@ -148,10 +242,19 @@ describe('the organizing team', () => {
     const grace = host.locator('#checkin-list > li').filter({ hasText: 'Grace' });
     await grace.getByRole('button').click();
     await expect.poll(() => grace.getAttribute('class')).toContain('done');
-    expect(await status(host, '/api/admin/funnel')).toBe(403);
-    expect(await status(host, `/api/admin/campaigns/${EVENT}/export.csv`)).toBe(403);
-    expect(await status(host, '/api/admin/team')).toBe(403);
+    await expectNoAxeViolations(host);
     expect(await status(host, `/api/admin/campaigns/${EVENT}/rsvps`)).toBe(200);
+    for (const path of [
+      '/api/admin/funnel',
+      `/api/admin/campaigns/${EVENT}/export.csv`,
+      `/api/admin/campaigns/${SLUG}/rsvps`,
+      '/api/admin/team',
+      '/api/admin/audit',
+      '/api/admin/editor/campaigns',
+    ]) {
+      expect(await status(host, path), path).toBe(403);
+    }
+    expect(await status(host, `/api/admin/editor/campaigns/${SLUG}/close`, 'POST')).toBe(403);
 
     // The page keeps the list on the phone, encrypted under a key of this device's session (site/lib/dashboard/
     // saved-list.ts), for check-in without a connection; no service worker cache holds an admin answer.
@@ -183,7 +286,7 @@ describe('the organizing team', () => {
     });
     expect(replay.status).toBe(401);
 
-    // The owner signs out, signs back in with the passkey, and reads the audit log.
+    // The owner signs out, signs back in with the passkey, and reads the audit log: who did what, and no person.
     await owner.goto(`${server.url}/organize/team/`);
     await owner.getByRole('button', { name: 'Sign out' }).click();
     await owner.locator('#sign-in-account').waitFor();
@@ -193,13 +296,17 @@ describe('the organizing team', () => {
     const log = owner.locator('[data-slot=audit] tbody');
     await log.waitFor();
     const text = await log.innerText();
-    expect(text).toContain('team.invite:organizer');
-    expect(text).toContain('team.invite:host');
+    expect(text).toMatch(/owner@team\.example\s+team\.invite:organizer/);
+    expect(text).toMatch(/owner@team\.example\s+team\.invite:host/);
     expect(text).toMatch(/organizer@team\.example\s+campaign\.export\.csv\s+town-hall-meeting/);
+    expect(text).toMatch(/organizer@team\.example\s+campaign\.publish\s+light-the-underpass/);
+    expect(text).toMatch(/host@team\.example\s+rsvp\.check-in/);
     expect(text).not.toContain('grace@example.org');
+    expect(text).not.toContain('ada@example.org');
+    await expectNoAxeViolations(owner);
     await cdp.detach();
     for (const context of [ownerContext, organizerContext, hostContext]) await context.close();
-  }, 120_000);
+  }, 300_000);
 
   it('speaks Arabic on the team sign-in, right to left, with no axe violation', async () => {
     const page = await browser.newPage();

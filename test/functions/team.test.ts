@@ -178,6 +178,14 @@ describe.each(dialects)('the organizing team on %s', (_name, open) => {
     expect(
       (await app.request(`${SITE}/api/admin/rsvps/${rsvpId}/check-in`, as('host', { method: 'POST' }))).status,
     ).toBe(200);
+    // Both are in the audit log: the host, the event or the RSVP's id, never the person.
+    const { entries } = (await (await app.request(`${SITE}/api/admin/audit`, as('owner'))).json()) as {
+      entries: { actor: string; action: string; target: string }[];
+    };
+    expect(entries.filter((e) => e.actor === 'host@team.example').map((e) => [e.actor, e.action, e.target])).toEqual([
+      ['host@team.example', 'rsvp.check-in', rsvpId],
+      ['host@team.example', 'rsvp.walk-in', event.slug],
+    ]);
     await store.close();
   });
 

@@ -3,7 +3,6 @@
  * it in the form generated from the schema (form.ts) beside a preview, then save a draft, publish or close. After a
  * publish the page follows the site's rebuild (`GET /api/admin/editor/build`) until it is live or has failed.
  */
-import { parse as parseCsv } from 'csv-parse/browser/esm/sync';
 import type { PublicCampaign } from '../../../schema/campaign.ts';
 import { KIND_TAGS } from '../../../schema/kinds.ts';
 import type { Lang } from '../../../schema/limits.ts';
@@ -28,10 +27,24 @@ interface Opened {
   body: string;
 }
 
+/**
+ * A JSON request whose 422 the editor reads (field errors): with the admin token if this tab holds one, else the
+ * account's session cookie (an empty `Bearer` would be refused as a wrong token).
+ */
+const send = (path: string, method: string, body: unknown) => {
+  const token = adminToken.get();
+  return fetch(path, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    credentials: token ? 'omit' : 'same-origin',
+    body: JSON.stringify(body),
+  });
+};
+
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const API = '/api/admin/editor';
 
-export async function startEditor(t: EditorStrings): Promise<void> {
+export async function startEditor(t: EditorStrings, lang: Lang): Promise<void> {
   const schema = await signIn($<HTMLFormElement>('sign-in'), (token) =>
     adminJson<JsonSchema>(`${API}/schema`, {}, token),
   );
@@ -61,15 +74,15 @@ export async function startEditor(t: EditorStrings): Promise<void> {
   let widgetsTimer: ReturnType<typeof setTimeout> | undefined;
   const widgets = async () => {
     if (!opened) return;
-    const res = await fetch(`${API}/campaigns/${opened.slug}/preview`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken.get() ?? ''}` },
-      body: JSON.stringify({ data: opened.data }),
-    });
+    const res = await send(`${API}/campaigns/${opened.slug}/preview`, 'POST', { data: opened.data });
     if (!res.ok) return; // Not a campaign yet: the form says why on save.
     const { campaign, languages } = (await res.json()) as { campaign: PublicCampaign; languages: Lang[] };
     const load = WIDGETS[campaign.kind];
-    if (!load) return $('preview-widgets').replaceChildren();
+    // Letters: no <ladder-letter> in this build yet (issue 13); the preview says so rather than show nothing.
+    if (!load)
+      return $('preview-widgets').replaceChildren(
+        Object.assign(document.createElement('p'), { textContent: t.noWidget }),
+      );
     await load();
     $('preview-widgets').replaceChildren(
       ...languages.map((lang) => {
@@ -90,6 +103,7 @@ export async function startEditor(t: EditorStrings): Promise<void> {
     clearTimeout(widgetsTimer);
     widgetsTimer = setTimeout(() => void widgets(), 400);
     $('preview-title').textContent = String(opened.data.title ?? '');
+    $('preview-title').hidden = !opened.data.title; // An empty heading would be announced as nothing.
     $('preview-summary').textContent = String(opened.data.summary ?? '');
     $('preview-body').textContent = opened.body;
     const live = $<HTMLAnchorElement>('preview-live');
@@ -99,17 +113,20 @@ export async function startEditor(t: EditorStrings): Promise<void> {
 
   const edit = (campaign: Opened) => {
     opened = campaign;
-    $('campaign-form').hidden = false;
+    $('workspace').hidden = false;
     $('campaign-heading').textContent = `${campaign.slug}`;
     $<HTMLButtonElement>('close-campaign').hidden = !campaign.published;
-    $<HTMLInputElement>('csv').closest<HTMLElement>('.field')!.hidden = campaign.data.kind !== 'call';
+    $<HTMLInputElement>('csv').closest<HTMLElement>('.field')!.hidden = !['call', 'letter'].includes(
+      String(campaign.data.kind),
+    );
+    $('csv-error').hidden = true;
     const body = $<HTMLTextAreaElement>('campaign-body');
     body.value = campaign.body;
     body.oninput = () => {
       campaign.body = body.value;
       preview();
     };
-    form = new CampaignForm($('fields'), schema, campaign.data, t, preview);
+    form = new CampaignForm($('fields'), schema, campaign.data, { ...t, lang }, preview);
     form.render();
     preview();
     $('campaign-heading').focus();
@@ -129,30 +146,27 @@ export async function startEditor(t: EditorStrings): Promise<void> {
 
   const save = async (publish: boolean) => {
     if (!opened || !form) return;
-    const res = await fetch(`${API}/campaigns/${opened.slug}`, {
-      method: 'PUT',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${adminToken.get() ?? ''}`,
-      },
-      body: JSON.stringify({ data: opened.data, body: opened.body, publish }),
-    });
+    const res = await send(`${API}/campaigns/${opened.slug}`, 'PUT', { data: opened.data, body: opened.body, publish });
     const answer = (await res.json()) as {
       issues?: { path: string; message: string }[];
       error?: { fields?: Record<string, string>; message: string };
     };
     if (res.status === 422 && answer.error?.fields) {
-      say(t.fix(form.showErrors(answer.error.fields)));
+      const { count, unplaced } = form.showErrors(answer.error.fields);
+      say([t.fix(count), ...unplaced].join(' '));
       return;
     }
     if (!res.ok) return say(answer.error?.message ?? String(res.status));
-    form.showErrors({});
+    // A draft may be half done: it is kept, and what the build would say is shown beside the fields.
+    const { count, unplaced } = form.showErrors(
+      Object.fromEntries((answer.issues ?? []).map(({ path, message }) => [path, message])),
+    );
     await list();
     if (publish) {
       opened.published = true;
       $<HTMLButtonElement>('close-campaign').hidden = false;
       await follow();
-    } else say(t.saved);
+    } else say([t.saved, ...(count ? [t.fix(count)] : []), ...unplaced].join(' '));
   };
 
   $('open-form').addEventListener('submit', (event) => {
@@ -176,23 +190,36 @@ export async function startEditor(t: EditorStrings): Promise<void> {
       .then(() => follow())
       .catch((error: unknown) => say(error instanceof AdminError ? error.message : String(error)));
   });
-  // A call campaign's targets from a spreadsheet: id, name, title, phone, areas.
-  $<HTMLInputElement>('csv').addEventListener('change', async (event) => {
-    const file = (event.target as HTMLInputElement).files?.[0];
-    if (!file || !opened || !form) return;
-    const [header, ...rows] = parseCsv(await file.text(), { relax_column_count: true }) as string[][];
-    const col = (row: string[], name: string) => row[header.indexOf(name)]?.trim() ?? '';
-    const call = (opened.data.call ??= {}) as Record<string, unknown>;
-    call.targets = rows
-      .filter((row) => row.some(Boolean))
-      .map((row) => ({
-        id: col(row, 'id'),
-        name: col(row, 'name'),
-        title: col(row, 'title') || undefined,
-        phones: [{ number: col(row, 'phone') }],
-        areas: col(row, 'areas').split(/\s+/).filter(Boolean),
-      }));
+  // A call's or a letter's targets from a spreadsheet (targets-csv.ts, loaded when a file is chosen).
+  const csv = $<HTMLInputElement>('csv');
+  const csvError = $('csv-error');
+  csv.addEventListener('change', async () => {
+    const file = csv.files?.[0];
+    const kind = opened?.data.kind;
+    if (!file || !opened || !form || (kind !== 'call' && kind !== 'letter')) return;
+    const { targetsFromCsv } = await import('./targets-csv.ts');
+    const read = targetsFromCsv(await file.text(), kind, t, lang);
+    if ('errors' in read) {
+      csvError
+        .querySelector('ul')!
+        .replaceChildren(
+          ...[...read.errors, t.csvNothingChanged].map((line) =>
+            Object.assign(document.createElement('li'), { textContent: line }),
+          ),
+        );
+      csvError.hidden = false;
+      csv.setAttribute('aria-invalid', 'true');
+      csv.value = '';
+      csv.focus();
+      return;
+    }
+    csvError.hidden = true;
+    csv.removeAttribute('aria-invalid');
+    const section = (opened.data[kind] ??= {}) as Record<string, unknown>;
+    section.targets = read.targets;
     form.render();
+    preview();
+    say(t.csvDone(read.targets.length));
   });
   await list();
 }

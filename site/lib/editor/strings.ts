@@ -25,6 +25,14 @@ export interface EditorStrings {
   pairsHelp: string;
   csv: string;
   csvHelp: string;
+  /** A CSV row's error: its line in the file. */
+  csvRow: (line: number) => string;
+  csvUnreadable: (line: number) => string;
+  csvUnknown: (columns: string) => string;
+  csvEmpty: string;
+  csvNothingChanged: string;
+  csvDone: (n: number) => string;
+  noWidget: string;
   preview: string;
   published: string;
   draft: string;
@@ -55,7 +63,16 @@ const en: EditorStrings = {
   linesHelp: 'One per line.',
   pairsHelp: 'One per line: name: text.',
   csv: 'Targets from a CSV file',
-  csvHelp: 'Columns: id, name, title, phone, areas (separated by spaces).',
+  csvHelp:
+    'First line: the column names id, name, title, phone, areas, email, contactForm, photo, timezone (id, name and title are needed; several phones separated by ;, areas by spaces).',
+  csvRow: (line) => `Line ${line}`,
+  csvUnreadable: (line) =>
+    `The file is not a CSV table this editor can read (line ${line}): every row needs as many fields as the first.`,
+  csvUnknown: (columns) => `Unknown columns: ${columns}. Use the columns named above.`,
+  csvEmpty: 'The file has no targets: a first line of column names, then one target per line.',
+  csvNothingChanged: 'Nothing was changed: fix the file and choose it again.',
+  csvDone: (n) => (n === 1 ? 'One target read from the file.' : `${n} targets read from the file.`),
+  noWidget: 'This build has no widget for this kind yet: the preview shows its texts only.',
   preview: 'Preview',
   published: 'Published',
   draft: 'Draft',
@@ -87,7 +104,17 @@ const es: EditorStrings = {
   linesHelp: 'Uno por línea.',
   pairsHelp: 'Uno por línea: nombre: texto.',
   csv: 'Destinatarios desde un archivo CSV',
-  csvHelp: 'Columnas: id, name, title, phone, areas (separadas por espacios).',
+  csvHelp:
+    'Primera línea: los nombres de columna id, name, title, phone, areas, email, contactForm, photo, timezone (id, name y title son necesarios; varios teléfonos separados por ;, zonas por espacios).',
+  csvRow: (line) => `Línea ${line}`,
+  csvUnreadable: (line) =>
+    `El archivo no es una tabla CSV que este editor pueda leer (línea ${line}): cada fila necesita tantos campos como la primera.`,
+  csvUnknown: (columns) => `Columnas desconocidas: ${columns}. Usa las columnas indicadas arriba.`,
+  csvEmpty:
+    'El archivo no tiene destinatarios: una primera línea con los nombres de las columnas y luego uno por línea.',
+  csvNothingChanged: 'No se cambió nada: corrige el archivo y elígelo de nuevo.',
+  csvDone: (n) => (n === 1 ? 'Se leyó un destinatario del archivo.' : `Se leyeron ${n} destinatarios del archivo.`),
+  noWidget: 'Esta compilación aún no tiene widget para este tipo: la vista previa muestra solo sus textos.',
   preview: 'Vista previa',
   published: 'Publicada',
   draft: 'Borrador',
@@ -119,7 +146,16 @@ const fr: EditorStrings = {
   linesHelp: 'Un par ligne.',
   pairsHelp: 'Un par ligne : nom: texte.',
   csv: 'Cibles depuis un fichier CSV',
-  csvHelp: 'Colonnes : id, name, title, phone, areas (séparées par des espaces).',
+  csvHelp:
+    'Première ligne : les noms de colonnes id, name, title, phone, areas, email, contactForm, photo, timezone (id, name et title sont requis ; plusieurs téléphones séparés par ;, zones par des espaces).',
+  csvRow: (line) => `Ligne ${line}`,
+  csvUnreadable: (line) =>
+    `Le fichier n’est pas un tableau CSV que cet éditeur sait lire (ligne ${line}) : chaque ligne doit avoir autant de champs que la première.`,
+  csvUnknown: (columns) => `Colonnes inconnues : ${columns}. Utilisez les colonnes indiquées ci-dessus.`,
+  csvEmpty: 'Le fichier ne contient aucune cible : une première ligne de noms de colonnes, puis une cible par ligne.',
+  csvNothingChanged: 'Rien n’a été modifié : corrigez le fichier et choisissez-le à nouveau.',
+  csvDone: (n) => (n === 1 ? 'Une cible lue dans le fichier.' : `${n} cibles lues dans le fichier.`),
+  noWidget: 'Cette version n’a pas encore de widget pour ce type : l’aperçu ne montre que ses textes.',
   preview: 'Aperçu',
   published: 'Publiée',
   draft: 'Brouillon',
@@ -151,7 +187,16 @@ const ar: EditorStrings = {
   linesHelp: 'واحد في كل سطر.',
   pairsHelp: 'واحد في كل سطر: الاسم: النص.',
   csv: 'الجهات المستهدفة من ملف CSV',
-  csvHelp: 'الأعمدة: id وname وtitle وphone وareas (مفصولة بمسافات).',
+  csvHelp:
+    'السطر الأول: أسماء الأعمدة id وname وtitle وphone وareas وemail وcontactForm وphoto وtimezone (id وname وtitle مطلوبة؛ الهواتف مفصولة بـ ; والمناطق بمسافات).',
+  csvRow: (line) => `السطر ${line}`,
+  csvUnreadable: (line) =>
+    `الملف ليس جدول CSV يستطيع المحرر قراءته (السطر ${line}): يحتاج كل صف إلى عدد الحقول نفسه في الصف الأول.`,
+  csvUnknown: (columns) => `أعمدة غير معروفة: ${columns}. استخدم الأعمدة المذكورة أعلاه.`,
+  csvEmpty: 'لا يحتوي الملف على جهات مستهدفة: سطر أول بأسماء الأعمدة، ثم جهة واحدة في كل سطر.',
+  csvNothingChanged: 'لم يتغير شيء: صحّح الملف واختره من جديد.',
+  csvDone: (n) => (n === 1 ? 'قُرئت جهة واحدة من الملف.' : `قُرئت ${n} جهات من الملف.`),
+  noWidget: 'لا يحتوي هذا البناء بعد على أداة لهذا النوع: تعرض المعاينة نصوصه فقط.',
   preview: 'معاينة',
   published: 'منشورة',
   draft: 'مسودة',
