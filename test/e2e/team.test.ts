@@ -306,7 +306,7 @@ describe('the organizing team', () => {
     await expectNoAxeViolations(owner);
     await cdp.detach();
     for (const context of [ownerContext, organizerContext, hostContext]) await context.close();
-  }, 300_000);
+  }, 420_000);
 
   it('speaks Arabic on the team sign-in, right to left, with no axe violation', async () => {
     const page = await browser.newPage();
