@@ -436,6 +436,7 @@ CREATE TABLE followups (
   batch_size INTEGER NOT NULL,
   closes_at TIMESTAMPTZ,
   closed_at TIMESTAMPTZ,
+  unreachable INTEGER NOT NULL DEFAULT 0, -- match the rule, but cannot be reached on the channel
   refreshed_at TIMESTAMPTZ,                   -- the list was last rebuilt from its rule
   created_by TEXT NOT NULL,              -- the actor's label (an email, or token:<name>)
   created_at TIMESTAMPTZ NOT NULL
@@ -447,10 +448,12 @@ CREATE TABLE followup_contacts (
   state TEXT NOT NULL,                   -- queued | messaged | needs-reply | conversation | closed
   holder TEXT,                           -- the worker holding it under a lease (account id, or token:<name>)
   lease_until TIMESTAMPTZ,
-  worker TEXT,                           -- who last held it: the same person gets them again on later lists
+  worker TEXT,                           -- who last held it
+  preferred TEXT,                        -- who worked them on an earlier list: offered to that person first
   outcome TEXT,                          -- the last call outcome
   left_at TIMESTAMPTZ,                        -- acted or opted out before anyone reached them: off the list
   first_contact_at TIMESTAMPTZ,
+  convert_until TIMESTAMPTZ,                 -- first contact + 14 days: what they do until then counts as conversion
   created_at TIMESTAMPTZ NOT NULL,
   UNIQUE (followup_id, supporter_id)
 );
@@ -458,6 +461,7 @@ CREATE INDEX followup_contacts_pool ON followup_contacts (followup_id, holder, s
 CREATE INDEX followup_contacts_lease ON followup_contacts (followup_id, lease_until);
 CREATE INDEX followup_contacts_supporter ON followup_contacts (supporter_id);
 CREATE INDEX followup_contacts_worker ON followup_contacts (worker);
+CREATE INDEX followup_contacts_preferred ON followup_contacts (followup_id, preferred);
 -- Each text, both ways: outbound ones with the provider's message id (its status callbacks find them by it).
 CREATE TABLE followup_messages (
   id UUID PRIMARY KEY,
