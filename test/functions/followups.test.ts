@@ -178,6 +178,12 @@ describe.each(dialects)('follow-ups on %s', (_name, open) => {
         const record = await (await t.as('organizer', 'GET', '/supporters?email=ana@example.org')).json();
         expect(record).toMatchObject({ rung: 'volunteer' });
         expect((record as { tags: string[] }).tags).toEqual(expect.arrayContaining(['coming-back', 'followup:talked']));
+        const timeline = (record as { timeline: { kind: string; campaign: string; details: unknown }[] }).timeline;
+        expect(timeline.map((e) => e.kind)).toEqual(['rsvp', 'followup']);
+        expect(timeline[1]).toMatchObject({
+          campaign: 'meet',
+          details: { outcome: 'talked', answers: { next: 'yes' } },
+        });
         const events = (await t.store.outboxEvents(100)).filter((e) => e.type === 'followup.outcome');
         expect(events).toHaveLength(2);
         expect(events[0].payload).toMatchObject({
