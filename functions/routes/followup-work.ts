@@ -138,6 +138,7 @@ followupWork.post('/contacts/:id/messages', limitBody, async (c) => {
   if (!(await store.followups.reachable(String(row.supporter_id), 'text'))) {
     throw new ApiError('opted_out', MESSAGES[lang].optedOut);
   }
+  if (row.state === 'closed') throw new ApiError('campaign_closed', 'This conversation is closed.');
   const entry = followup.rule.campaign ? catalog.get(followup.rule.campaign) : undefined;
   const zone = entry?.kind === 'event' ? entry.event.timezone : (config?.timezone ?? 'UTC');
   if (!withinTextingHours(zone, new Date()))
