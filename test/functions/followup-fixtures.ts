@@ -156,3 +156,33 @@ export async function running(open: () => Promise<Store>, options: { timezone: s
   };
   return { store, app, site, provider, as, rsvp, ids, close };
 }
+
+/** A server, a provider, four sign-ins and a few people each: more than 5 s on a loaded machine. */
+export const SLOW = 60_000;
+
+export const DAY = zoneAt(12);
+export const NIGHT = zoneAt(3);
+
+export const script = {
+  text: 'Hi {firstName}, this is {sender} from {organization}. We missed you at {event}. Can we count on you next time?',
+  questions: [
+    {
+      id: 'next',
+      label: 'Will you come next time?',
+      options: [
+        { value: 'yes', label: 'Yes', tag: 'coming-back' },
+        { value: 'no', label: 'No' },
+      ],
+    },
+  ],
+  replies: [{ label: 'Thanks', text: 'Thank you!' }],
+};
+
+export const noShow = (slug: string, channel: 'call' | 'text', extra: Record<string, unknown> = {}) => ({
+  name: `Did not come to ${slug}`,
+  channel,
+  rule: { kind: 'no-show', campaign: slug },
+  script,
+  assignees: 'volunteers',
+  ...extra,
+});
