@@ -105,19 +105,20 @@ interface Seen {
  * themes held by at least `min` answers each, two-word phrases before the words they contain.
  */
 export async function suggestThemes(
-  batches: AsyncIterable<{ text: string }[]>,
+  batches: AsyncIterable<{ text: string; n?: number }[]>,
   fallback: Lang,
   { limit = 12, min = 5 } = {},
 ): Promise<ThemeSuggestion[]> {
   const seen = new Map<string, Seen>();
   for await (const batch of batches) {
-    for (const { text } of batch) {
+    // `n`: how many gave this answer (the database groups equal answers), each counted.
+    for (const { text, n = 1 } of batch) {
       for (const [key, surface] of keysOf(text, fallback)) {
         let entry = seen.get(key);
         if (!entry) seen.set(key, (entry = { count: 0, surfaces: new Map(), quotes: [] }));
-        entry.count++;
-        entry.surfaces.set(surface, (entry.surfaces.get(surface) ?? 0) + 1);
-        if (entry.quotes.length < 3) entry.quotes.push(text);
+        entry.count += n;
+        entry.surfaces.set(surface, (entry.surfaces.get(surface) ?? 0) + n);
+        if (entry.quotes.length < 3 && !entry.quotes.includes(text)) entry.quotes.push(text);
       }
     }
   }

@@ -74,11 +74,7 @@ function filterOf(c: Ctx, survey: Survey): ResultsFilter {
     else answers.set(id, [...(answers.get(id) ?? []), value]);
   }
   if (Object.keys(codes).length) throw new ApiError('invalid_input', 'Some filters need attention.', { codes });
-  filter.answers = [...answers].map(([question, values]) => ({
-    question,
-    values,
-    multiple: questions.get(question)!.type === 'multiple',
-  }));
+  filter.answers = [...answers].map(([question, values]) => ({ question, values }));
   return filter;
 }
 
@@ -87,10 +83,7 @@ async function figuresOf(c: Ctx, survey: Survey, filter: ResultsFilter): Promise
   const { listening } = c.get('options').store;
   const questions = allQuestions(survey.survey);
   const ids = (keep: (q: (typeof questions)[number]) => boolean) => questions.filter(keep).map((q) => q.id);
-  const counted = {
-    scalar: ids((q) => !isOpen(q) && q.type !== 'multiple'),
-    multiple: ids((q) => q.type === 'multiple'),
-  };
+  const counted = { scalar: ids((q) => !isOpen(q) && q.type !== 'multiple') };
   const tally = await listening.tally(survey.slug, filter, counted);
   const shownBy = new Map<string, number>();
   let dropped: number[] = [];
@@ -99,8 +92,7 @@ async function figuresOf(c: Ctx, survey: Survey, filter: ResultsFilter): Promise
     const conditional = questions.filter((q) => q.showIf);
     const asked = conditional.map((question) => {
       const { question: id, equals } = question.showIf!;
-      const multiple = questions.find((q) => q.id === id)?.type === 'multiple';
-      return { ...filter, answers: [...(filter.answers ?? []), { question: id, values: [equals].flat(), multiple }] };
+      return { ...filter, answers: [...(filter.answers ?? []), { question: id, values: [equals].flat() }] };
     });
     const parts = withoutEachPart(filter);
     const counts = await listening.countResponses(survey.slug, [...asked, ...parts]);
@@ -123,10 +115,7 @@ async function crossTabOf(c: Ctx, survey: Survey, filter: ResultsFilter, tooFew:
   }
   const [rows, columns] = [valuesOf(qa), valuesOf(qb)];
   if (tooFew) return { rows: qa.id, columns: qb.id, cells: null };
-  const raw = await c.get('options').store.listening.crossTab(survey.slug, filter, [
-    { id: qa.id, multiple: qa.type === 'multiple' },
-    { id: qb.id, multiple: qb.type === 'multiple' },
-  ]);
+  const raw = await c.get('options').store.listening.crossTab(survey.slug, filter, [qa.id, qb.id]);
   const count = new Map(raw.map(([va, vb, n]) => [`${va}\u0000${vb}`, n]));
   const cells: Record<string, Record<string, number | null>> = {};
   for (const row of rows) {
@@ -225,15 +214,13 @@ adminResults.post('/campaigns/:slug/themes', limitBody, async (c) => {
   const id = await listening.addTheme(survey.slug, label);
   let coded = 0;
   if (match) {
+    // Each distinct answer is read (and its words found) once; the database codes every response that gave it.
     for await (const batch of listening.openTexts(
       survey.slug,
       openQuestions(survey).map((q) => q.id),
     )) {
-      const codings = batch
-        .filter(({ text }) => keysOf(text, survey.lang).has(match))
-        .map(({ response, question }) => ({ response, question, theme: id, coded: true }));
-      if (codings.length) await listening.codeAnswers(survey.slug, codings);
-      coded += codings.length;
+      const texts = batch.filter(({ text }) => keysOf(text, survey.lang).has(match)).map(({ text }) => text);
+      if (texts.length) coded += await listening.codeTexts(survey.slug, id, batch[0].question, texts);
     }
   }
   return c.json({ id, label, coded }, 201);

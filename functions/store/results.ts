@@ -1,7 +1,8 @@
 /**
- * Listening results: a survey's answers counted by the database (GROUP BY over the answers read from each
- * response's `details` JSON, never every response loaded here), the open answers page by page, and the themes an
- * organizer codes them with. The figures are raw here; functions/listening/privacy.ts decides what may be shown.
+ * Listening results: a survey's answers counted by the database (GROUP BY over the `answers` table, a row per
+ * answer and per option chosen, written with each response by migration 12's triggers; never every response loaded
+ * here), the open answers page by page, and the themes an organizer codes them with. The figures are raw here;
+ * functions/listening/figures.ts decides what may be shown.
  */
 import type { OpenAnswer } from '../../schema/results.ts';
 import { type Db, marks, type Param, readTime } from './db.ts';
@@ -19,13 +20,12 @@ export interface ResultsFilter {
   from?: string;
   to?: string;
   /** Responses whose answer to `question` is (or, for a multiple choice, includes) one of `values`. */
-  answers?: { question: string; values: string[]; multiple: boolean }[];
+  answers?: { question: string; values: string[] }[];
 }
 
-/** Which questions are counted by value: single, yes/no and scale (`scalar`), multiple choices (`multiple`). */
+/** Which questions are counted by their answer: single, yes/no and scale (multiple choices count each option). */
 export interface Counted {
   scalar: string[];
-  multiple: string[];
 }
 
 export interface Tally {
@@ -40,87 +40,78 @@ export interface Tally {
   themes: Map<string, number>;
 }
 
-/** A text field of the details' `canvass` object. */
-const canvass = (db: Db, field: 'canvasser' | 'turf') =>
-  db.dialect === 'postgres' ? `(r.details #>> '{canvass,${field}}')` : `json_extract(r.details, '$.canvass.${field}')`;
+/** A time bound for `created_at` from a UTC day (YYYY-MM-DD), `days` later: an ISO instant both databases compare. */
+const dayStart = (day: string, days = 0) =>
+  new Date(Date.parse(`${day}T00:00:00.000Z`) + days * 86_400_000).toISOString();
 
-/** One answer of response `r` as text, read by its path (the parameter is `pathOf(question)`). */
-const answerText = (db: Db) =>
-  db.dialect === 'postgres' ? `(r.details -> 'answers' ->> ?)` : `CAST(json_extract(r.details, ?) AS TEXT)`;
-/** The options chosen in a multiple choice of response `r`, as rows `${alias}.value`. */
-const answerItems = (db: Db, alias: string) =>
-  db.dialect === 'postgres'
-    ? `jsonb_array_elements_text(r.details -> 'answers' -> ?) ${alias}(value)`
-    : `json_each(r.details, ?) ${alias}`;
-/** Question ids are letters, digits, - and _ (schema/authoring.ts): quoted in the JSON path for the dash. */
-const pathOf = (db: Db, question: string) => (db.dialect === 'postgres' ? question : `$.answers."${question}"`);
-
-/** The filtered responses as CTEs, `r (id, details, created_at, supporter_id)` the last, with their parameters. */
-/** The filter as SQL conditions on `actions r` (and `supporters s`), with their parameters. */
-function conditions(db: Db, filter: ResultsFilter): { where: string[]; params: Param[] } {
+/**
+ * The filter as SQL conditions on a response's own row `r` in `answers` (question ''), with their parameters. An
+ * answer filter holds when one of the response's rows for that question has one of the values: a single choice's
+ * answer, or one option of a multiple choice (its own row has no value). Choices are compared and counted by
+ * `choice`, the value the indexes hold (migration 12).
+ */
+function conditions(campaign: string, filter: ResultsFilter): { where: string[]; params: Param[] } {
   const where: string[] = [];
   const params: Param[] = [];
   const add = (sql: string, ...values: Param[]) => {
     where.push(sql);
     params.push(...values);
   };
-  if (filter.postcode) add(`upper(s.postcode) = upper(?)`, filter.postcode);
-  if (filter.canvasser) add(`${canvass(db, 'canvasser')} = ?`, filter.canvasser);
-  if (filter.turf) add(`${canvass(db, 'turf')} = ?`, filter.turf);
-  if (filter.origin) add(`r.origin = ?`, filter.origin);
-  if (filter.source) add(`r.source = ?`, filter.source);
-  if (filter.from) add(`${db.day('r.created_at')} >= ?`, filter.from);
-  if (filter.to) add(`${db.day('r.created_at')} <= ?`, filter.to);
-  for (const { question, values, multiple } of filter.answers ?? []) {
-    const path = pathOf(db, question);
-    if (multiple)
-      add(`EXISTS (SELECT 1 FROM ${answerItems(db, 'fe')} WHERE fe.value IN (${marks(values)}))`, path, ...values);
-    else add(`${answerText(db)} IN (${marks(values)})`, path, ...values);
+  if (filter.postcode) {
+    add(
+      `EXISTS (SELECT 1 FROM actions x JOIN supporters s ON s.id = x.supporter_id
+        WHERE x.id = r.action_id AND upper(s.postcode) = upper(?))`,
+      filter.postcode,
+    );
+  }
+  for (const key of ['canvasser', 'turf', 'origin', 'source'] as const) {
+    if (filter[key]) add(`r.${key} = ?`, filter[key]);
+  }
+  if (filter.from) add(`r.created_at >= ?`, dayStart(filter.from));
+  if (filter.to) add(`r.created_at < ?`, dayStart(filter.to, 1));
+  for (const { question, values } of filter.answers ?? []) {
+    // Not correlated: each database reads the few index entries once, not once per response.
+    add(
+      `r.action_id IN (SELECT f.action_id FROM answers f WHERE f.campaign = ? AND f.question = ?
+        AND f.choice IN (${marks(values)}))`,
+      campaign,
+      question,
+      ...values,
+    );
   }
   return { where, params };
 }
 
-const SURVEY_RESPONSES = `FROM actions r LEFT JOIN supporters s ON s.id = r.supporter_id
-  WHERE r.campaign = ? AND r.kind = 'response' AND r.details IS NOT NULL`;
+/** The survey's responses: their own rows in `answers`. */
+const RESPONSES = `FROM answers r WHERE r.campaign = ? AND r.question = ''`;
 
-/** The filtered responses as CTEs, `r (id, details, created_at, supporter_id)` the last, with their parameters. */
-export function responsesOf(db: Db, campaign: string, filter: ResultsFilter): { sql: string; params: Param[] } {
-  const { where, params } = conditions(db, filter);
+/** The filtered responses' ids as a CTE `kept (action_id)`, with its parameters. */
+export function responsesOf(campaign: string, filter: ResultsFilter): { sql: string; params: Param[] } {
+  const { where, params } = conditions(campaign, filter);
   return {
-    // The filter runs once (its ids are materialized); each pass over the answers then reads the rows by id.
-    sql: `kept AS MATERIALIZED (SELECT r.id ${SURVEY_RESPONSES} ${where.map((w) => `AND ${w}`).join(' ')}),
-      r AS (SELECT r.id, r.details, r.created_at, r.supporter_id FROM kept JOIN actions r ON r.id = kept.id)`,
+    // The filter runs once (its ids are materialized); each count then reads the responses' rows by id.
+    sql: `kept AS MATERIALIZED (SELECT r.action_id ${RESPONSES} ${where.map((w) => `AND ${w}`).join(' ')})`,
     params: [campaign, ...params],
   };
 }
 
 /**
- * Every figure of the results in one statement: responses; answers per question and value in one pass over the
- * answers (multiple choices and text count as answered there, their options in a pass each); help; themes.
+ * Every figure of the results in one statement, one pass over the kept responses' rows: responses (their own
+ * rows), answers per question, counts per value (questions in `counted.scalar` by their answer; multiple choices
+ * and help by each option's row), and coded answers per theme.
  */
 export async function tally(db: Db, campaign: string, filter: ResultsFilter, counted: Counted): Promise<Tally> {
-  const base = responsesOf(db, campaign, filter);
-  const pg = db.dialect === 'postgres';
-  const each = pg ? `jsonb_each(r.details -> 'answers') a` : `json_each(r.details, '$.answers') a`;
-  const text = pg ? `a.value #>> '{}'` : `CAST(a.value AS TEXT)`;
+  const base = responsesOf(campaign, filter);
   const scalar = counted.scalar.length ? marks(counted.scalar) : 'NULL';
-  const multiple = counted.multiple.map(
-    () => `UNION ALL SELECT 'value', ?, ${pg ? 'e.value' : 'CAST(e.value AS TEXT)'}, COUNT(*)
-      FROM r CROSS JOIN ${answerItems(db, 'e')} GROUP BY 3`,
-  );
-  const help = pg ? `jsonb_array_elements_text(r.details -> 'help') h(value)` : `json_each(r.details, '$.help') h`;
   const rows = await db.all(
     `WITH ${base.sql}
-     SELECT 'responses' AS part, '' AS question, '' AS value, COUNT(*) AS n FROM r
-     UNION ALL SELECT 'answer', a.key, CASE WHEN a.key IN (${scalar}) THEN ${text} ELSE '' END, COUNT(*)
-       FROM r CROSS JOIN ${each} GROUP BY 2, 3
-     ${multiple.join('\n')}
-     UNION ALL SELECT 'help', '', ${pg ? 'h.value' : 'CAST(h.value AS TEXT)'}, COUNT(*) FROM r CROSS JOIN ${help} GROUP BY 3
-     UNION ALL SELECT 'theme', CAST(c.theme_id AS TEXT), '', COUNT(*) FROM r JOIN answer_codes c ON c.action_id = r.id
-       GROUP BY c.theme_id`,
+     SELECT a.question, CASE WHEN a.item > 0 THEN 1 ELSE 0 END AS part,
+       CASE WHEN a.item > 0 OR a.question IN (${scalar}) THEN a.choice END AS value, COUNT(*) AS n
+     FROM kept JOIN answers a ON a.action_id = kept.action_id GROUP BY 1, 2, 3
+     UNION ALL SELECT ':theme', 0, CAST(c.theme_id AS TEXT), COUNT(*) FROM kept JOIN answer_codes c
+       ON c.action_id = kept.action_id GROUP BY c.theme_id`,
     ...base.params,
     ...counted.scalar,
-    ...counted.multiple.flatMap((q) => [q, pathOf(db, q)]),
   );
   const result: Tally = { responses: 0, answered: new Map(), counts: new Map(), help: new Map(), themes: new Map() };
   const count = (question: string, value: string, n: number) => {
@@ -131,10 +122,10 @@ export async function tally(db: Db, campaign: string, filter: ResultsFilter, cou
   for (const row of rows) {
     const n = Number(row.n);
     const [question, value] = [String(row.question), String(row.value)];
-    if (row.part === 'responses') result.responses = n;
-    else if (row.part === 'help') result.help.set(value, n);
-    else if (row.part === 'theme') result.themes.set(question, n);
-    else if (row.part === 'value') count(question, value, n);
+    if (question === '') result.responses = n;
+    else if (question === ':theme') result.themes.set(value, n);
+    else if (question === ':help') result.help.set(value, n);
+    else if (Number(row.part) === 1) count(question, value, n);
     else {
       result.answered.set(question, (result.answered.get(question) ?? 0) + n);
       if (counted.scalar.includes(question)) count(question, value, n);
@@ -142,51 +133,42 @@ export async function tally(db: Db, campaign: string, filter: ResultsFilter, cou
   }
   return result;
 }
-
 /** How many responses each filter keeps, in one pass over the survey's responses. */
 export async function countResponses(db: Db, campaign: string, filters: ResultsFilter[]): Promise<number[]> {
   if (!filters.length) return [];
-  const each = filters.map((filter) => conditions(db, filter));
+  const each = filters.map((filter) => conditions(campaign, filter));
   const row = await db.get(
     `SELECT ${each
       .map(
         ({ where }, i) => `SUM(CASE WHEN ${where.length ? where.join(' AND ') : '1 = 1'} THEN 1 ELSE 0 END) AS n${i}`,
       )
-      .join(', ')} ${SURVEY_RESPONSES}`,
+      .join(', ')} ${RESPONSES}`,
     ...each.flatMap(({ params }) => params),
     campaign,
   );
   return filters.map((_, i) => Number(row?.[`n${i}`] ?? 0));
 }
 
-/** Responses by their answers to two questions: `[valueOfA, valueOfB, n]`, each option of a multiple choice apart. */
+/**
+ * Responses by their answers to two questions: `[valueOfA, valueOfB, n]`, each option of a multiple choice apart
+ * (a row with a value is a single choice's answer or one option chosen).
+ */
 export async function crossTab(
   db: Db,
   campaign: string,
   filter: ResultsFilter,
-  questions: [{ id: string; multiple: boolean }, { id: string; multiple: boolean }],
+  questions: [string, string],
 ): Promise<[string, string, number][]> {
-  const base = responsesOf(db, campaign, filter);
-  const sides = questions.map((q, i) =>
-    q.multiple
-      ? {
-          value: db.dialect === 'postgres' ? `x${i}.value` : `CAST(x${i}.value AS TEXT)`,
-          valueParams: [],
-          from: ` CROSS JOIN ${answerItems(db, `x${i}`)}`,
-          fromParams: [pathOf(db, q.id)],
-        }
-      : { value: answerText(db), valueParams: [pathOf(db, q.id)], from: '', fromParams: [] },
-  );
+  const base = responsesOf(campaign, filter);
   const rows = await db.all(
-    `WITH ${base.sql} SELECT ${sides[0].value} AS va, ${sides[1].value} AS vb, COUNT(*) AS n
-     FROM r${sides[0].from}${sides[1].from} GROUP BY 1, 2`,
+    `WITH ${base.sql} SELECT x0.choice AS va, x1.choice AS vb, COUNT(*) AS n FROM kept
+     JOIN answers x0 ON x0.action_id = kept.action_id AND x0.question = ? AND x0.choice IS NOT NULL
+     JOIN answers x1 ON x1.action_id = kept.action_id AND x1.question = ? AND x1.choice IS NOT NULL
+     GROUP BY 1, 2`,
     ...base.params,
-    ...sides.flatMap((side) => side.valueParams),
-    ...sides.flatMap((side) => side.fromParams),
+    ...questions,
   );
-  return rows
-    .filter((row) => row.va != null && row.vb != null)
-    .map((row) => [String(row.va), String(row.vb), Number(row.n)]);
+  return rows.map((row) => [String(row.va), String(row.vb), Number(row.n)]);
 }
 
 /** Text answers to `questions`, newest first, matching `search` (case-insensitive) if given. */
@@ -199,96 +181,125 @@ export async function openAnswers(
   page: { limit: number; offset: number },
 ): Promise<{ total: number; answers: OpenAnswer[] }> {
   if (!questions.length) return { total: 0, answers: [] };
-  const base = responsesOf(db, campaign, filter);
-  const text = db.dialect === 'postgres' ? `a.value #>> '{}'` : `CAST(a.value AS TEXT)`;
-  const each =
-    db.dialect === 'postgres' ? `jsonb_each(r.details -> 'answers') a` : `json_each(r.details, '$.answers') a`;
-  const like = search ? `AND lower(${text}) LIKE ? ESCAPE '\\'` : '';
+  const base = responsesOf(campaign, filter);
+  const like = search ? `AND lower(a.value) LIKE ? ESCAPE '\\'` : '';
   const pattern = search ? [`%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`] : [];
-  const from = `FROM r CROSS JOIN ${each} WHERE a.key IN (${marks(questions)}) ${like}`;
-  const total = await db.get(`WITH ${base.sql} SELECT COUNT(*) AS n ${from}`, ...base.params, ...questions, ...pattern);
+  const from = `FROM kept JOIN answers a ON a.action_id = kept.action_id
+    WHERE a.question IN (${marks(questions)}) AND a.item = 0 ${like}`;
+  const params = [...base.params, ...questions, ...pattern];
+  const total = await db.get(`WITH ${base.sql} SELECT COUNT(*) AS n ${from}`, ...params);
   const rows = await db.all(
-    `WITH ${base.sql} SELECT r.id, a.key AS question, ${text} AS text, s.postcode, r.created_at,
-       ${canvass(db, 'canvasser')} AS canvasser, ${canvass(db, 'turf')} AS turf
-     ${from.replace('FROM r', 'FROM r LEFT JOIN supporters s ON s.id = r.supporter_id')}
-     ORDER BY r.created_at DESC, r.id DESC, a.key LIMIT ? OFFSET ?`,
-    ...base.params,
-    ...questions,
-    ...pattern,
+    `WITH ${base.sql} SELECT a.action_id, a.question, a.value, a.created_at, a.canvasser, a.turf ${from}
+     ORDER BY a.created_at DESC, a.action_id DESC, a.question LIMIT ? OFFSET ?`,
+    ...params,
     page.limit,
     page.offset,
   );
-  const codes = rows.length
-    ? await db.all(
-        `SELECT c.action_id, c.question, c.theme_id FROM answer_codes c WHERE c.action_id IN (${marks(rows)})`,
-        ...rows.map((row) => String(row.id)),
-      )
-    : [];
+  const ids = [...new Set(rows.map((row) => String(row.action_id)))];
+  // The page's postcodes and codes, for its rows only.
+  const [postcodes, codes] = ids.length
+    ? await Promise.all([
+        db.all(
+          `SELECT x.id, s.postcode FROM actions x JOIN supporters s ON s.id = x.supporter_id WHERE x.id IN (${marks(ids)})`,
+          ...ids,
+        ),
+        db.all(`SELECT action_id, question, theme_id FROM answer_codes WHERE action_id IN (${marks(ids)})`, ...ids),
+      ])
+    : [[], []];
+  const postcode = new Map(
+    postcodes.map((row) => [String(row.id), row.postcode == null ? null : String(row.postcode)]),
+  );
   return {
     total: Number(total?.n ?? 0),
     answers: rows.map((row) => ({
-      response: String(row.id),
+      response: String(row.action_id),
       question: String(row.question),
-      text: String(row.text),
-      postcode: row.postcode == null ? null : String(row.postcode),
+      text: String(row.value),
+      postcode: postcode.get(String(row.action_id)) ?? null,
       canvasser: row.canvasser == null ? null : String(row.canvasser),
       turf: row.turf == null ? null : String(row.turf),
       createdAt: readTime(row.created_at),
       themes: codes
-        .filter((c) => String(c.action_id) === String(row.id) && c.question === row.question)
+        .filter((c) => String(c.action_id) === String(row.action_id) && c.question === row.question)
         .map((c) => String(c.theme_id)),
     })),
   };
 }
 
+/** Up to this many characters an answer is in the indexes too (`choice`, migration 12); longer ones only in `value`. */
+const CHOICE_MAX = 500;
+const indexed = (text: string) => [...text].length <= CHOICE_MAX;
+
 /**
- * The text answers to `questions`, a batch at a time in the order of the responses' ids, for theme suggestion:
- * memory holds one batch, not the survey.
+ * The text answers to `questions` as the database groups them: each distinct answer once with how many gave it,
+ * most given first, a question at a time (memory holds one question's distinct answers, not the survey). Answers
+ * up to 500 characters are grouped in the index alone; longer ones, rare, from the table.
  */
 export async function* openTexts(
   db: Db,
   campaign: string,
   questions: string[],
-  batch = 2000,
-): AsyncGenerator<{ response: string; question: string; text: string }[]> {
-  if (!questions.length) return;
-  const text = db.dialect === 'postgres' ? `a.value #>> '{}'` : `CAST(a.value AS TEXT)`;
-  const each =
-    db.dialect === 'postgres' ? `jsonb_each(r.details -> 'answers') a` : `json_each(r.details, '$.answers') a`;
-  let after = db.dialect === 'postgres' ? '00000000-0000-0000-0000-000000000000' : '';
-  for (;;) {
-    const ids = await db.all(
-      `SELECT id FROM actions WHERE campaign = ? AND kind = 'response' AND details IS NOT NULL AND id > ?
-       ORDER BY id LIMIT ?`,
-      campaign,
-      after,
-      batch,
-    );
-    if (!ids.length) return;
-    const last = String(ids.at(-1)!.id);
+): AsyncGenerator<{ question: string; text: string; n: number }[]> {
+  for (const question of questions) {
     const rows = await db.all(
-      `SELECT r.id, a.key AS question, ${text} AS text FROM actions r CROSS JOIN ${each}
-       WHERE r.campaign = ? AND r.kind = 'response' AND r.details IS NOT NULL AND r.id > ? AND r.id <= ?
-       AND a.key IN (${marks(questions)})`,
+      `SELECT choice AS value, COUNT(*) AS n FROM answers WHERE campaign = ? AND question = ? AND choice IS NOT NULL
+       GROUP BY choice
+       UNION ALL SELECT value, COUNT(*) FROM answers
+       WHERE campaign = ? AND question = ? AND choice IS NULL AND value IS NOT NULL GROUP BY value
+       ORDER BY 2 DESC, 1`,
       campaign,
-      after,
-      last,
-      ...questions,
+      question,
+      campaign,
+      question,
     );
-    yield rows.map((row) => ({ response: String(row.id), question: String(row.question), text: String(row.text) }));
-    after = last;
+    yield rows.map((row) => ({ question, text: String(row.value), n: Number(row.n) }));
   }
+}
+
+/**
+ * Codes with `theme` every answer to `question` that is one of `texts` (a theme accepted from a suggestion), in a
+ * statement per 500 texts; how many answers it coded. The answers are not touched.
+ */
+export async function codeTexts(
+  db: Db,
+  campaign: string,
+  theme: string,
+  question: string,
+  texts: string[],
+): Promise<number> {
+  let coded = 0;
+  // Answers up to 500 characters are found by the index (`choice`), longer ones by their whole text.
+  const lists = [
+    ['choice', texts.filter(indexed)],
+    ['value', texts.filter((text) => !indexed(text))],
+  ] as const;
+  for (const [column, list] of lists) {
+    for (let i = 0; i < list.length; i += 500) {
+      const some = list.slice(i, i + 500);
+      const rows = await db.all(
+        `INSERT INTO answer_codes (theme_id, action_id, question, quote, created_at)
+       SELECT t.id, a.action_id, a.question, false, ${db.dialect === 'postgres' ? 'CAST(? AS TIMESTAMPTZ)' : '?'}
+       FROM themes t JOIN answers a ON a.campaign = t.campaign
+       WHERE t.id = ? AND t.campaign = ? AND a.question = ? AND a.item = 0 AND a.${column} IN (${marks(some)})
+       ON CONFLICT (theme_id, action_id, question) DO NOTHING RETURNING action_id`,
+        new Date().toISOString(),
+        theme,
+        campaign,
+        question,
+        ...some,
+      );
+      coded += rows.length;
+    }
+  }
+  return coded;
 }
 
 /** The verbs above and the themes' (themes.ts) bound to one database: the store's `listening`. */
 export const listening = (db: Db) => ({
   tally: (campaign: string, filter: ResultsFilter, counted: Counted) => tally(db, campaign, filter, counted),
   countResponses: (campaign: string, filters: ResultsFilter[]) => countResponses(db, campaign, filters),
-  crossTab: (
-    campaign: string,
-    filter: ResultsFilter,
-    questions: [{ id: string; multiple: boolean }, { id: string; multiple: boolean }],
-  ) => crossTab(db, campaign, filter, questions),
+  crossTab: (campaign: string, filter: ResultsFilter, questions: [string, string]) =>
+    crossTab(db, campaign, filter, questions),
   openAnswers: (
     campaign: string,
     filter: ResultsFilter,
@@ -297,6 +308,8 @@ export const listening = (db: Db) => ({
     page: { limit: number; offset: number },
   ) => openAnswers(db, campaign, filter, questions, search, page),
   openTexts: (campaign: string, questions: string[]) => openTexts(db, campaign, questions),
+  codeTexts: (campaign: string, theme: string, question: string, texts: string[]) =>
+    codeTexts(db, campaign, theme, question, texts),
   themes: (campaign: string) => themes(db, campaign),
   addTheme: (campaign: string, label: string) => addTheme(db, campaign, label),
   renameTheme: (campaign: string, id: string, label: string) => renameTheme(db, campaign, id, label),

@@ -14,20 +14,19 @@ export interface Theme {
 
 /** The campaign's themes with their counts and their quotes (the coded answers the organizer picked). */
 export async function themes(db: Db, campaign: string): Promise<Theme[]> {
-  const text =
-    db.dialect === 'postgres'
-      ? `(r.details -> 'answers' ->> c.question)`
-      : `json_extract(r.details, '$.answers.' || json_quote(c.question))`;
+  // A coded answer counts while it is there: erasure and retention take the answer (its row in `answers`) away.
   const rows = await db.all(
-    `SELECT t.id, t.label, COUNT(${text}) AS n FROM themes t
-     LEFT JOIN answer_codes c ON c.theme_id = t.id LEFT JOIN actions r ON r.id = c.action_id
-     WHERE t.campaign = ? GROUP BY t.id, t.label, t.created_at ORDER BY COUNT(${text}) DESC, t.created_at`,
+    `SELECT t.id, t.label, COUNT(a.value) AS n FROM themes t
+     LEFT JOIN answer_codes c ON c.theme_id = t.id
+     LEFT JOIN answers a ON a.action_id = c.action_id AND a.question = c.question AND a.item = 0
+     WHERE t.campaign = ? GROUP BY t.id, t.label, t.created_at ORDER BY COUNT(a.value) DESC, t.created_at`,
     campaign,
   );
   const quotes = await db.all(
-    `SELECT c.theme_id, c.action_id, c.question, ${text} AS text FROM answer_codes c
-     JOIN themes t ON t.id = c.theme_id JOIN actions r ON r.id = c.action_id
-     WHERE t.campaign = ? AND c.quote = ? AND ${text} IS NOT NULL ORDER BY c.created_at`,
+    `SELECT c.theme_id, c.action_id, c.question, a.value AS text FROM answer_codes c
+     JOIN themes t ON t.id = c.theme_id JOIN answers a ON a.action_id = c.action_id AND a.question = c.question
+       AND a.item = 0
+     WHERE t.campaign = ? AND c.quote = ? AND a.value IS NOT NULL ORDER BY c.created_at`,
     campaign,
     true,
   );

@@ -3,6 +3,7 @@
  * cannot single anyone out, themes suggested in four languages and coded without changing an answer, the CSV,
  * and the public page's figures.
  */
+import { parse } from 'csv-parse/sync';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Campaign, type CampaignEntry } from '../../schema/campaign.ts';
@@ -38,6 +39,10 @@ const listening = (slug: string, fields: Record<string, unknown> = {}): Campaign
   }),
   slug,
 });
+
+/** CSV lines in one order, to compare as sets. */
+const byLine = (a: Record<string, string>, b: Record<string, string>) =>
+  Object.values(a).join('\u0000').localeCompare(Object.values(b).join('\u0000'));
 
 const PG_URL = process.env.LADDER_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 const open = listening('our-building');
@@ -238,14 +243,57 @@ function suite(name: string, openStore: () => Promise<Store>) {
       expect(results.questions.story.answered).toBe(18);
     });
 
-    it('answers the same figures as CSV, and only to the admin token', async () => {
+    it('answers the same figures as CSV, read back by a CSV parser, and only to the admin token', async () => {
       expect((await get(app, '/api/admin/campaigns/our-building/results', {})).status).toBe(401);
       expect((await get(app, '/api/admin/campaigns/our-building/results.csv', {})).status).toBe(401);
-      const csv = await (await get(app, '/api/admin/campaigns/our-building/results.csv')).text();
-      expect(csv).toContain('question,figure,value,n\n');
-      expect(csv).toContain('housing,count,rent,18\n');
-      expect(csv).toContain('repairs,count,yes,too few to show\n');
-      expect(csv).toContain('urgency,median,,3\n');
+      // A theme named like a formula stays text in a spreadsheet.
+      const formula = await app.request(
+        'http://localhost/api/admin/campaigns/our-building/themes',
+        post({ label: '=HYPERLINK("http://evil.example")' }, auth),
+      );
+      expect(formula.status).toBe(201);
+      const res = await get(app, '/api/admin/campaigns/our-building/results.csv?answer=housing:rent');
+      expect(res.headers.get('Content-Type')).toBe('text/csv; charset=utf-8');
+      const rows: Record<string, string>[] = parse(await res.text(), { bom: true, columns: true });
+      const json = await (await get(app, '/api/admin/campaigns/our-building/results?answer=housing:rent')).json();
+      const cell = (n: number | null | undefined) => (n === null ? 'too few to show' : String(n));
+      // Every figure of the JSON, and nothing else, one line each.
+      const expected = [
+        { question: 'responses', figure: '', value: '', n: cell(json.responses) },
+        ...Object.entries(json.questions as Record<string, Record<string, unknown>>).flatMap(([id, f]) => [
+          { question: id, figure: 'shown', value: '', n: cell(f.shown as number) },
+          { question: id, figure: 'answered', value: '', n: cell(f.answered as number) },
+          ...Object.entries((f.counts ?? {}) as Record<string, number | null>).map(([value, n]) => ({
+            question: id,
+            figure: 'count',
+            value,
+            n: cell(n),
+          })),
+          ...('median' in f ? [{ question: id, figure: 'median', value: '', n: cell(f.median as number) }] : []),
+        ]),
+        ...Object.entries(json.help as Record<string, number | null>).map(([value, n]) => ({
+          question: 'help',
+          figure: 'count',
+          value,
+          n: cell(n),
+        })),
+        ...(json.themes as { label: string; count: number }[]).map((theme) => ({
+          question: 'theme',
+          figure: 'count',
+          value: theme.label.startsWith('=') ? `'${theme.label}` : theme.label,
+          n: cell(theme.count),
+        })),
+      ];
+      expect(rows.sort(byLine)).toEqual(expected.sort(byLine));
+      expect(rows).toContainEqual({ question: 'building', figure: 'count', value: 'north', n: '12' });
+      expect(rows).toContainEqual({ question: 'repairs', figure: 'count', value: 'yes', n: 'too few to show' });
+      expect(rows).toContainEqual({ question: 'urgency', figure: 'median', value: '', n: '4' });
+      expect(rows).toContainEqual({
+        question: 'theme',
+        figure: 'count',
+        value: `'=HYPERLINK("http://evil.example")`,
+        n: '0',
+      });
     });
 
     it('publishes only campaigns that say results: public, without any group under 5, with picked quotes', async () => {

@@ -490,6 +490,64 @@ CREATE TABLE followup_outcomes (
 `,
   },
   {
+    id: 12,
+    name: 'answers',
+    sql: `
+-- A survey response's answers a row each, for the listening results (store/results.ts): the database counts them
+-- with GROUP BY over indexed rows instead of reading every response's JSON. Per response: the response itself
+-- (question ''), each answer (item 0; value null for a multiple choice), each option chosen in a multiple choice and
+-- in "Would you help?" (question ':help'; item 1, 2, …), with the columns the results filter on. Written by a trigger
+-- whichever path inserts the response, in its transaction; gone when erasure or retention empty its details.
+-- \`choice\`: the value when it is at most 500 characters (every option, most open answers), what the indexes hold
+-- and the figures count: a B-tree entry is at most 2,704 bytes, and a long open answer would not fit.
+CREATE TABLE answers (
+  action_id UUID NOT NULL REFERENCES actions(id) ON DELETE CASCADE,
+  campaign TEXT NOT NULL,
+  question TEXT NOT NULL,
+  item INTEGER NOT NULL,
+  value TEXT,
+  choice TEXT,
+  created_at TIMESTAMPTZ NOT NULL,
+  canvasser TEXT,
+  turf TEXT,
+  source TEXT,
+  origin TEXT,
+  -- The figures read a response's rows by this key alone (index-only, once autovacuum has been by).
+  PRIMARY KEY (action_id, question, item) INCLUDE (choice)
+);
+-- A question's answers by value (filters, themes); a survey's responses by time (the filtered set).
+CREATE INDEX answers_choice ON answers (campaign, question, choice, action_id);
+CREATE INDEX answers_responses ON answers (campaign, created_at, action_id) WHERE question = '';
+CREATE FUNCTION answers_of(details JSONB) RETURNS TABLE (question TEXT, item INTEGER, value TEXT)
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT '', 0, NULL::text
+  UNION ALL SELECT a.key, 0, CASE WHEN jsonb_typeof(a.value) IN ('array', 'object') THEN NULL ELSE a.value #>> '{}' END
+    FROM jsonb_each(details -> 'answers') a
+  UNION ALL SELECT a.key, e.n::integer, e.v FROM jsonb_each(details -> 'answers') a,
+    jsonb_array_elements_text(CASE WHEN jsonb_typeof(a.value) = 'array' THEN a.value ELSE '[]' END) WITH ORDINALITY e(v, n)
+  UNION ALL SELECT ':help', h.n::integer, h.v FROM jsonb_array_elements_text(
+    CASE WHEN jsonb_typeof(details -> 'help') = 'array' THEN details -> 'help' ELSE '[]' END) WITH ORDINALITY h(v, n)
+$$;
+CREATE FUNCTION actions_answers() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' THEN DELETE FROM answers WHERE action_id = OLD.id; END IF;
+  IF NEW.details IS NOT NULL THEN
+    INSERT INTO answers (action_id, campaign, question, item, value, choice, created_at, canvasser, turf, source, origin)
+    SELECT NEW.id, NEW.campaign, x.question, x.item, x.value, CASE WHEN length(x.value) <= 500 THEN x.value END,
+      NEW.created_at, NEW.details #>> '{canvass,canvasser}', NEW.details #>> '{canvass,turf}', NEW.source, NEW.origin
+    FROM answers_of(NEW.details) x;
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER actions_answers AFTER INSERT OR UPDATE OF details ON actions FOR EACH ROW WHEN (NEW.kind = 'response')
+  EXECUTE FUNCTION actions_answers();
+INSERT INTO answers (action_id, campaign, question, item, value, choice, created_at, canvasser, turf, source, origin)
+SELECT r.id, r.campaign, x.question, x.item, x.value, CASE WHEN length(x.value) <= 500 THEN x.value END, r.created_at,
+  r.details #>> '{canvass,canvasser}', r.details #>> '{canvass,turf}', r.source, r.origin
+FROM actions r, answers_of(r.details) x WHERE r.kind = 'response' AND r.details IS NOT NULL;
+`,
+  },
+  {
     id: 13,
     name: 'outbox watermark and pruning, fewer round trips',
     sql: `

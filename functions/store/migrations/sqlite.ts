@@ -497,6 +497,46 @@ CREATE TABLE followup_outcomes (
 `,
   },
   {
+    id: 12,
+    name: 'answers',
+    sql: `
+-- A survey response's answers a row each, for the listening results (store/results.ts): the database counts them
+-- with GROUP BY over indexed rows instead of reading every response's JSON. Per response: the response itself
+-- (question ''), each answer (item 0; value null for a multiple choice), each option chosen in a multiple choice and
+-- in "Would you help?" (question ':help'; item 1, 2, …), with the columns the results filter on. Written by triggers
+-- whichever path inserts the response, in its transaction; gone when erasure or retention empty its details.
+-- \`choice\`: the value when it is at most 500 characters (every option, most open answers), what the indexes hold
+-- and the figures count; PostgreSQL cannot index a long open answer (a B-tree entry is at most 2,704 bytes).
+CREATE TABLE answers (
+  action_id TEXT NOT NULL REFERENCES actions(id) ON DELETE CASCADE,
+  campaign TEXT NOT NULL,
+  question TEXT NOT NULL,
+  item INTEGER NOT NULL,
+  value TEXT,
+  choice TEXT,
+  created_at TEXT NOT NULL,
+  canvasser TEXT,
+  turf TEXT,
+  source TEXT,
+  origin TEXT,
+  PRIMARY KEY (action_id, question, item)
+) WITHOUT ROWID;
+-- A question's answers by value (filters, themes); a survey's responses by time (the filtered set).
+CREATE INDEX answers_choice ON answers (campaign, question, choice);
+CREATE INDEX answers_responses ON answers (campaign, created_at) WHERE question = '';
+CREATE TRIGGER actions_answers AFTER INSERT ON actions WHEN NEW.kind = 'response' AND NEW.details IS NOT NULL BEGIN
+${answersOf(`(SELECT NEW.id AS id, NEW.campaign AS campaign, NEW.details AS details, NEW.created_at AS created_at,
+  NEW.source AS source, NEW.origin AS origin)`)}
+END;
+CREATE TRIGGER actions_answers_change AFTER UPDATE OF details ON actions WHEN OLD.kind = 'response' BEGIN
+DELETE FROM answers WHERE action_id = OLD.id;
+${answersOf(`(SELECT NEW.id AS id, NEW.campaign AS campaign, NEW.details AS details, NEW.created_at AS created_at,
+  NEW.source AS source, NEW.origin AS origin WHERE NEW.details IS NOT NULL)`)}
+END;
+${answersOf(`(SELECT * FROM actions WHERE kind = 'response' AND details IS NOT NULL)`)}
+`,
+  },
+  {
     id: 13,
     name: 'outbox watermark and pruning, fewer round trips',
     sql: `
@@ -524,3 +564,21 @@ END;
 `,
   },
 ];
+
+/** The answers of the responses that `rows` (a subquery) selects, as one INSERT. */
+function answersOf(rows: string): string {
+  const common = `r.id AS action_id, r.campaign AS campaign`;
+  const filters = `r.created_at AS created_at, json_extract(r.details, '$.canvass.canvasser') AS canvasser,
+  json_extract(r.details, '$.canvass.turf') AS turf, r.source AS source, r.origin AS origin`;
+  return `INSERT INTO answers (action_id, campaign, question, item, value, choice, created_at, canvasser, turf, source,
+  origin)
+SELECT action_id, campaign, question, item, value, CASE WHEN length(value) <= 500 THEN value END, created_at, canvasser,
+  turf, source, origin FROM (
+SELECT ${common}, '' AS question, 0 AS item, NULL AS value, ${filters} FROM ${rows} r
+UNION ALL SELECT ${common}, a.key, 0, CASE WHEN a.type IN ('array', 'object') THEN NULL ELSE CAST(a.value AS TEXT) END,
+  ${filters} FROM ${rows} r, json_each(r.details, '$.answers') a
+UNION ALL SELECT ${common}, a.key, e.key + 1, CAST(e.value AS TEXT), ${filters}
+  FROM ${rows} r, json_each(r.details, '$.answers') a, json_each(a.value) e WHERE a.type = 'array'
+UNION ALL SELECT ${common}, ':help', h.key + 1, CAST(h.value AS TEXT), ${filters}
+  FROM ${rows} r, json_each(r.details, '$.help') h);`;
+}

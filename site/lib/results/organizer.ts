@@ -241,9 +241,30 @@ export async function startResults(root: HTMLElement, form: HTMLFormElement): Pr
   root.querySelector('#download-csv')!.addEventListener('click', () => void download());
 
   await signIn(form, (token) => adminJson(`${base}/results`, undefined, token));
+  if (root.dataset.anonymous !== 'yes') linkFollowUps(root, o.followUp);
   root.hidden = false;
   // The place kept for the sign-in form (results/[...path].astro) is not needed any more.
   form.parentElement?.style.setProperty('min-block-size', '0');
   await load();
   await showSuggestions();
+}
+
+/**
+ * Each answer's row leads to the follow-up list of the people who gave it (the follow-ups page reads the rule
+ * `{ kind: 'answer', campaign, question, value }` from its query; "Would you help?" is question `@help`). Not on
+ * an anonymous survey: nobody to follow up.
+ */
+function linkFollowUps(root: HTMLElement, name: (answer: string) => string): void {
+  for (const figure of root.querySelectorAll<HTMLElement>('figure[data-question]')) {
+    for (const row of figure.querySelectorAll<HTMLElement>('tbody tr[data-value]')) {
+      const cell = row.querySelector('th')!;
+      const label = cell.textContent ?? '';
+      const params = new URLSearchParams({
+        campaign: root.dataset.slug!,
+        question: figure.dataset.question!,
+        value: row.dataset.value!,
+      });
+      cell.replaceChildren(el('a', label, { href: `/organize/followups/?${params}`, ariaLabel: name(label) }));
+    }
+  }
 }

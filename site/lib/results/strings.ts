@@ -38,6 +38,8 @@ export interface OrganizerStrings {
   canvasser: string;
   turf: string;
   partner: string;
+  /** A link's name: the follow-up list of who gave this answer ("{answer}"). */
+  followUp: (answer: string) => string;
   source: string;
   from: string;
   to: string;
@@ -95,6 +97,7 @@ const en: ResultsStrings = {
     canvasser: 'Canvasser',
     turf: 'Turf',
     partner: 'Partner page (origin)',
+    followUp: (answer) => `Follow-up list: who answered “${answer}”`,
     source: 'Source',
     from: 'From',
     to: 'To',
@@ -151,6 +154,7 @@ const es: ResultsStrings = {
     canvasser: 'Encuestador',
     turf: 'Zona',
     partner: 'Página aliada (origen)',
+    followUp: (answer) => `Lista de seguimiento: quienes respondieron «${answer}»`,
     source: 'Fuente',
     from: 'Desde',
     to: 'Hasta',
@@ -207,6 +211,7 @@ const fr: ResultsStrings = {
     canvasser: 'Enquêteur',
     turf: 'Secteur',
     partner: 'Page partenaire (origine)',
+    followUp: (answer) => `Liste de suivi : qui a répondu « ${answer} »`,
     source: 'Source',
     from: 'Du',
     to: 'Au',
@@ -263,6 +268,7 @@ const ar: ResultsStrings = {
     canvasser: 'جامع الاستبيان',
     turf: 'المنطقة',
     partner: 'صفحة الشريك (المصدر)',
+    followUp: (answer) => `قائمة المتابعة: من أجاب «${answer}»`,
     source: 'المصدر',
     from: 'من',
     to: 'إلى',
