@@ -344,9 +344,11 @@ export class Flow {
     const { host } = this;
     host.requestUpdate();
     await host.updateComplete;
-    host.renderRoot
-      .querySelector<HTMLElement>('[aria-invalid=true], [part=choose] input, [part=targets], [part=thanks] h3')
-      ?.focus();
+    const root = host.renderRoot;
+    (
+      root.querySelector<HTMLElement>('[aria-invalid=true]') ??
+      root.querySelector<HTMLElement>('[part=choose] input, [part=targets], [part=thanks] h3')
+    )?.focus();
   }
 }
 
