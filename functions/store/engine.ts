@@ -244,6 +244,14 @@ export class SqlStore implements Store {
     return outbox.paceSink(this.#db, sink, gapMs, now);
   }
 
+  takeLease(name: string, holder: string, now: number, ms: number) {
+    return outbox.takeLease(this.#db, name, holder, now, ms);
+  }
+
+  releaseLease(name: string, holder: string) {
+    return outbox.releaseLease(this.#db, name, holder);
+  }
+
   deadLetters(limit: number) {
     return outbox.deadLetters(this.#db, limit);
   }
