@@ -10,6 +10,7 @@ const widgets: Record<string, () => Promise<unknown>> = {
   'ladder-survey': () => import('./survey/survey.ts'),
   'ladder-rsvp': () => import('./rsvp/rsvp.ts'),
   'ladder-call': () => import('./call/call.ts'),
+  'ladder-letter': () => import('./letter/letter.ts'),
 };
 
 const style = document.createElement('style');

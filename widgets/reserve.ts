@@ -17,6 +17,7 @@ export const RESERVED: Record<string, [wide: number, phone: number]> = {
   'ladder-survey': [30.5, 35],
   'ladder-rsvp': [42.5, 57.5],
   'ladder-call': [29, 30.5],
+  'ladder-letter': [31, 32.5],
 };
 
 /** Set by embed.ts on a widget once the supporter touches it: its reservation no longer applies. */

@@ -8,7 +8,8 @@
  * office answers them, not us), DKIM-signed when a key is configured, a stable `Message-ID` (a retry after a
  * crash between sending and marking is the same message to the receiver), and two signed links that let the
  * office choose "one daily digest" or "stop sending". A refused recipient (5xx) is a hard bounce: recorded on
- * the letter and the address, which gets nothing more. Run by `npm run dispatch` / the dispatcher's timer.
+ * the letter and the address, which gets nothing more. Run by `npm run dispatch` / the dispatcher's timer, on any
+ * number of instances: a lease in the database lets one run at a time send.
  */
 import type { Transporter } from 'nodemailer';
 import type { Catalog } from '../catalog.ts';
@@ -32,7 +33,12 @@ export interface LetterMailConfig {
   /** Messages a run may send in all, whatever the targets: the global brake. Default 200. */
   brake?: number;
   timeoutMs?: number;
+  /** How long a run holds the sending lease before it must renew it (before each address). Default 10 minutes. */
+  leaseMs?: number;
 }
+
+const LEASE = 'letters';
+const LEASE_MS = 600_000;
 
 export interface LetterRun {
   sent: number;
@@ -93,15 +99,23 @@ export async function sendLetters(
   now = new Date(),
 ): Promise<LetterRun> {
   const run: LetterRun = { sent: 0, digests: 0, bounced: 0, stopped: 0 };
-  const waiting = await store.waitingLetters(10_000);
-  if (!waiting.length) return run;
-  const transport = smtpTransport(config.smtpUrl, config.timeoutMs, config.dkim);
-  let budget = config.brake ?? 200;
+  // One run at a time on the database, whatever the instances: another run reads the same waiting letters and
+  // would send them again. The lease is renewed before each address and ends with the run; a crashed run's lease
+  // runs out (the real clock's time, not `now`, which is the targets' time for their windows).
+  const holder = crypto.randomUUID();
+  const leaseMs = config.leaseMs ?? LEASE_MS;
+  const held = () => store.takeLease(LEASE, holder, Date.now(), leaseMs);
+  if (!(await held())) return run;
+  let transport: Transporter | undefined;
   try {
+    const waiting = await store.waitingLetters(10_000);
+    if (!waiting.length) return run;
+    transport = smtpTransport(config.smtpUrl, config.timeoutMs, config.dkim);
+    let budget = config.brake ?? 200;
     // Per address and campaign: one office may be the target of several campaigns, each with its own letter.
     const groups = Map.groupBy(waiting, (letter) => `${letter.address}\n${letter.campaign}`);
     for (const letters of groups.values()) {
-      if (budget <= 0) break;
+      if (budget <= 0 || !(await held())) break;
       const [first] = letters;
       const campaign = catalog.get(first.campaign);
       const target = catalog.targets(first.campaign)?.targets.find((t) => t.id === first.target);
@@ -129,7 +143,7 @@ export async function sendLetters(
         digestedToday ||
         first.choice === 'digest' ||
         (live.length >= sending.digestMin && unedited / live.length >= sending.digestShare);
-      const mail = { transport, config, campaign, target, run, now, store };
+      const mail = { transport: transport!, config, campaign, target, run, now, store };
       if (digest) {
         if (digestedToday) continue;
         budget -= 1;
@@ -142,7 +156,8 @@ export async function sendLetters(
       }
     }
   } finally {
-    transport.close();
+    transport?.close();
+    await store.releaseLease(LEASE, holder);
   }
   return run;
 }

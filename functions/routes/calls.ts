@@ -1,4 +1,7 @@
-/** `GET /api/campaigns/:slug/targets?postcode=&area=` (whom to call) and `POST /api/campaigns/:slug/calls`. */
+/**
+ * `GET /api/campaigns/:slug/targets?postcode=&area=` (whom to call, or to write to: a letter campaign's targets)
+ * and `POST /api/campaigns/:slug/calls`.
+ */
 import { Hono } from 'hono';
 import { CallInput, type CallResult } from '../../schema/actions.ts';
 import { fillScript, postcodeKey, reaches, type TargetLookup, type TargetsFile } from '../../schema/call.ts';
@@ -15,7 +18,8 @@ const POSTCODE = new RegExp(`^${POSTCODE_PATTERN}$`);
 
 calls.use('/:slug/targets', campaignRoute);
 calls.get('/:slug/targets', (c) => {
-  const campaign = openCampaign(c, 'call');
+  const kind = c.get('campaign').kind === 'letter' ? 'letter' : 'call';
+  const campaign = openCampaign(c, kind);
   const book = c.get('options').catalog.targets(campaign.slug)!;
   const postcode = (c.req.query('postcode') ?? '').trim();
   if (!postcode || postcode.length > LIMITS.postcode || !POSTCODE.test(postcode)) {
@@ -31,7 +35,8 @@ calls.get('/:slug/targets', (c) => {
     unknown,
     targets: targets.map(({ areas: _areas, ...target }) => ({
       ...target,
-      script: fillScript(campaign.call.script, target),
+      // A letter's widget fills the suggested letter in itself (it sends it back with `{target}` left in).
+      script: campaign.kind === 'call' ? fillScript(campaign.call.script, target) : '',
     })),
   };
   c.header('Cache-Control', 'public, max-age=300');

@@ -252,6 +252,14 @@ export class SqlStore implements Store {
     return pruneOutbox(this.#db, options, at);
   }
 
+  takeLease(name: string, holder: string, now: number, ms: number) {
+    return outbox.takeLease(this.#db, name, holder, now, ms);
+  }
+
+  releaseLease(name: string, holder: string) {
+    return outbox.releaseLease(this.#db, name, holder);
+  }
+
   deadLetters(limit: number) {
     return outbox.deadLetters(this.#db, limit);
   }

@@ -218,3 +218,25 @@ export async function paceSink(db: Db, sink: string, gapMs: number, now: number)
   );
   return Number(row?.next_at) - gap;
 }
+
+/**
+ * Takes (or renews) the lease `name` for `holder` until `now + ms`, in one statement: the row is written only when
+ * the lease is free, ran out, or is `holder`'s own. Times are epoch ms.
+ */
+export async function takeLease(db: Db, name: string, holder: string, now: number, ms: number): Promise<boolean> {
+  const row = await db.get(
+    `INSERT INTO leases (name, holder, until_ms) VALUES (?, ?, ?)
+     ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, until_ms = excluded.until_ms
+     WHERE leases.until_ms <= ? OR leases.holder = excluded.holder
+     RETURNING holder`,
+    name,
+    holder,
+    now + ms,
+    now,
+  );
+  return row?.holder === holder;
+}
+
+export async function releaseLease(db: Db, name: string, holder: string): Promise<void> {
+  await db.run('DELETE FROM leases WHERE name = ? AND holder = ?', name, holder);
+}

@@ -333,6 +333,13 @@ export interface Store {
   paceSink(sink: string, gapMs: number, now: number): Promise<number>;
   /** Deletes delivered (or erased) events, old dead letters and idempotency records past their days (store/prune.ts). */
   pruneOutbox(options: PruneOptions, at: Date): Promise<PruneCounts>;
+  /**
+   * A lease on a job that must not run twice at once across instances (the letters' sender): true when `holder`
+   * now holds `name` until `now + ms` (it was free, ran out, or was already `holder`'s: renewed).
+   */
+  takeLease(name: string, holder: string, now: number, ms: number): Promise<boolean>;
+  /** Ends `holder`'s lease on `name` (nothing if another holds it). */
+  releaseLease(name: string, holder: string): Promise<void>;
   deadLetters(limit: number): Promise<DeadLetter[]>;
   /** Makes dead (or pending) deliveries of the event due now again, for one sink or all. Returns how many. */
   redeliver(eventId: string, sink?: string): Promise<number>;

@@ -372,7 +372,8 @@ describe('accessibility', () => {
       ACTION_PAGES.length,
     );
     expect(pages).toContain('/act/block-listening/results/');
-    expect(pages.filter((path) => path.startsWith('/widgets/'))).toHaveLength(5);
+    // The reference's index and one page per element: petition, survey, RSVP, call, letter.
+    expect(pages.filter((path) => path.startsWith('/widgets/'))).toHaveLength(6);
   });
   it('are whole documents: nothing after </html> on any page (a page script outside the layout lands there)', () => {
     const trailing = sitePages(built.site).flatMap((file) => {

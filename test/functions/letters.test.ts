@@ -13,6 +13,20 @@ const writer = (overrides: Record<string, unknown> = {}) => ({
 const URL_OF = (slug: string) => `http://localhost/api/campaigns/${slug}/letters`;
 
 describe('POST /api/campaigns/:slug/letters', () => {
+  it('looks up whom a postcode writes to, as for calls: email or contact form, the letter left for the widget', async () => {
+    const { app } = await testApp(undefined, [letterCampaign('write-council')]);
+    const res = await app.request('http://localhost/api/campaigns/write-council/targets?postcode=94112');
+    expect(res.status).toBe(200);
+    const lookup = await res.json();
+    expect(lookup).toMatchObject({ choose: true, unknown: false, areas: [{ id: 'W-1' }, { id: 'W-2' }] });
+    const chosen = await (
+      await app.request('http://localhost/api/campaigns/write-council/targets?postcode=94112&area=W-2')
+    ).json();
+    expect(chosen.targets.map((t: { id: string }) => t.id)).toEqual(['mayor', 'ward-2']);
+    expect(chosen.targets[1]).toMatchObject({ contactForm: 'https://city.example/contact/ode', script: '' });
+    expect(chosen.targets[0]).toMatchObject({ email: 'mayor@city.example' });
+  });
+
   it('records one letter to each target of the postcode, and a second one from the same person counts once', async () => {
     const { app, store } = await testApp(undefined, [letterCampaign('write-council')]);
     const res = await app.request(URL_OF('write-council'), post(writer(), { 'Idempotency-Key': 'k-1' }));

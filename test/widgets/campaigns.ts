@@ -3,6 +3,7 @@ import type { CampaignEntry } from '../../schema/campaign.ts';
 import { callCampaigns } from './call-fixtures.ts';
 import { confirmCampaigns } from './confirm-fixtures.ts';
 import { guardCampaigns } from './guard-fixtures.ts';
+import { letterCampaigns } from './letter-fixtures.ts';
 import { petition, petitionCampaigns } from './petition-fixtures.ts';
 import { rsvpCampaigns } from './rsvp-fixtures.ts';
 import { surveyCampaigns } from './survey-fixtures.ts';
@@ -18,6 +19,7 @@ export const campaigns: CampaignEntry[] = [
   petition('closed-one', { status: 'closed' }),
   ...petitionCampaigns,
   ...callCampaigns,
+  ...letterCampaigns,
   ...rsvpCampaigns,
   ...surveyCampaigns,
   ...confirmCampaigns,

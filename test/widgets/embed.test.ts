@@ -86,6 +86,7 @@ describe('embed.js', () => {
     { tag: 'ladder-survey', campaign: 'block', ready: '[part=question]' },
     { tag: 'ladder-rsvp', campaign: 'rsvp-meeting', ready: '[part=when]' },
     { tag: 'ladder-call', campaign: 'council', ready: '[part=count]' },
+    { tag: 'ladder-letter', campaign: 'write', ready: '[part=count]' },
   ];
   for (const width of [1024, 375]) {
     for (const { tag, campaign, ready } of widgets) {

@@ -3,7 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { FieldIssue } from '../../schema/errors.ts';
 import { POSTCODE_PATTERN } from '../../schema/limits.ts';
 
-export type FieldName = 'postcode' | 'givenName' | 'email';
+export type FieldName = 'postcode' | 'givenName' | 'familyName' | 'email';
 
 /** The issue a native input reports, as the API would name it. */
 export function issueOf(input: HTMLInputElement): FieldIssue | undefined {

@@ -22,7 +22,7 @@ export const canDial = (matches = (query: string) => matchMedia(query).matches):
   matches('(pointer: coarse)') || matches('(max-width: 30em)');
 
 /** Only web links from the API are rendered as links, resolved against it (never `javascript:`). */
-function webUrl(url: string | undefined, base: string): string | undefined {
+export function webUrl(url: string | undefined, base: string): string | undefined {
   if (!url) return;
   try {
     const resolved = new URL(url, base);
@@ -89,7 +89,7 @@ export interface CardOptions {
 
 /** The district question: one radio per area the postcode lies in. */
 export function choose(
-  t: Messages,
+  t: Pick<Messages, 'choose'>,
   areas: TargetLookup['areas'],
   error: string | undefined,
   button: TemplateResult,

@@ -15,7 +15,7 @@ import { type Answer, tokens } from '../core/api.ts';
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(ms, 0)));
 
 /** The campaign's URL, from an action's (`…/campaigns/<slug>/signatures`, `…/responses/batch`). */
-const campaignOf = (url: string): string => url.replace(/\/(signatures|responses|rsvps|calls)(\/batch)?$/, '');
+const campaignOf = (url: string): string => url.replace(/\/(signatures|responses|rsvps|calls|letters)(\/batch)?$/, '');
 
 /** The min fill time a token carries (`<issued>.<min fill ms>.<nonce>.<mac>`). */
 const minFill = (token: string): number => Number(token.split('.')[1]) || 0;

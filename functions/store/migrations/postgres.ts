@@ -584,4 +584,13 @@ CREATE TRIGGER supporters_rung_history AFTER UPDATE OF rung ON supporters FOR EA
   WHEN (OLD.rung IS DISTINCT FROM NEW.rung) EXECUTE FUNCTION supporters_rung_history();
 `,
   },
+  {
+    id: 14,
+    name: 'leases',
+    sql: `
+-- A job that must not run twice at once on the database, whatever the instances (the letters' sender): who holds it
+-- and until when (epoch ms). A holder that crashed loses it when it runs out (store/outbox.ts takeLease).
+CREATE TABLE leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, until_ms BIGINT NOT NULL);
+`,
+  },
 ];

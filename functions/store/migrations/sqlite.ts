@@ -563,6 +563,15 @@ CREATE TRIGGER supporters_rung_history AFTER UPDATE OF rung ON supporters WHEN O
 END;
 `,
   },
+  {
+    id: 14,
+    name: 'leases',
+    sql: `
+-- A job that must not run twice at once on the database, whatever the instances (the letters' sender): who holds it
+-- and until when (epoch ms). A holder that crashed loses it when it runs out (store/outbox.ts takeLease).
+CREATE TABLE leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, until_ms INTEGER NOT NULL);
+`,
+  },
 ];
 
 /** The answers of the responses that `rows` (a subquery) selects, as one INSERT. */

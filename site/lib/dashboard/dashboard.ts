@@ -8,6 +8,7 @@ import type { PublicCampaign } from '../../../schema/campaign.ts';
 import { adminFetch, adminJson, AdminError } from './api.ts';
 import { DeliveryHealth } from './delivery.ts';
 import { formatTimeNow, t } from './i18n/index.ts';
+import { LetterTotals } from './letters.ts';
 import { SupporterLookup } from './people.ts';
 import {
   callsSection,
@@ -21,7 +22,17 @@ import {
 import { signIn, signOut } from './sign-in.ts';
 import type { CampaignList, FunnelView } from './types.ts';
 
-const SLOTS = ['ladder', 'campaigns', 'partners', 'events', 'calls', 'recruiters', 'delivery', 'people'] as const;
+const SLOTS = [
+  'ladder',
+  'campaigns',
+  'partners',
+  'events',
+  'calls',
+  'letters',
+  'recruiters',
+  'delivery',
+  'people',
+] as const;
 type Slot = (typeof SLOTS)[number];
 
 export class Dashboard {
@@ -29,6 +40,7 @@ export class Dashboard {
   #campaigns = new Map<string, PublicCampaign>();
   #unplot: (() => void)[] = [];
   #delivery: DeliveryHealth;
+  #letters: LetterTotals;
   #status: HTMLElement;
   #error: HTMLElement;
 
@@ -39,6 +51,7 @@ export class Dashboard {
     this.#status = root.querySelector<HTMLElement>('#dashboard-status')!;
     this.#error = root.querySelector<HTMLElement>('#dashboard-error')!;
     this.#delivery = new DeliveryHealth(this.#slots.delivery);
+    this.#letters = new LetterTotals(this.#slots.letters);
     new SupporterLookup(this.#slots.people, (slug) => this.#campaigns.get(slug)?.title ?? slug);
     root.querySelector('#refresh')?.addEventListener('click', () => void this.refresh());
     root.querySelector('#sign-out')?.addEventListener('click', () => void signOut());
@@ -67,6 +80,7 @@ export class Dashboard {
       this.#fail(e instanceof AdminError ? e.message : t.couldNotShow((e as Error).message));
     }
     void this.#delivery.load();
+    void this.#letters.load([...this.#campaigns.values()]);
   }
 
   async #show(funnel: FunnelView): Promise<void> {

@@ -11,12 +11,13 @@ import { signIn } from '../dashboard/sign-in.ts';
 import { CampaignForm, type JsonSchema } from './form.ts';
 import type { EditorStrings } from './strings.ts';
 
-/** Each kind's widget, as the action pages load it (every language registered); letters have none yet. */
+/** Each kind's widget, as the action pages load it (every language registered). */
 const WIDGETS: Partial<Record<PublicCampaign['kind'], () => Promise<unknown>>> = {
   petition: () => import('../widgets.ts'),
   survey: () => import('../widgets/survey.ts'),
   event: () => import('../widgets/rsvp.ts'),
   call: () => import('../widgets/call.ts'),
+  letter: () => import('../widgets/letter.ts'),
 };
 
 interface Opened {

@@ -23,6 +23,10 @@ const en: DashboardStrings = {
     partners: { title: 'Partners and sources', intro: 'Which pages and links brought people in.' },
     events: { title: 'Events', intro: 'Confirmed RSVPs against who came. Flake rate = 1 − came / confirmed.' },
     calls: { title: 'Calls', intro: 'What callers reported, per person they called.' },
+    letters: {
+      title: 'Letters',
+      intro: 'Letters by target: what was delivered, what waits, and what each office chose.',
+    },
     recruiters: { title: 'Recruiters', intro: 'People whose share links brought others in.' },
     delivery: { title: 'Deliveries', intro: 'Whether actions reached the tools they are sent to.' },
     people: { title: 'Find a supporter', intro: 'Look someone up by email, see their history, or erase them.' },
@@ -132,6 +136,21 @@ const en: DashboardStrings = {
   recruitersEmpty: 'Nobody has recruited anyone through a share link yet.',
   erasedSupporter: 'Erased supporter',
 
+  letters: {
+    caption: (campaign) => `Letters by target: ${campaign}`,
+    target: 'Target',
+    delivered: 'Delivered',
+    waiting: 'Waiting (cap or window)',
+    bounced: 'Bounced',
+    handed: 'Handed to the supporter',
+    stopped: 'Stopped',
+    choice: 'Office’s choice',
+    digest: 'One daily digest',
+    stop: 'Stop sending',
+    noChoice: 'None',
+    bouncedOn: (at) => `address bounced ${at}`,
+    none: 'No letter campaigns.',
+  },
   delivery: {
     chart: 'Deliveries per destination',
     summary: (sinks, waiting, dead) => `${sinks} destinations; ${waiting} deliveries waiting, ${dead} failed for good.`,

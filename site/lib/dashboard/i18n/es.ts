@@ -27,6 +27,10 @@ const es: DashboardStrings = {
       intro: 'Asistencias confirmadas frente a quién vino. Tasa de ausencia = 1 − vinieron / confirmadas.',
     },
     calls: { title: 'Llamadas', intro: 'Lo que contaron quienes llamaron, por persona a la que llamaron.' },
+    letters: {
+      title: 'Cartas',
+      intro: 'Cartas por destinatario: lo entregado, lo que espera y lo que eligió cada oficina.',
+    },
     recruiters: { title: 'Reclutadores', intro: 'Personas cuyos enlaces para compartir trajeron a otras.' },
     delivery: { title: 'Envíos', intro: 'Si las acciones llegaron a las herramientas a las que se envían.' },
     people: {
@@ -144,6 +148,21 @@ const es: DashboardStrings = {
   recruitersEmpty: 'Nadie ha reclutado todavía a nadie con un enlace para compartir.',
   erasedSupporter: 'Persona borrada',
 
+  letters: {
+    caption: (campaign) => `Cartas por destinatario: ${campaign}`,
+    target: 'Destinatario',
+    delivered: 'Entregadas',
+    waiting: 'En espera (límite o horario)',
+    bounced: 'Rebotadas',
+    handed: 'Entregadas a quien escribe',
+    stopped: 'Detenidas',
+    choice: 'Elección de la oficina',
+    digest: 'Un resumen diario',
+    stop: 'No enviar más',
+    noChoice: 'Ninguna',
+    bouncedOn: (at) => `la dirección rebotó el ${at}`,
+    none: 'No hay campañas de cartas.',
+  },
   delivery: {
     chart: 'Envíos por destino',
     summary: (sinks, waiting, dead) => `${sinks} destinos; ${waiting} envíos en espera, ${dead} fallidos sin remedio.`,

@@ -27,6 +27,10 @@ const fr: DashboardStrings = {
       intro: 'Inscriptions confirmées face aux présences. Taux d’absence = 1 − présents / confirmés.',
     },
     calls: { title: 'Appels', intro: 'Ce qu’ont rapporté les personnes qui ont appelé, par personne appelée.' },
+    letters: {
+      title: 'Lettres',
+      intro: 'Les lettres par destinataire : livrées, en attente, et le choix de chaque bureau.',
+    },
     recruiters: { title: 'Recruteurs', intro: 'Les personnes dont les liens de partage en ont amené d’autres.' },
     delivery: { title: 'Envois', intro: 'Si les actions ont atteint les outils auxquels elles sont envoyées.' },
     people: {
@@ -144,6 +148,21 @@ const fr: DashboardStrings = {
   recruitersEmpty: 'Personne n’a encore recruté quelqu’un avec un lien de partage.',
   erasedSupporter: 'Personne effacée',
 
+  letters: {
+    caption: (campaign) => `Lettres par destinataire : ${campaign}`,
+    target: 'Destinataire',
+    delivered: 'Livrées',
+    waiting: 'En attente (plafond ou horaires)',
+    bounced: 'Rejetées',
+    handed: 'Remises à la personne',
+    stopped: 'Arrêtées',
+    choice: 'Choix du bureau',
+    digest: 'Un résumé par jour',
+    stop: 'Ne plus envoyer',
+    noChoice: 'Aucun',
+    bouncedOn: (at) => `adresse rejetée le ${at}`,
+    none: 'Aucune campagne de lettres.',
+  },
   delivery: {
     chart: 'Envois par destination',
     summary: (sinks, waiting, dead) =>

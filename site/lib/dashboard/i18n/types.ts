@@ -26,7 +26,7 @@ export interface DashboardStrings {
   signOut: string;
   sectionsNav: string;
   sections: Record<
-    'ladder' | 'campaigns' | 'partners' | 'events' | 'calls' | 'recruiters' | 'delivery' | 'people',
+    'ladder' | 'campaigns' | 'partners' | 'events' | 'calls' | 'letters' | 'recruiters' | 'delivery' | 'people',
     SectionText
   >;
 
@@ -113,6 +113,22 @@ export interface DashboardStrings {
 
   callsChart: string;
   callsSummary: (calls: string, reached: string) => string;
+  /** Letters by target (GET /api/admin/campaigns/<slug>/letters): the table's caption and headers, the choices. */
+  letters: {
+    caption: (campaign: string) => string;
+    target: string;
+    delivered: string;
+    waiting: string;
+    bounced: string;
+    handed: string;
+    stopped: string;
+    choice: string;
+    digest: string;
+    stop: string;
+    noChoice: string;
+    bouncedOn: (at: string) => string;
+    none: string;
+  };
   targetHeader: string;
   callsHeader: string;
   callsEmpty: string;
