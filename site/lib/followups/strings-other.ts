@@ -3,7 +3,8 @@ import type { FollowupStrings } from './strings.ts';
 
 export const es: FollowupStrings = {
   title: 'Seguimientos',
-  description: 'Listas de llamadas y mensajes creadas a partir de la escalera, que el voluntariado trabaja desde el móvil.',
+  description:
+    'Listas de llamadas y mensajes creadas a partir de la escalera, que el voluntariado trabaja desde el móvil.',
   intro:
     'Un seguimiento es una lista que se crea sola a partir de una regla de la escalera (no vino, vino dos veces, sin acción últimamente…), un guion de llamada o de mensaje, y las personas que la trabajan. Quien actúa o se da de baja sale de la lista por sí solo.',
   dashboard: 'Volver al panel',

@@ -2,7 +2,15 @@
  * Follow-ups as the pages read them: the contract of `docs/followups-api.md` (the server's routes). Kept here, as
  * plain types, until the pages import them from `schema/followup.ts`.
  */
-export const RULE_KINDS = ['rsvp-unconfirmed', 'no-show', 'came-twice', 'inactive', 'answer', 'tag', 'partner'] as const;
+export const RULE_KINDS = [
+  'rsvp-unconfirmed',
+  'no-show',
+  'came-twice',
+  'inactive',
+  'answer',
+  'tag',
+  'partner',
+] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 export const CHANNELS = ['call', 'text'] as const;
 export type Channel = (typeof CHANNELS)[number];
