@@ -20,12 +20,14 @@ export async function startFollowups(root: HTMLElement, signInForm: HTMLFormElem
     error.hidden = true;
     status.textContent = message;
   };
-  const failed = (e: unknown) => {
+  /** Says what is wrong; the focus goes to the message, unless a field with its own error takes it. */
+  const alert = (text: string, focus: boolean) => {
     status.textContent = '';
-    error.textContent = `${t.failed} ${(e as Error).message}`;
+    error.textContent = text;
     error.hidden = false;
-    error.focus();
+    if (focus) error.focus();
   };
+  const failed = (e: unknown) => alert(`${t.failed} ${(e as Error).message}`, true);
 
   let list: { followups: Followup[] };
   try {
@@ -44,7 +46,7 @@ export async function startFollowups(root: HTMLElement, signInForm: HTMLFormElem
   form.form.addEventListener('submit', (event) => {
     event.preventDefault();
     const body = form.read();
-    if (!body) return failed(new Error(t.create.fix));
+    if (!body) return alert(t.create.fix, false);
     adminFetch('/api/admin/followups', jsonBody(body)).then(
       async () => {
         form.reset();
@@ -53,7 +55,7 @@ export async function startFollowups(root: HTMLElement, signInForm: HTMLFormElem
       },
       (e: unknown) => {
         if (e instanceof AdminError && e.status === 422 && Object.keys(e.fields).length) {
-          failed(new Error(t.create.fix));
+          alert(t.create.fix, false);
           form.show(e.fields);
         } else failed(e);
       },
@@ -92,6 +94,10 @@ export async function startFollowups(root: HTMLElement, signInForm: HTMLFormElem
       </dl>
     </div>`;
 
+  /** A campaign's title, as the form's list has it from the build. */
+  const title = (slug: string) =>
+    [...$<HTMLSelectElement>('#fu-campaign').options].find((o) => o.value === slug)?.textContent ?? slug;
+
   function card({ followup: f, figures: n, volunteers }: FollowupReport): TemplateResult {
     const closed = Boolean(f.closed || f.closedAt);
     const heading = `fu-${f.id}`;
@@ -99,7 +105,8 @@ export async function startFollowups(root: HTMLElement, signInForm: HTMLFormElem
     return html`<article class="followup" aria-labelledby=${heading} data-followup=${f.id}>
       <h3 id=${heading}>${f.name}</h3>
       <p class="muted">
-        ${t.channels[f.channel]} · ${t.create.rules[f.rule.kind]}${f.rule.campaign ? ` (${f.rule.campaign})` : ''}
+        ${t.channels[f.channel]} ·
+        ${t.create.rules[f.rule.kind]}${f.rule.campaign ? ` (${title(f.rule.campaign)})` : ''}
         ${
           closed
             ? html` · <strong>${t.list.closedOn}</strong>`
@@ -108,7 +115,7 @@ export async function startFollowups(root: HTMLElement, signInForm: HTMLFormElem
               : nothing
         }
       </p>
-      ${figures(t.list.eligible, [
+      ${figures(t.create.who, [
         [t.list.eligible, n.eligible],
         [t.list.unreachable, n.unreachable],
       ])}

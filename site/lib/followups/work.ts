@@ -37,7 +37,7 @@ async function fetchKept<T>(path: string, name: string, token: string | null): P
 }
 
 export async function startVolunteer(root: HTMLElement, form: HTMLFormElement): Promise<void> {
-  const t = JSON.parse(root.dataset.strings ?? '{}') as FollowupStrings;
+  const t = JSON.parse(root.closest<HTMLElement>('[data-strings]')?.dataset.strings ?? '{}') as FollowupStrings;
   const w = t.work;
   const queue = new OutcomeQueue();
   let token: string | null = null;
