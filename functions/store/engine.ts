@@ -17,6 +17,7 @@ import * as letters from './letters.ts';
 import * as outbox from './outbox.ts';
 import { type Listening, listening } from './results.ts';
 import { TeamStore } from './team.ts';
+import { FollowupStore } from './followup-store.ts';
 import { cancelRsvp, changeRsvp, manageToken, recordRsvp, remind, rsvpByToken, takenPlaces } from './rsvps.ts';
 import type {
   ActionOutcome,
@@ -40,10 +41,12 @@ export class SqlStore implements Store {
   readonly #db: Db;
   readonly team: TeamStore;
   readonly listening: Listening;
+  readonly followups: FollowupStore;
 
   constructor(db: Db) {
     this.#db = db;
     this.team = new TeamStore(db);
+    this.followups = new FollowupStore(db);
     this.listening = listening(db);
   }
 

@@ -9,6 +9,7 @@ import type { SupporterExport } from './access.ts';
 import type { RetentionCutoff, SweepCounts } from './retention.ts';
 import type { Listening } from './results.ts';
 import type { TeamStore } from './team.ts';
+import type { FollowupStore } from './followup-store.ts';
 import type {
   DeadLetter,
   DeliveryHealth,
@@ -266,6 +267,8 @@ export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   /** The organizing team: accounts, sessions, passkeys, API tokens, the audit log (store/team.ts). */
   readonly team: TeamStore;
+  /** Follow-ups: call and text lists built from the ladder, worked in leased batches (issue 12). */
+  readonly followups: FollowupStore;
   /**
    * Each `record…` runs in one transaction: replays an idempotency key or refuses it for another body; upserts the
    * supporter (by normalized email); inserts the action (a second signature or response by the same email is a

@@ -426,4 +426,74 @@ CREATE TABLE letter_addresses (
 );
 `,
   },
+  {
+    id: 11,
+    name: 'follow-ups',
+    sql: `
+-- Follow-ups (issue 12, functions/store/followups.ts): call and text lists built from a ladder rule, worked by the
+-- team in leased batches. A contact is one supporter on one list; it stays after its lease ends (holder null, back
+-- in the pool) and after it is closed (the figures read it).
+CREATE TABLE followups (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  channel TEXT NOT NULL,                 -- call | text
+  rule TEXT NOT NULL,
+  script TEXT NOT NULL,
+  assignees TEXT NOT NULL,               -- volunteers | team
+  batch_size INTEGER NOT NULL,
+  closes_at TEXT,
+  closed_at TEXT,
+  unreachable INTEGER NOT NULL DEFAULT 0, -- match the rule, but cannot be reached on the channel
+  refreshed_at TEXT,                   -- the list was last rebuilt from its rule
+  created_by TEXT NOT NULL,              -- the actor's label (an email, or token:<name>)
+  created_at TEXT NOT NULL
+);
+CREATE TABLE followup_contacts (
+  id TEXT PRIMARY KEY,
+  followup_id TEXT NOT NULL REFERENCES followups(id) ON DELETE CASCADE,
+  supporter_id TEXT NOT NULL REFERENCES supporters(id) ON DELETE CASCADE,
+  state TEXT NOT NULL,                   -- queued | messaged | needs-reply | conversation | closed
+  holder TEXT,                           -- the worker holding it under a lease (account id, or token:<name>)
+  lease_until TEXT,
+  worker TEXT,                           -- who last held it
+  preferred TEXT,                        -- who worked them on an earlier list: offered to that person first
+  outcome TEXT,                          -- the last call outcome
+  left_at TEXT,                        -- acted or opted out before anyone reached them: off the list
+  first_contact_at TEXT,
+  convert_until TEXT,                 -- first contact + 14 days: what they do until then counts as conversion
+  created_at TEXT NOT NULL,
+  UNIQUE (followup_id, supporter_id)
+);
+CREATE INDEX followup_contacts_pool ON followup_contacts (followup_id, holder, state);
+CREATE INDEX followup_contacts_lease ON followup_contacts (followup_id, lease_until);
+CREATE INDEX followup_contacts_supporter ON followup_contacts (supporter_id);
+CREATE INDEX followup_contacts_worker ON followup_contacts (worker);
+CREATE INDEX followup_contacts_preferred ON followup_contacts (followup_id, preferred);
+-- Each text, both ways: outbound ones with the provider's message id (its status callbacks find them by it).
+CREATE TABLE followup_messages (
+  id TEXT PRIMARY KEY,
+  contact_id TEXT NOT NULL REFERENCES followup_contacts(id) ON DELETE CASCADE,
+  direction TEXT NOT NULL,               -- out | in
+  body TEXT NOT NULL,
+  worker TEXT,
+  idempotency_key TEXT,
+  provider_sid TEXT,
+  status TEXT NOT NULL,                  -- queued | sent | delivered | failed | received
+  created_at TEXT NOT NULL,
+  UNIQUE (contact_id, idempotency_key)
+);
+CREATE INDEX followup_messages_sid ON followup_messages (provider_sid);
+-- Each recorded outcome, once per idempotency key.
+CREATE TABLE followup_outcomes (
+  id TEXT PRIMARY KEY,
+  contact_id TEXT NOT NULL REFERENCES followup_contacts(id) ON DELETE CASCADE,
+  idempotency_key TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  details TEXT NOT NULL,               -- answers, note, tags, rung
+  worker TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  UNIQUE (contact_id, idempotency_key)
+);
+`,
+  },
 ];

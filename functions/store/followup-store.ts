@@ -1,0 +1,50 @@
+/** Follow-ups as the store's domain verbs (store/followups.ts, followup-work.ts, followup-figures.ts). */
+import type { NewFollowup, OutcomeInput } from '../../schema/followup.ts';
+import type { Db, Row } from './db.ts';
+import { followupFigures, volunteerFigures } from './followup-figures.ts';
+import * as work from './followup-work.ts';
+import * as lists from './followups.ts';
+
+export type { ContactRow } from './followups.ts';
+
+export class FollowupStore {
+  readonly #db: Db;
+  constructor(db: Db) {
+    this.#db = db;
+  }
+
+  create = (input: NewFollowup, createdBy: string, now = new Date()) =>
+    lists.createFollowup(this.#db, input, createdBy, now);
+  get = (id: string) => lists.followupById(this.#db, id);
+  all = () => lists.allFollowups(this.#db);
+  close = (id: string, now = new Date()) => lists.closeFollowup(this.#db, id, now);
+  /** Rebuilds the list from its rule now (the dashboard's figures read it fresh). */
+  refresh = (id: string, now = new Date()) =>
+    this.#db.transaction(async (tx) => {
+      await tx.lock(`followup\n${id}`);
+      await lists.refresh(this.#db, tx, id, now);
+    });
+  figures = (id: string) => followupFigures(this.#db, id);
+  volunteers = (id: string, names: (worker: string) => string) => volunteerFigures(this.#db, id, names);
+
+  take = (id: string, worker: string, now = new Date()) => lists.takeBatch(this.#db, id, worker, now);
+  held = (id: string, worker: string, now = new Date()) => lists.heldContacts(this.#db, id, worker, now);
+  release = (id: string, worker: string) => lists.releaseBatch(this.#db, id, worker);
+  workload = (worker: string, now = new Date()) => lists.workload(this.#db, worker, now);
+
+  workable = (contactId: string, worker: string, now = new Date()) => work.workable(this.#db, contactId, worker, now);
+  /** The worker's view of one contact's row (with the person's recent actions). */
+  contactRow = async (row: Row) => (await lists.withRecent(this.#db, [row]))[0];
+  recordOutcome = (contact: Row, input: OutcomeInput, worker: string, now = new Date()) =>
+    work.recordOutcome(this.#db, contact, input, worker, now);
+  reserveText = (contactId: string, key: string, body: string, worker: string, now = new Date()) =>
+    work.reserveText(this.#db, contactId, key, body, worker, now);
+  textSent = (messageId: string, contactId: string, sid: string, now = new Date()) =>
+    work.textSent(this.#db, messageId, contactId, sid, now);
+  textFailed = (messageId: string) => work.textFailed(this.#db, messageId);
+  messages = (contactId: string) => work.messagesOf(this.#db, contactId);
+  closeContact = (contactId: string) => work.closeContact(this.#db, contactId);
+  inbound = (phone: string, body: string, sid: string, revokes: boolean, now = new Date()) =>
+    work.inboundText(this.#db, phone, body, sid, revokes, now);
+  status = (sid: string, status: string) => work.textStatus(this.#db, sid, status);
+}
