@@ -5,7 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FollowupStrings } from './strings.ts';
-import { OUTCOMES, RUNGS, type Assignment, type Contact } from './types.ts';
+import { OUTCOMES, RUNGS, type Contact, type Script } from './types.ts';
 
 export interface ContactActions {
   /** The call's outcome form was submitted. */
@@ -19,7 +19,7 @@ const fill = (text: string, name: string) => text.replace('{name}', name);
 
 export function callView(
   t: FollowupStrings,
-  a: Assignment,
+  script: Script | undefined,
   c: Contact,
   saved: 'no' | 'here' | 'sent',
   act: ContactActions,
@@ -49,7 +49,7 @@ export function callView(
                   >`,
               )}
             </fieldset>
-            ${(a.script?.questions ?? []).map(
+            ${(script?.questions ?? []).map(
               (q) =>
                 html`<div class="field">
                   <label for=${`${id}-${q.id}`}>${q.label}</label>
@@ -85,7 +85,12 @@ export function callView(
   </article>`;
 }
 
-export function textView(t: FollowupStrings, a: Assignment, c: Contact, act: ContactActions): TemplateResult {
+export function textView(
+  t: FollowupStrings,
+  script: Script | undefined,
+  c: Contact,
+  act: ContactActions,
+): TemplateResult {
   const id = `contact-${c.id}`;
   const messages = c.messages ?? [];
   const started = messages.some((m) => m.direction === 'out') || c.state !== 'queued';
@@ -120,9 +125,9 @@ export function textView(t: FollowupStrings, a: Assignment, c: Contact, act: Con
         ? nothing
         : started
           ? html`${
-                a.script?.replies.length
+                script?.replies.length
                   ? html`<div class="buttons" role="group" aria-label=${t.work.canned}>
-                      ${a.script.replies.map(
+                      ${script.replies.map(
                         (r) => html`<button type="button" @click=${() => act.send(c, r.text)}>${r.label}</button>`,
                       )}
                     </div>`

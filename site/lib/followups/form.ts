@@ -90,7 +90,7 @@ export class FollowupForm {
         .map((l) => l.trim());
       const options = lines.filter(Boolean).map((line, i) => {
         const [text, tag] = line.split('=').map((part) => part.trim());
-        return { value: `a${i + 1}`, label: text!, ...(tag ? { tag } : {}) };
+        return { value: `a${i + 1}`, label: text!, tag: tag || undefined };
       });
       if (!label && !options.length) return;
       if (!label) errors[`script.questions.${n}.label`] = this.#t.required;

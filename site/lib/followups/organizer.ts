@@ -99,7 +99,7 @@ export async function startFollowups(root: HTMLElement, signInForm: HTMLFormElem
     [...$<HTMLSelectElement>('#fu-campaign').options].find((o) => o.value === slug)?.textContent ?? slug;
 
   function card({ followup: f, figures: n, volunteers }: FollowupReport): TemplateResult {
-    const closed = Boolean(f.closed || f.closedAt);
+    const closed = Boolean(f.closedAt);
     const heading = `fu-${f.id}`;
     const calls = f.channel === 'call';
     return html`<article class="followup" aria-labelledby=${heading} data-followup=${f.id}>

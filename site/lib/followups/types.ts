@@ -1,7 +1,26 @@
 /**
- * Follow-ups as the pages read them: the contract of `docs/followups-api.md` (the server's routes). Kept here, as
- * plain types, until the pages import them from `schema/followup.ts`.
+ * Follow-ups as the pages read them: the API's own types (schema/followup.ts, shared with the functions), under
+ * the names the pages use. Types and constant lists only: no zod reaches the browser.
  */
+import type {
+  Assignments,
+  Batch,
+  ContactState,
+  FollowupChannel,
+  FollowupContact,
+  FollowupDetail,
+  NewFollowup,
+  Outcome,
+  RuleKind,
+} from '../../../schema/followup.ts';
+
+export type { ContactState, Outcome, RuleKind };
+export type Channel = FollowupChannel;
+export type { Followup } from '../../../schema/followup.ts';
+export { RUNGS } from '../../../schema/funnel.ts';
+
+// The lists again, checked against the schema's types: importing schema/followup.ts's values would bring zod
+// into the page's script.
 export const RULE_KINDS = [
   'rsvp-unconfirmed',
   'no-show',
@@ -10,110 +29,29 @@ export const RULE_KINDS = [
   'answer',
   'tag',
   'partner',
-] as const;
-export type RuleKind = (typeof RULE_KINDS)[number];
-export const CHANNELS = ['call', 'text'] as const;
-export type Channel = (typeof CHANNELS)[number];
-export const OUTCOMES = ['talked', 'left-message', 'no-answer', 'wrong-number', 'do-not-call'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-export const CONTACT_STATES = ['queued', 'messaged', 'needs-reply', 'conversation', 'closed'] as const;
-export type ContactState = (typeof CONTACT_STATES)[number];
-export const RUNGS = ['contact', 'supporter', 'participant', 'volunteer', 'leader'] as const;
+] as const satisfies readonly RuleKind[];
+export const CHANNELS = ['call', 'text'] as const satisfies readonly Channel[];
+export const OUTCOMES = [
+  'talked',
+  'left-message',
+  'no-answer',
+  'wrong-number',
+  'do-not-call',
+] as const satisfies readonly Outcome[];
+export const CONTACT_STATES = [
+  'queued',
+  'messaged',
+  'needs-reply',
+  'conversation',
+  'closed',
+] as const satisfies readonly ContactState[];
 
-export interface Rule {
-  kind: RuleKind;
-  campaign?: string;
-  days?: number;
-  question?: string;
-  value?: string;
-  tag?: string;
-  partner?: string;
-}
-
-export interface ScriptQuestion {
-  id: string;
-  label: string;
-  options: { value: string; label: string; tag?: string }[];
-}
-
-export interface Script {
-  text: string;
-  questions: ScriptQuestion[];
-  replies: { label: string; text: string }[];
-}
-
-export interface FollowupInput {
-  name: string;
-  channel: Channel;
-  rule: Rule;
-  script: Script;
-  assignees: 'volunteers' | 'team';
-  batchSize?: number;
-  closesAt?: string;
-}
-
-export interface Followup extends FollowupInput {
-  id: string;
-  createdAt?: string;
-  closed?: boolean;
-  closedAt?: string | null;
-}
-
-export interface Figures {
-  eligible: number;
-  unreachable: number;
-  queued: number;
-  messaged: number;
-  needsReply: number;
-  conversation: number;
-  closed: number;
-  outcomes: { talked: number; leftMessage: number; noAnswer: number; wrongNumber: number; doNotCall: number };
-  textsSent: number;
-  replied: number;
-  optedOut: number;
-  conversions: { rsvps: number; attended: number; rungMoves: number };
-}
-
-export interface VolunteerFigures {
-  accountId: string;
-  name: string;
-  reached: number;
-  talked: number;
-  textsSent: number;
-  replied: number;
-  optedOut: number;
-}
-
-export interface FollowupReport {
-  followup: Followup;
-  figures: Figures;
-  volunteers: VolunteerFigures[];
-}
-
-export interface Message {
-  direction: 'out' | 'in';
-  body: string;
-  at: string;
-}
-
-export interface Contact {
-  id: string;
-  firstName: string;
-  summary: string;
-  script: string;
-  phone: string;
-  state: ContactState;
-  suggestedRung?: string;
-  messages?: Message[];
-}
-
-/** One of `GET /api/admin/assignments`: a follow-up this account may work. */
-export interface Assignment {
-  id: string;
-  name: string;
-  channel: Channel;
-  script?: Script;
-  /** Contacts left to take, when the server says. */
-  remaining?: number;
-  held?: number;
-}
+/** The body of `POST /api/admin/followups`, as the form sends it (defaults filled). */
+export type FollowupInput = Omit<NewFollowup, 'closesAt'> & { closesAt?: string };
+export type Rule = NewFollowup['rule'];
+export type Script = NewFollowup['script'];
+export type ScriptQuestion = Script['questions'][number];
+export type FollowupReport = FollowupDetail;
+export type Contact = FollowupContact;
+export type Assignment = Assignments['assignments'][number];
+export type BatchView = Batch;

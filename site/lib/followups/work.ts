@@ -14,11 +14,13 @@ import { signIn, signOut } from '../dashboard/sign-in.ts';
 import { callView, type ContactActions, textView } from './contact-view.ts';
 import { OutcomeQueue, type QueuedOutcome } from './queue.ts';
 import type { FollowupStrings } from './strings.ts';
-import type { Assignment, Contact } from './types.ts';
+import type { Assignment, BatchView, Contact, Script } from './types.ts';
 
 const NETWORK_TIMEOUT = 5_000;
 const POLL = 10_000;
 const api = (path: string) => `/api/admin/${path}`;
+/** The server writes summaries and its messages in the page's language. */
+const lang = `?lang=${document.documentElement.lang}`;
 const key = (token: string | null, create: boolean) => token ?? sessionListKey(create);
 
 /** From the server (then kept on this device), or with no connection what this device kept. */
@@ -43,6 +45,7 @@ export async function startVolunteer(root: HTMLElement, form: HTMLFormElement): 
   let token: string | null = null;
   let assignments: Assignment[] = [];
   const batches = new Map<string, Contact[]>();
+  const scripts = new Map<string, Script>();
   let pending: QueuedOutcome[] = [];
   const sentHere = new Set<string>();
   let offline = false;
@@ -56,7 +59,12 @@ export async function startVolunteer(root: HTMLElement, form: HTMLFormElement): 
     if (isProblem) root.querySelector<HTMLElement>('#work-error')?.focus();
   };
   const failed = (e: unknown) =>
-    say(e instanceof AdminError && e.status === 409 ? w.outsideHours : `${t.failed} ${(e as Error).message}`, true);
+    say(
+      e instanceof AdminError && e.code === 'outside_texting_hours'
+        ? w.outsideHours
+        : `${t.failed} ${(e as Error).message}`,
+      true,
+    );
 
   try {
     assignments = (
@@ -75,7 +83,12 @@ export async function startVolunteer(root: HTMLElement, form: HTMLFormElement): 
   root.hidden = false;
 
   const loadBatch = async (a: Assignment) => {
-    const { contacts } = await fetchKept<{ contacts: Contact[] }>(`followups/${a.id}/batch`, `followup:${a.id}`, token);
+    const { contacts, followup } = await fetchKept<BatchView>(
+      `followups/${a.id}/batch${lang}`,
+      `followup:${a.id}`,
+      token,
+    );
+    scripts.set(a.id, followup.script);
     // A conversation's messages, when the batch does not carry them (texts only; offline, what was kept).
     if (a.channel === 'text') {
       await Promise.all(
@@ -103,7 +116,7 @@ export async function startVolunteer(root: HTMLElement, form: HTMLFormElement): 
   };
   const batchAction = (a: Assignment, verb: 'batch' | 'release', done?: string) => async () => {
     try {
-      await adminFetch(api(`followups/${a.id}/${verb}`), jsonBody({}));
+      await adminFetch(api(`followups/${a.id}/${verb}${lang}`), jsonBody({}));
       await reload();
       if (done) say(done);
     } catch (e) {
@@ -157,7 +170,7 @@ export async function startVolunteer(root: HTMLElement, form: HTMLFormElement): 
     },
     send(contact, body) {
       const sent = adminFetch(
-        api(`contacts/${contact.id}/messages`),
+        api(`contacts/${contact.id}/messages${lang}`),
         jsonBody({ idempotencyKey: crypto.randomUUID(), ...(body === undefined ? {} : { body }) }),
       );
       sent.then(async () => {
@@ -195,9 +208,7 @@ export async function startVolunteer(root: HTMLElement, form: HTMLFormElement): 
           const open = contacts.filter((c) => (a.channel === 'call' ? saved(c) === 'no' : c.state !== 'closed'));
           return html`<section class="assignment" aria-labelledby=${headingId} data-assignment=${a.id}>
             <h3 id=${headingId}>${a.name}</h3>
-            <p class="muted">
-              ${t.channels[a.channel]}${a.remaining !== undefined ? ` · ${w.toTake.replace('{n}', fmt(a.remaining))}` : ''}
-            </p>
+            <p class="muted">${t.channels[a.channel]}${` · ${w.toTake.replace('{n}', fmt(a.available))}`}</p>
             <div class="buttons">
               <button type="button" class="primary" @click=${batchAction(a, 'batch')}>
                 ${contacts.length ? w.more : w.take}<span class="visually-hidden"> · ${a.name}</span>
@@ -212,7 +223,9 @@ export async function startVolunteer(root: HTMLElement, form: HTMLFormElement): 
             </div>
             ${contacts.length && !open.length ? html`<p>${w.batchEmpty}</p>` : nothing}
             ${contacts.map((c) =>
-              a.channel === 'call' ? callView(t, a, c, saved(c), actions) : textView(t, a, c, actions),
+              a.channel === 'call'
+                ? callView(t, scripts.get(a.id), c, saved(c), actions)
+                : textView(t, scripts.get(a.id), c, actions),
             )}
           </section>`;
         })}`,
