@@ -20,6 +20,8 @@ import { signatures } from './routes/signatures.ts';
 import { sms } from './routes/sms.ts';
 import { unsubscribe } from './routes/unsubscribe.ts';
 import { team } from './routes/team.ts';
+import { followups } from './routes/followups.ts';
+import { followupWork } from './routes/followup-work.ts';
 import { API_HEADERS } from './security/headers.ts';
 import { sha256 } from './store/ids.ts';
 
@@ -49,6 +51,8 @@ export function createApp({ adminToken, ...options }: AppOptions): Hono<AppEnv> 
   app.route('/api/admin', letterAdmin);
   app.route('/api/admin', admin);
   app.route('/api/admin', adminResults);
+  app.route('/api/admin', followups);
+  app.route('/api/admin', followupWork);
   app.route('/api/auth', auth);
   app.route('/api/confirm', confirm);
   app.route('/api/letters', letterChoice);

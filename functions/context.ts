@@ -15,8 +15,16 @@ export interface AppOptions {
   adminToken?: string;
   /** Names of the configured delivery sinks, for the outbox health report. */
   sinks?: string[];
-  /** The SMS provider's auth token, which signs its inbound webhook (`POST /api/sms/inbound`). Unset: 404. */
-  sms?: { authToken: string };
+  /**
+   * The SMS provider: its auth token signs its webhooks (`POST /api/sms/inbound`, `/status`; unset: 404); with the
+   * account and the sending number, follow-up texts go out through it (functions/outbox/sms.ts `textOne`).
+   */
+  sms?: { authToken: string; accountSid?: string; from?: string; baseUrl?: string };
+  /**
+   * Follow-ups (issue 12): the organization the first text names, and the time zone texting hours (09:00-21:00)
+   * are kept in when the list's event gives none (default UTC).
+   */
+  followups?: { organization?: string; timezone?: string };
   /**
    * The abuse defenses (functions/guard/): render tokens, honeypot, rate limits, CAPTCHA, disposable emails.
    * Every adapter sets it (`guardFromEnv`); left out, nothing is checked (tests of other parts do that).

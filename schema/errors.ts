@@ -50,6 +50,10 @@ export const ERRORS = {
   email_unavailable: 503,
   /** The database is busy or its connection dropped; nothing was kept. Resend after `Retry-After`, same key. */
   unavailable: 503,
+  /** A follow-up text outside 09:00-21:00 in the contact's time zone; `message` is in the caller's language. */
+  outside_texting_hours: 409,
+  /** The person opted out of this channel (STOP, "do not call"): they are never contacted on it again. */
+  opted_out: 409,
   /** Our fault. The submission may be retried with the same idempotency key. */
   internal: 500,
 } as const;

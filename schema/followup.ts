@@ -17,7 +17,15 @@ export type FollowupChannel = (typeof CHANNELS)[number];
  * `value` in survey `campaign` (the "Would you help?" question is `help`); `tag`: tagged `tag`; `partner`: came
  * through `partner` (an action's source).
  */
-export const RULE_KINDS = ['rsvp-unconfirmed', 'no-show', 'came-twice', 'inactive', 'answer', 'tag', 'partner'] as const;
+export const RULE_KINDS = [
+  'rsvp-unconfirmed',
+  'no-show',
+  'came-twice',
+  'inactive',
+  'answer',
+  'tag',
+  'partner',
+] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 
 const slug = z.string({ error: typeError }).trim().min(1, 'required').max(120, 'too_long');
@@ -69,7 +77,10 @@ export const PLACEHOLDERS = ['firstName', 'event', 'sender', 'organization'] as 
 export const Script = z.object({
   text: optionalText(1600).refine((s) => s !== undefined, 'required'),
   questions: z.array(Question).max(10, 'too_long').default([]),
-  replies: z.array(z.object({ label: word(80), text: word(1600) })).max(20, 'too_long').default([]),
+  replies: z
+    .array(z.object({ label: word(80), text: word(1600) }))
+    .max(20, 'too_long')
+    .default([]),
 });
 
 export const NewFollowup = z.object({

@@ -36,6 +36,7 @@ export async function hosted(env: Record<string, string | undefined>, store: Sto
     adminToken: env.LADDER_ADMIN_TOKEN,
     sinks: sinks.map((sink) => sink.name),
     sms: twilioFromEnv(env),
+    followups: { organization: env.LADDER_ORGANIZATION, timezone: env.LADDER_TEXTING_TIMEZONE },
     guard: await guardFromEnv(env, store),
   });
   return {

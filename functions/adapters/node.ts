@@ -62,6 +62,7 @@ const api = createApp({
   adminToken: env.LADDER_ADMIN_TOKEN,
   sinks: sinks.map((sink) => sink.name),
   sms: twilioFromEnv(env),
+  followups: { organization: env.LADDER_ORGANIZATION, timezone: env.LADDER_TEXTING_TIMEZONE },
   guard: await guardFromEnv(env, store),
   editor: diskCampaignFiles(
     contentDir,

@@ -5,8 +5,9 @@
  * compared in the same time whatever the input); `Bearer ladder_…` is an API token with its role; otherwise the
  * session cookie of a signed-in account. Nobody: 401.
  * What: owners everything; organizers everything but the team, API tokens and the audit log; hosts only the
- * attendee list, walk-ins and check-in of their own events; volunteers nothing here. A route added to the admin
- * API is thus open to owners and organizers only until it is listed for hosts.
+ * attendee list, walk-ins and check-in of their own events; volunteers only the follow-up work (their assignments,
+ * batches and the contacts they hold: routes/followup-work.ts checks which lists and contacts). A route added to
+ * the admin API is thus open to owners and organizers only until it is listed for hosts or volunteers.
  * And the audit log gets every export, erasure, supporter lookup, rung or tag change that succeeded.
  */
 import type { Context } from 'hono';
@@ -86,6 +87,18 @@ const FOR_HOSTS: Record<string, (c: Ctx, p: Params) => Promise<string | null> | 
   'POST /rsvps/:id/check-in': (c, p) => c.get('options').store.team.rsvpCampaign(p.id),
 };
 
+/** What volunteers may do: work follow-ups open to volunteers (checked per list and contact by the routes). */
+const FOR_VOLUNTEERS = new Set([
+  'GET /assignments',
+  'POST /followups/:id/batch',
+  'GET /followups/:id/batch',
+  'POST /followups/:id/release',
+  'POST /contacts/:id/outcome',
+  'GET /contacts/:id/messages',
+  'POST /contacts/:id/messages',
+  'POST /contacts/:id/close',
+]);
+
 /** Audited routes: the action's name, and its target (never personal data: an id or a slug). */
 const bySupporterEmail = async (c: Ctx) =>
   c.get('options').store.team.supporterId(c.req.query('email')?.trim().toLowerCase() ?? '');
@@ -116,6 +129,7 @@ async function allowed(c: Ctx, actor: SignedIn, [route, params]: [string, Params
   const path = route.slice(route.indexOf(' ') + 1);
   if (actor.role === 'owner') return true;
   if (actor.role === 'organizer') return !OWNERS_ONLY.test(path);
+  if (actor.role === 'volunteer') return FOR_VOLUNTEERS.has(route);
   if (actor.role === 'host' && route in FOR_HOSTS) {
     const event = await FOR_HOSTS[route](c, params);
     return event !== null && actor.events.includes(event);

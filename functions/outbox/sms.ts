@@ -53,3 +53,31 @@ export function smsSink(
     },
   };
 }
+
+/**
+ * One text to one person, now (a follow-up's): the provider's message id. `statusCallback` is where the provider
+ * reports delivery (`POST /api/sms/status`). Throws `DeliveryError` when the provider refuses or cannot be reached.
+ */
+export async function textOne(
+  config: TwilioConfig,
+  message: { to: string; body: string; statusCallback?: string },
+  http: HttpOptions = {},
+): Promise<string> {
+  const base = (config.baseUrl ?? 'https://api.twilio.com').replace(/\/+$/, '');
+  const url = `${base}/2010-04-01/Accounts/${encodeURIComponent(config.accountSid)}/Messages.json`;
+  const form = new URLSearchParams({ To: message.to, From: config.from, Body: message.body });
+  if (message.statusCallback) form.set('StatusCallback', message.statusCallback);
+  const { body } = await send(
+    url,
+    {
+      method: 'POST',
+      headers: {
+        Authorization: `Basic ${Buffer.from(`${config.accountSid}:${config.authToken}`).toString('base64')}`,
+        'Content-Type': 'application/x-www-form-urlencoded',
+      },
+      body: form,
+    },
+    { timeoutMs: 10_000, ...http },
+  );
+  return String((JSON.parse(body) as { sid?: string }).sid ?? '');
+}

@@ -1,5 +1,6 @@
 /** Follow-ups as the store's domain verbs (store/followups.ts, followup-work.ts, followup-figures.ts). */
-import type { NewFollowup, OutcomeInput } from '../../schema/followup.ts';
+import type { FollowupChannel, NewFollowup, OutcomeInput } from '../../schema/followup.ts';
+import { reachable } from './followup-rules.ts';
 import type { Db, Row } from './db.ts';
 import { followupFigures, volunteerFigures } from './followup-figures.ts';
 import * as work from './followup-work.ts';
@@ -41,6 +42,17 @@ export class FollowupStore {
     work.reserveText(this.#db, contactId, key, body, worker, now);
   textSent = (messageId: string, contactId: string, sid: string, now = new Date()) =>
     work.textSent(this.#db, messageId, contactId, sid, now);
+  textByKey = (contactId: string, key: string) => work.textByKey(this.#db, contactId, key);
+  textsTo = (contactId: string) => work.textsTo(this.#db, contactId);
+  /** The person can still be reached by `channel` (a phone, a standing consent). */
+  reachable = async (supporterId: string, channel: FollowupChannel) => {
+    const reach = reachable(channel);
+    return !!(await this.#db.get(
+      `SELECT 1 AS ok FROM supporters s WHERE s.id = ? AND ${reach.where}`,
+      supporterId,
+      ...reach.params,
+    ));
+  };
   textFailed = (messageId: string) => work.textFailed(this.#db, messageId);
   messages = (contactId: string) => work.messagesOf(this.#db, contactId);
   closeContact = (contactId: string) => work.closeContact(this.#db, contactId);

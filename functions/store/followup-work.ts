@@ -71,7 +71,9 @@ export function recordOutcome(
       return { replay: true, contactId, outcome: String(done.outcome) as Outcome, tags: details.tags };
     }
     const at = now.toISOString();
-    const script = readJson(contact.script) as { questions: { id: string; options: { value: string; tag?: string }[] }[] };
+    const script = readJson(contact.script) as {
+      questions: { id: string; options: { value: string; tag?: string }[] }[];
+    };
     const answerTags = Object.entries(input.answers ?? {}).flatMap(([question, value]) => {
       const option = script.questions.find((q) => q.id === question)?.options.find((o) => o.value === value);
       return option?.tag ? [option.tag] : [];
@@ -173,6 +175,23 @@ export async function reserveText(
     );
     return { id, existing: null };
   });
+}
+
+/** The text already sent (or on its way) under this key, if any. */
+export async function textByKey(db: Db, contactId: string, key: string): Promise<Row | null> {
+  return (
+    (await db.get('SELECT * FROM followup_messages WHERE contact_id = ? AND idempotency_key = ?', contactId, key)) ??
+    null
+  );
+}
+
+/** How many texts went to the contact (the first one must be the script). */
+export async function textsTo(db: Db, contactId: string): Promise<number> {
+  const row = await db.get(
+    `SELECT COUNT(*) AS n FROM followup_messages WHERE contact_id = ? AND direction = 'out' AND status <> 'sending'`,
+    contactId,
+  );
+  return Number(row?.n ?? 0);
 }
 
 /** The provider took the text: the contact is messaged (or, answering a reply, in conversation). */

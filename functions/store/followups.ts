@@ -47,7 +47,8 @@ export function followupOf(row: Row): Followup {
 }
 
 /** Open: not closed by hand and not past its closing time. */
-export const isOpen = (f: Followup, now: Date) => !f.closedAt && !(f.closesAt && Date.parse(f.closesAt) <= now.getTime());
+export const isOpen = (f: Followup, now: Date) =>
+  !f.closedAt && !(f.closesAt && Date.parse(f.closesAt) <= now.getTime());
 
 export async function createFollowup(db: Db, input: NewFollowup, createdBy: string, now: Date): Promise<string> {
   const id = newId();
@@ -262,7 +263,11 @@ export async function releaseBatch(db: Db, id: string, worker: string): Promise<
 }
 
 /** Per list: how many contacts the worker holds, and how many wait in the pool. */
-export async function workload(db: Db, worker: string, now: Date): Promise<Map<string, { held: number; available: number }>> {
+export async function workload(
+  db: Db,
+  worker: string,
+  now: Date,
+): Promise<Map<string, { held: number; available: number }>> {
   const rows = await db.all(
     `SELECT followup_id,
        SUM(CASE WHEN holder = ? AND lease_until > ? AND state <> 'closed' THEN 1 ELSE 0 END) AS held,
@@ -273,5 +278,7 @@ export async function workload(db: Db, worker: string, now: Date): Promise<Map<s
     now.toISOString(),
     now.toISOString(),
   );
-  return new Map(rows.map((row) => [String(row.followup_id), { held: Number(row.held), available: Number(row.available) }]));
+  return new Map(
+    rows.map((row) => [String(row.followup_id), { held: Number(row.held), available: Number(row.available) }]),
+  );
 }
