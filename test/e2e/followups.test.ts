@@ -12,7 +12,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import twilio from 'twilio';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import type { FollowupDetail, FollowupList } from '../../schema/followup.ts';
 import type { SupporterRecord } from '../../schema/admin.ts';
 import { fakeTwilio, json, listen, type TestServer } from '../functions/outbox/servers.ts';
@@ -127,7 +127,10 @@ beforeAll(async () => {
   await rsvp('Uma', PHONE.uma, { contact: false, sms: true }, 'newsletter');
   await rsvp('Val', '+12015550203', { contact: false, sms: false }, 'newsletter');
   // Tom and Uma agreed to texts: each RSVP's confirmation goes out by text first.
-  await expect.poll(() => [PHONE.tom, PHONE.uma].map((p) => textsTo(p).length), { timeout: 15_000 }).toEqual([1, 1]);
+  await vi.waitFor(() => expect([PHONE.tom, PHONE.uma].map((p) => textsTo(p).length)).toEqual([1, 1]), {
+    timeout: 15_000,
+    interval: 100,
+  });
   baseline = texts.received.length;
   for (const who of ['caller', 'texter'] as const) {
     tokens[who] = (
