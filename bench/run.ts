@@ -1,7 +1,7 @@
 /**
  * `npm run bench` (never part of `npm test`): bundle sizes, then signature throughput as a ratio to a bare Hono
  * GET measured in the same run (the machine is noisy: ratios, not absolute times), on SQLite and, when it answers,
- * PostgreSQL; then listening results (bench/results.ts), the spike (bench/spike.ts; `BENCH_SPIKE=0` skips it),
+ * PostgreSQL; then listening results (bench/results.ts), follow-ups (bench/followups.ts), the spike (bench/spike.ts; `BENCH_SPIKE=0` skips it),
  * Save → live page (bench/publish.ts; `BENCH_PUBLISH=0` skips it) and Lighthouse. Every request goes to 127.0.0.1;
  * loops are bounded.
  */
@@ -130,6 +130,8 @@ await throughput();
 // The spike runs on import (bench/spike.ts: minutes at its defaults).
 // Listening results at 20,000 responses (bench/results.ts; `BENCH_RESULTS=0` skips it).
 if (process.env.BENCH_RESULTS !== '0') await import('./results.ts');
+// 20 volunteers texting one list of 10,000 (bench/followups.ts; `BENCH_FOLLOWUPS=0` skips it).
+if (process.env.BENCH_FOLLOWUPS !== '0') await import('./followups.ts');
 if (process.env.BENCH_SPIKE !== '0') await import('./spike.ts');
 if (process.env.BENCH_PUBLISH !== '0') await publishBench();
 if (process.env.BENCH_LIGHTHOUSE !== '0') await lighthouseBench();

@@ -98,7 +98,9 @@ followupWork.post('/followups/:id/release', async (c) => {
 /** The contact and its list, when the caller holds it. */
 async function heldContact(c: Ctx) {
   const { store } = c.get('options');
-  const row = await store.followups.workable(idOf(c, 'contact'), workerOf(c));
+  const id = idOf(c, 'contact');
+  const row = await store.followups.workable(id, workerOf(c));
+  if (!row && !(await store.followups.contactExists(id))) throw new ApiError('not_found', 'No such contact.');
   if (!row) throw new ApiError('forbidden', 'You do not hold this contact: take a batch first.');
   const followup = (await store.followups.get(String(row.followup_id)))!;
   if (!mayWork(c, followup)) throw new ApiError('forbidden', 'This follow-up is not open to your role.');
@@ -136,6 +138,7 @@ followupWork.post('/contacts/:id/messages', limitBody, async (c) => {
   if (!(await store.followups.reachable(String(row.supporter_id), 'text'))) {
     throw new ApiError('opted_out', MESSAGES[lang].optedOut);
   }
+  if (row.state === 'closed') throw new ApiError('campaign_closed', 'This conversation is closed.');
   const entry = followup.rule.campaign ? catalog.get(followup.rule.campaign) : undefined;
   const zone = entry?.kind === 'event' ? entry.event.timezone : (config?.timezone ?? 'UTC');
   if (!withinTextingHours(zone, new Date()))

@@ -3,6 +3,7 @@
  * exports. Aggregated in the database, so the dashboard gets numbers, not rows.
  */
 import { isRung, type Rung, RUNGS } from '../../schema/funnel.ts';
+import { followupTimeline } from './followup-figures.ts';
 import { type Db, marks, readJson, readTime, type Row } from './db.ts';
 import { anonymizeActions, forgetSupporters, pendingIdOf, scrubEvents } from './retention.ts';
 import { lockEvent, promote, rsvpByToken } from './rsvps.ts';
@@ -116,17 +117,20 @@ export async function supporterByEmail(db: Db, email: string): Promise<Supporter
     recruits: num(recruits?.n),
     createdAt: readTime(s.created_at),
     rungs: rungs.map((row) => ({ rung: String(row.rung) as Rung, at: readTime(row.at) })),
-    timeline: actions.map((row: Row) => ({
-      id: String(row.id),
-      campaign: String(row.campaign),
-      kind: String(row.kind),
-      at: readTime(row.created_at),
-      comment: (row.comment as string | null) ?? null,
-      details: row.details ? readJson(row.details) : null,
-      source: (row.source as string | null) ?? null,
-      origin: (row.origin as string | null) ?? null,
-      rsvp: row.status ? { status: String(row.status), attended: !!row.attended_at } : null,
-    })),
+    timeline: [
+      ...actions.map((row: Row) => ({
+        id: String(row.id),
+        campaign: String(row.campaign),
+        kind: String(row.kind),
+        at: readTime(row.created_at),
+        comment: (row.comment as string | null) ?? null,
+        details: row.details ? readJson(row.details) : null,
+        source: (row.source as string | null) ?? null,
+        origin: (row.origin as string | null) ?? null,
+        rsvp: row.status ? { status: String(row.status), attended: !!row.attended_at } : null,
+      })),
+      ...(await followupTimeline(db, id)),
+    ].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id)),
   };
 }
 

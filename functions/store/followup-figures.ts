@@ -2,8 +2,9 @@
  * What a follow-up gave back, counted by the database: states, outcomes, texts, replies, opt-outs, and what the
  * people reached did within 14 days of their first contact (RSVPs, attendance, rung moves); per worker too.
  */
+import type { SupporterRecord } from '../../schema/admin.ts';
 import type { FollowupFigures, VolunteerFigures } from '../../schema/followup.ts';
-import type { Db } from './db.ts';
+import { type Db, readJson, readTime } from './db.ts';
 
 const n = (value: unknown) => Number(value ?? 0);
 
@@ -91,4 +92,28 @@ export async function volunteerFigures(
     replied: n(row.replied),
     optedOut: n(row.opted_out),
   }));
+}
+
+/** Follow-up outcomes (issue 12) in a supporter's timeline: kind `followup`, under the list's event, if any. */
+export async function followupTimeline(db: Db, supporterId: string): Promise<SupporterRecord['timeline']> {
+  const rows = await db.all(
+    `SELECT o.id, o.outcome, o.details, o.created_at, f.name, f.channel, f.rule FROM followup_outcomes o
+     JOIN followup_contacts c ON c.id = o.contact_id JOIN followups f ON f.id = c.followup_id
+     WHERE c.supporter_id = ?`,
+    supporterId,
+  );
+  return rows.map((row) => {
+    const details = readJson(row.details) as { note?: string | null };
+    return {
+      id: String(row.id),
+      campaign: (readJson(row.rule) as { campaign?: string }).campaign ?? '',
+      kind: 'followup',
+      at: readTime(row.created_at),
+      comment: details.note ?? null,
+      details: { followup: String(row.name), channel: String(row.channel), outcome: String(row.outcome), ...details },
+      source: null,
+      origin: null,
+      rsvp: null,
+    };
+  });
 }

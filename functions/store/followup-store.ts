@@ -34,6 +34,8 @@ export class FollowupStore {
   workload = (worker: string, now = new Date()) => lists.workload(this.#db, worker, now);
 
   workable = (contactId: string, worker: string, now = new Date()) => work.workable(this.#db, contactId, worker, now);
+  contactExists = async (id: string) =>
+    !!(await this.#db.get('SELECT 1 AS ok FROM followup_contacts WHERE id = ?', id));
   /** The worker's view of one contact's row (with the person's recent actions). */
   contactRow = async (row: Row) => (await lists.withRecent(this.#db, [row]))[0];
   recordOutcome = (contact: Row, input: OutcomeInput, worker: string, now = new Date()) =>

@@ -22,6 +22,15 @@ const ROUTES: [method: string, path: (id: string) => string, body?: unknown][] =
   ['PUT', (id) => `team/${id}`, { role: 'volunteer' }],
   ['DELETE', (id) => `team/${id}`],
   ['DELETE', (id) => `tokens/${id}`],
+  ['GET', (id) => `followups/${id}`],
+  ['PATCH', (id) => `followups/${id}`, { closed: true }],
+  ['POST', (id) => `followups/${id}/batch`],
+  ['GET', (id) => `followups/${id}/batch`],
+  ['POST', (id) => `followups/${id}/release`],
+  ['POST', (id) => `contacts/${id}/outcome`, { idempotencyKey: 'outcome-0001', outcome: 'talked' }],
+  ['GET', (id) => `contacts/${id}/messages`],
+  ['POST', (id) => `contacts/${id}/messages`, { idempotencyKey: 'message-0001' }],
+  ['POST', (id) => `contacts/${id}/close`],
 ];
 
 const MALFORMED = [
