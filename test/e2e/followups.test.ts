@@ -14,7 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import type { FollowupDetail, FollowupList } from '../../schema/followup.ts';
-import type { SupporterRecord } from '../../schema/admin.ts';
+import type { Funnel, SupporterRecord } from '../../schema/admin.ts';
 import { fakeTwilio, json, listen, type TestServer } from '../functions/outbox/servers.ts';
 import { axeViolations, freePort, launch, renderToken, type RunningServer, startServer } from './harness.ts';
 
@@ -320,6 +320,9 @@ describe('follow-ups', () => {
     const adaRecord = await admin<SupporterRecord>('supporters?email=ada@example.org');
     expect(adaRecord.tags).toEqual(expect.arrayContaining(['next-time', 'flyers']));
     expect(adaRecord.rung).toBe('volunteer');
+    expect(adaRecord.timeline).toContainEqual(
+      expect.objectContaining({ kind: 'followup', details: expect.objectContaining({ outcome: 'talked' }) }),
+    );
     await expect
       .poll(() => hooks.received.filter((r) => r.body.includes('"followup.outcome"')).length, { timeout: 15_000 })
       .toBe(2);
@@ -327,10 +330,10 @@ describe('follow-ups', () => {
       hooks.received.find((r) => r.body.includes('"followup.outcome"') && r.body.includes('ada@example.org'))?.body,
     ).toContain('"outreach"');
 
-    // The dashboard: Ada now stands on the volunteer rung.
+    // The dashboard: Ada now stands on the volunteer rung, and the dashboard links the follow-ups.
+    expect((await admin<Funnel>('funnel')).rungs.volunteer).toBe(1);
     await organizer.goto(`${server.url}/organize/`);
-    await organizer.locator('#dashboard').waitFor();
-    await organizer.locator('#people-email, input[type=email]').first().waitFor();
+    await organizer.getByRole('link', { name: 'Follow-ups' }).waitFor();
     await callerContext.close();
     await texterContext.close();
   }, 300_000);
