@@ -8,6 +8,7 @@
  * | `response.created`                      | `form: <id>`            | `POST /api/v2/forms/<id>/submissions`              |
  * | `rsvp.created`, `rsvp.updated` (person) | `event: <id>`           | `POST /api/v2/events/<id>/attendances`             |
  * | `call.created` (with a person)          | `advocacy_campaign: <id>` | `POST /api/v2/advocacy_campaigns/<id>/outreaches` |
+ * | `followup.outcome` (a call list's)      | `advocacy_campaign: <id>` | the same, with the outcome's tags as `add_tags`   |
  * | any of these, no resource for its kind  | (listed, e.g. `{}`)     | `POST /api/v2/people` (person signup helper)       |
  * | `consent.withdrawn` (unsubscribe, STOP) | (listed)                | `POST /api/v2/people`, email (or phone) `unsubscribed` |
  *
@@ -50,6 +51,7 @@ const RECORDS: Record<string, { resource: Resource; path: string } | undefined> 
   'rsvp.created': { resource: 'event', path: 'events/{id}/attendances' },
   'rsvp.updated': { resource: 'event', path: 'events/{id}/attendances' },
   'call.created': { resource: 'advocacy_campaign', path: 'advocacy_campaigns/{id}/outreaches' },
+  'followup.outcome': { resource: 'advocacy_campaign', path: 'advocacy_campaigns/{id}/outreaches' },
 };
 
 /**
@@ -92,6 +94,7 @@ export function actionNetworkRequest(
   if (!id) return { path: 'people', body };
   if (payload.source) body['action_network:referrer_data'] = { source: payload.source };
   if (event.type === 'signature.created' && payload.comment) body.comments = payload.comment;
+  if (event.type === 'followup.outcome') body.type = 'phone';
   if (event.type === 'call.created') {
     body.type = 'phone';
     const target = catalog?.targets(event.campaign)?.targets.find((t) => t.id === payload.target);

@@ -130,7 +130,8 @@ export async function supporterByEmail(db: Db, email: string): Promise<Supporter
         rsvp: row.status ? { status: String(row.status), attended: !!row.attended_at } : null,
       })),
       ...(await followupTimeline(db, id)),
-    ].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id)),
+      // A stable sort: the actions keep the database's order, follow-up outcomes fall in by time.
+    ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)),
   };
 }
 

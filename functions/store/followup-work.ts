@@ -111,6 +111,9 @@ export function recordOutcome(
       {
         supporterId,
         person: { email: contact.email ?? undefined, phone: contact.phone ?? undefined, givenName: contact.given_name },
+        // A call list holds only people with `consent.contact` (the Action Network sink sends only those); a text
+        // list's people gave `consent.sms`, which says nothing of email.
+        consent: { contact: contact.channel === 'call', sms: contact.channel === 'text' },
         followup: { id: String(contact.followup_id), name: String(contact.followup_name), channel: contact.channel },
         outcome: input.outcome,
         answers: input.answers ?? {},

@@ -145,7 +145,7 @@ export async function refresh(db: Db, tx: Tx, id: string, now: Date): Promise<vo
 /**
  * Takes up to the list's batch size (counting what the worker already holds) under a new lease, which also
  * extends the lease on what they hold. Contacts waiting for a reply to this worker come first, then people they
- * worked on earlier lists, then people nobody worked, then the rest.
+ * worked on earlier lists, then people nobody worked, then the rest (replies waiting for another worker included).
  */
 export async function takeBatch(db: Db, id: string, worker: string, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
@@ -179,7 +179,8 @@ export async function takeBatch(db: Db, id: string, worker: string, now: Date): 
       [`${free} AND state = 'needs-reply' AND worker = ?`, [id, worker]],
       [`${free} AND state = 'queued' AND preferred = ?`, [id, worker]],
       [`${free} AND state = 'queued' AND preferred IS NULL`, [id]],
-      [`${free} AND (state = 'queued' OR (state = 'needs-reply' AND worker IS NULL))`, [id]],
+      // Last, what others had: a reply waiting for someone whose lease ended is not stranded.
+      [`${free} AND state IN ('queued', 'needs-reply')`, [id]],
     ];
     for (const [where, params] of passes) {
       if (need <= 0) break;

@@ -144,6 +144,43 @@ describe.each(dialects)('follow-ups on %s', (_name, open) => {
   );
 
   it(
+    'offers people to the volunteer who worked them on an earlier list',
+    async () => {
+      const t = await running(open, { timezone: DAY, extra: [meeting('meet', DAY)] });
+      try {
+        for (let i = 0; i < 4; i++) await t.rsvp('meet', `p${i}@example.org`, `+1415555030${i}`, { contact: true });
+        const list = async () =>
+          (
+            (await (
+              await t.as('organizer', 'POST', '/followups', noShow('meet', 'call', { batchSize: 2 }))
+            ).json()) as FollowupDetail
+          ).followup.id;
+        const take = async (who: string, id: string) =>
+          ((await (await t.as(who, 'POST', `/followups/${id}/batch`)).json()) as Batch).contacts;
+        const first = await list();
+        const maria = await take('maria', first);
+        const sam = await take('sam', first);
+        for (const [who, contacts] of [
+          ['maria', maria],
+          ['sam', sam],
+        ] as const) {
+          for (const c of contacts) {
+            const outcome = { idempotencyKey: `first-${c.id}`, outcome: 'no-answer' };
+            expect((await t.as(who, 'POST', `/contacts/${c.id}/outcome`, outcome)).status).toBe(201);
+          }
+        }
+        const second = await list();
+        // Sam asks first, and still gets his own people, not the first two in the list.
+        expect((await take('sam', second)).map((c) => c.phone).sort()).toEqual(sam.map((c) => c.phone).sort());
+        expect((await take('maria', second)).map((c) => c.phone).sort()).toEqual(maria.map((c) => c.phone).sort());
+      } finally {
+        await t.close();
+      }
+    },
+    SLOW,
+  );
+
+  it(
     'records each outcome once per key: tags from answers, a ladder event, do-not-call everywhere',
     async () => {
       const t = await running(open, { timezone: DAY, extra: [meeting('meet', DAY), meeting('other', DAY)] });
