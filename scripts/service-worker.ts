@@ -45,6 +45,9 @@ const { count, size, warnings } = await generateSW({
     'organize/index.html',
     'organize/*/index.html',
     'rsvp/index.html',
+    // The volunteer's phone screen (follow-ups), in each language: calls go on with no signal.
+    'volunteer/index.html',
+    'volunteer/*/index.html',
     '_astro/**/*.{js,css}',
     'favicon.svg',
   ],

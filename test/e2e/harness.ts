@@ -45,7 +45,8 @@ export function copyBuilt(built: Built): Built {
 
 /** Starts `functions/adapters/node.ts` (what `npm start` runs after building) and waits until it listens. */
 export async function startServer(built: Built, env: Record<string, string> = {}): Promise<RunningServer> {
-  // A caller that must know the address before the start (LADDER_SITE_URL) chooses the port.
+  // A caller that must know the address before the start (LADDER_SITE_URL) chooses the port. Under a load of ~24 on
+  // two cores, starting took over 20 s.
   const port = Number(env.PORT) || (await freePort());
   const db = join(mkdtempSync(join(tmpdir(), 'ladder-e2e-db-')), 'ladder.sqlite');
   const child: ChildProcess = spawn(process.execPath, ['functions/adapters/node.ts'], {
@@ -68,7 +69,7 @@ export async function startServer(built: Built, env: Record<string, string> = {}
   });
   let output = '';
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk;
       if (output.includes('Ladder is running')) {

@@ -36,10 +36,13 @@ export const adminToken = {
 export class AdminError extends Error {
   readonly status: number;
   readonly code: string;
-  constructor(status: number, code: string, message: string) {
+  /** A 422's messages by field path (`rule.campaign`), for forms that show them next to their fields. */
+  readonly fields: Record<string, string>;
+  constructor(status: number, code: string, message: string, fields: Record<string, string> = {}) {
     super(message);
     this.status = status;
     this.code = code;
+    this.fields = fields;
   }
 }
 
@@ -65,7 +68,12 @@ export async function adminFetch(path: string, init: RequestInit = {}, token = a
   }
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as ErrorBody | null;
-    throw new AdminError(response.status, body?.error?.code ?? 'internal', explain(response.status, body));
+    throw new AdminError(
+      response.status,
+      body?.error?.code ?? 'internal',
+      explain(response.status, body),
+      body?.error?.fields ?? {},
+    );
   }
   return response;
 }

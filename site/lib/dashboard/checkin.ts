@@ -47,7 +47,7 @@ const NETWORK_TIMEOUT = 5_000;
  * offline the list opens only on the device that signed in and has not signed out since.
  */
 const SESSION_KEY = 'ladder-session-list-key';
-function sessionListKey(create: boolean): string | null {
+export function sessionListKey(create: boolean): string | null {
   let key = localStorage.getItem(SESSION_KEY);
   if (!key && create) {
     key = Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('');

@@ -57,8 +57,11 @@ function keyFor(token: string, salt: Uint8Array<ArrayBuffer>): Promise<CryptoKey
   return derived.key;
 }
 
-/** Keeps the list the server gave for this token (the server has just proved the token). */
-export async function saveList(token: string, event: string, rsvps: RsvpRow[]): Promise<void> {
+/**
+ * Keeps the list the server gave for this token (the server has just proved the token); `event` names it (an event's
+ * slug, or `followup:<id>` for a volunteer's batch, site/lib/followups/).
+ */
+export async function saveList<T = RsvpRow[]>(token: string, event: string, rsvps: T): Promise<void> {
   const salt =
     derived?.token === token ? (derived.salt as Uint8Array<ArrayBuffer>) : crypto.getRandomValues(new Uint8Array(16));
   const iv = crypto.getRandomValues(new Uint8Array(12));
@@ -69,7 +72,7 @@ export async function saveList(token: string, event: string, rsvps: RsvpRow[]): 
 }
 
 /** The list saved for this event if this token saved it, else `null` (none saved, or another token). */
-export async function savedList(token: string, event: string): Promise<RsvpRow[] | null> {
+export async function savedList<T = RsvpRow[]>(token: string, event: string): Promise<T | null> {
   const store = await open();
   const saved = store && ((await request(store.get(event))) as Saved | undefined);
   if (!saved) return null;
@@ -79,7 +82,7 @@ export async function savedList(token: string, event: string): Promise<RsvpRow[]
       await keyFor(token, saved.salt),
       saved.data,
     );
-    return JSON.parse(new TextDecoder().decode(plain)) as RsvpRow[];
+    return JSON.parse(new TextDecoder().decode(plain)) as T;
   } catch {
     return null; // Not this token's: AES-GCM refuses to decrypt with another key.
   }
