@@ -6,7 +6,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/schema/**/*.test.ts', 'test/functions/**/*.test.ts', 'test/scripts/**/*.test.ts'],
+          include: [
+            'test/schema/**/*.test.ts',
+            'test/functions/**/*.test.ts',
+            'test/scripts/**/*.test.ts',
+            'test/site/**/*.test.ts',
+          ],
         },
       },
       {
