@@ -16,6 +16,7 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadCatalog } from '../functions/catalog.ts';
+import { ADMIN_POLICY } from './cms.ts';
 import { siteHeaders } from '../functions/security/headers.ts';
 import { basePolicy, pageRules } from '../functions/security/site-policy.ts';
 
@@ -36,7 +37,10 @@ export async function writeHeaders(options: {
   const text = [
     '# Written by scripts/headers.ts from functions/security/ after each build: edit those, not this file.\n',
     block('/*', shared),
-    ...rules.map(({ path, frame, policy }) => block(path, [[CSP, siteHeaders(policy, { frame })[CSP]]])),
+    // Sveltia CMS (`npm run cms`) has a policy of its own: it talks to the git host's API.
+    ...rules.map(({ path, frame, policy }) =>
+      block(path, [[CSP, path === '/admin/*' ? ADMIN_POLICY[CSP] : siteHeaders(policy, { frame })[CSP]]]),
+    ),
   ].join('\n');
 
   writeFileSync(join(options.site, '_headers'), text);
