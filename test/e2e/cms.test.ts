@@ -113,4 +113,5 @@ it('opens every example and fixture campaign in its form; unchanged, no file is 
   expect(blocked.filter((text) => !/https:\/\/(cdn\.jsdelivr\.net|unpkg\.com)\//.test(text))).toEqual([]);
   expect(blocked.length).toBeGreaterThan(0);
   await page.close();
-});
+  // Fourteen forms opened one after another in a real browser: minutes on a loaded 2-core machine.
+}, 300_000);
