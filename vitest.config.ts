@@ -8,9 +8,9 @@ export default defineConfig({
           name: 'unit',
           include: [
             'test/schema/**/*.test.ts',
-            'test/site/**/*.test.ts',
             'test/functions/**/*.test.ts',
             'test/scripts/**/*.test.ts',
+            'test/site/**/*.test.ts',
           ],
         },
       },

@@ -24,11 +24,21 @@ function content(extra: number): string {
   const dir = mkdtempSync(join(tmpdir(), 'ladder-bench-publish-'));
   cpSync(EXAMPLES, dir, { recursive: true });
   const petition = readFileSync(join(EXAMPLES, 'save-the-library.md'), 'utf8');
-  for (let i = 0; i < extra; i++) writeFileSync(join(dir, `petition-${i}.md`), petition);
+  // Each its own title: its own share image, as 200 real campaigns would have.
+  for (let i = 0; i < extra; i++) {
+    writeFileSync(join(dir, `petition-${i}.md`), petition.replace(/^title: (.*)$/m, `title: $1 (${i + 1})`));
+  }
   return dir;
 }
 
 async function publishOnce(label: string, dir: string, site: string, embed: string): Promise<number> {
+  // The site the server starts with, built from the same files as `npm start` builds it (what a build keeps
+  // between runs, such as the share images, is there as on a host that has been running).
+  run(['node_modules/astro/bin/astro.mjs', 'build', '--silent'], {
+    LADDER_SITE_OUT: site,
+    LADDER_CONTENT: dir,
+    ASTRO_TELEMETRY_DISABLED: '1',
+  });
   const server = await startServer(
     'functions/adapters/node.ts',
     [],
@@ -101,11 +111,6 @@ export async function publishBench(): Promise<void> {
     ],
     {},
   );
-  // The site the server starts with: any build will do, the publish rebuilds it.
-  run(['node_modules/astro/bin/astro.mjs', 'build', '--silent'], {
-    LADDER_SITE_OUT: site,
-    ASTRO_TELEMETRY_DISABLED: '1',
-  });
   console.log(`${'content'.padEnd(24)}${'campaigns'.padStart(10)}${'API (ms)'.padStart(12)}${'live (s)'.padStart(12)}`);
   const examples = await publishOnce('the examples', content(0), site, embed);
   const many = await publishOnce(`${MANY} petitions more`, content(MANY), site, embed);

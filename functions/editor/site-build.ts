@@ -2,10 +2,14 @@
  * The site's rebuild after a publish, on the Node host: the same steps as `npm run build:site`, into a new folder
  * beside the live one. Visitors keep the old pages until every step has passed; then `onBuilt` swaps what the
  * server serves in one assignment. A failed build leaves the live site as it was and keeps its error to show.
+ *
+ * `astro build` runs in a child process (it loads Vite and the whole site; a fresh process each time keeps none of
+ * it in the server); the service worker and `_headers` are written here, in the server's process, by the same
+ * functions `npm run build:site` calls, which saves each its own Node start and imports.
  */
 import { spawn } from 'node:child_process';
 import { readdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import type { SiteBuilder } from './disk.ts';
 import type { BuildStatus } from './types.ts';
@@ -22,15 +26,26 @@ export interface SiteBuildOptions {
   onBuilt(dir: string): void;
 }
 
-/** The steps of `npm run build:site`, run with the Node that runs the server. */
-const STEPS = [['node_modules/astro/bin/astro.mjs', 'build'], ['scripts/service-worker.ts'], ['scripts/headers.ts']];
+type Env = Record<string, string | undefined>;
 
-function run(
-  args: string[],
-  options: SiteBuildOptions,
-  env: Record<string, string | undefined>,
-  onLine: (line: string) => void,
-) {
+/** The steps of `npm run build:site`: Astro with the Node that runs the server, then the two writers. */
+const STEPS: ((options: SiteBuildOptions, env: Env, onLine: (line: string) => void) => Promise<unknown>)[] = [
+  (options, env, onLine) => run(['node_modules/astro/bin/astro.mjs', 'build'], options, env, onLine),
+  async (options, env) => {
+    // Loaded when a publish needs it: esbuild stays out of the server until then.
+    const { writeServiceWorker } = await import('../../scripts/service-worker.ts');
+    await writeServiceWorker({
+      site: env.LADDER_SITE_OUT!,
+      embed: resolve(options.root, env.LADDER_EMBED_OUT?.trim() || 'dist/embed'),
+    });
+  },
+  async (options, env) => {
+    const { writeHeaders } = await import('../../scripts/headers.ts');
+    await writeHeaders({ site: env.LADDER_SITE_OUT!, content: options.content, env });
+  },
+];
+
+function run(args: string[], options: SiteBuildOptions, env: Env, onLine: (line: string) => void) {
   return new Promise<void>((done, fail) => {
     const child = spawn(process.execPath, args, { cwd: options.root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const tail: string[] = [];
@@ -69,9 +84,9 @@ export function siteBuilder(options: SiteBuildOptions): SiteBuilder {
     };
     status = { state: 'building', step: 0, steps: STEPS.length, startedAt: new Date().toISOString() };
     try {
-      for (const [i, args] of STEPS.entries()) {
+      for (const [i, step] of STEPS.entries()) {
         status = { ...status, step: i + 1, detail: undefined };
-        await run(args, options, env, (line) => (status = { ...status, detail: line.slice(0, 200) }));
+        await step(options, env, (line) => (status = { ...status, detail: line.slice(0, 200) }));
       }
     } catch (error) {
       await rm(out, { recursive: true, force: true });

@@ -3,8 +3,16 @@
  * Drawn as SVG, then rasterized to PNG at build time with resvg (a prebuilt binary inside its npm package), since
  * most platforms (Facebook, X, WhatsApp, Signal, Slack) ignore SVG previews. The fonts come from npm too (Noto Sans
  * and Noto Sans Arabic), so the image is the same on a machine with no system fonts.
+ *
+ * Each image is kept in a cache folder under the hash of its SVG, the fonts and resvg's version (LADDER_OG_CACHE,
+ * default node_modules/.cache/ladder-og): a rebuild after a publish draws only the new and changed campaigns'
+ * images (drawing took ~0.1 s an image under load: 22 of 30 s of a build with 200 campaigns). Nothing prunes it:
+ * an image is about 30 KB, a thousand campaigns' worth is 30 MB; delete the folder at will.
  */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import type { Lang } from '../../../schema/limits.ts';
 
@@ -17,6 +25,11 @@ const FONTS = [
   '@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf',
   '@expo-google-fonts/noto-sans-arabic/700Bold/NotoSansArabic_700Bold.ttf',
 ].map((font) => require.resolve(font));
+/** What else decides the pixels: the renderer's version and the fonts (their sizes stand for their versions). */
+const RENDERER = [
+  (require('@resvg/resvg-js/package.json') as { version: string }).version,
+  ...FONTS.map((font) => statSync(font).size),
+].join(' ');
 
 export interface ShareImageText {
   /** "Petition", in the campaign's language. */
@@ -85,9 +98,27 @@ export function shareSvg({ kind, title, summary, footer, lang }: ShareImageText)
 </svg>`;
 }
 
-export function sharePng(text: ShareImageText): Buffer {
-  const resvg = new Resvg(shareSvg(text), {
+const defaultCache = () => resolve(process.env.LADDER_OG_CACHE?.trim() || 'node_modules/.cache/ladder-og');
+
+export function sharePng(text: ShareImageText, cache = defaultCache()): Buffer {
+  const svg = shareSvg(text);
+  const file = join(cache, `${createHash('sha256').update(`${RENDERER}\n${svg}`).digest('hex')}.png`);
+  try {
+    return readFileSync(file);
+  } catch {
+    // Not drawn yet.
+  }
+  const resvg = new Resvg(svg, {
     font: { loadSystemFonts: false, fontFiles: FONTS, defaultFontFamily: 'Noto Sans' },
   });
-  return resvg.render().asPng();
+  const png = resvg.render().asPng();
+  try {
+    mkdirSync(cache, { recursive: true });
+    // Written beside, then renamed: two builds at once never read half an image.
+    writeFileSync(`${file}.${process.pid}`, png);
+    renameSync(`${file}.${process.pid}`, file);
+  } catch (error) {
+    console.warn(`[og] could not keep ${file}: ${(error as Error).message}`);
+  }
+  return png;
 }
