@@ -194,6 +194,15 @@ describe('follow-ups', () => {
     await organizer.locator('.followup h3').filter({ hasText: 'Newsletter' }).waitFor();
     await expectNoAxeViolations(organizer);
 
+    // From the listening results, an answer's link opens the form with its rule filled in ("Would you help?": help).
+    await organizer.goto(`${server.url}/organize/followups/?campaign=what-the-square-needs&question=@help&value=yes`);
+    await organizer.locator('#fu-create').waitFor();
+    expect(await organizer.locator('#fu-rule').inputValue()).toBe('answer');
+    expect(await organizer.locator('#fu-campaign').inputValue()).toBe('what-the-square-needs');
+    expect(await organizer.locator('#fu-question').inputValue()).toBe('help');
+    expect(await organizer.locator('#fu-value').inputValue()).toBe('yes');
+    expect(await organizer.locator('#fu-question').isVisible()).toBe(true);
+
     const { followups } = await admin<FollowupList>('followups');
     const calls = followups.find((f) => f.channel === 'call')!;
     const sms = followups.find((f) => f.channel === 'text')!;
@@ -339,7 +348,7 @@ describe('follow-ups', () => {
     await texterContext.close();
   }, 300_000);
 
-  it('takes more by hand, and clears the outcomes waiting on a phone at sign-out', async () => {
+  it('takes more by hand; at sign-out, an outcome that cannot be sent is lost only if the volunteer says so', async () => {
     const context = await phone();
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
@@ -366,6 +375,14 @@ describe('follow-ups', () => {
     await fay.getByRole('button', { name: 'Save Fay' }).click();
     await fay.getByText('Saved on this phone').waitFor();
     expect(await waiting()).toBe(1);
+    // Signing out tries it once more; still failing, the volunteer is asked first: "no" keeps it on the phone.
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => (asked.push(dialog.message()), void dialog.dismiss()));
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect.poll(() => asked.length).toBe(1);
+    expect(asked[0]).toContain('Outcomes not sent yet: 1.');
+    expect(await waiting()).toBe(1);
+    page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.locator('#admin-token').waitFor();
     expect(await waiting()).toBe(0);

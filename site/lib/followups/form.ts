@@ -17,6 +17,7 @@ export class FollowupForm {
     for (const field of form.querySelectorAll<HTMLElement>('.field')) this.#describe(field);
     const rule = this.#control<HTMLSelectElement>('kind');
     rule.addEventListener('change', () => this.#showRule());
+    this.#prefill(new URLSearchParams(location.search));
     this.#showRule();
     form.querySelector('#fu-add-question')!.addEventListener('click', () => this.#addQuestion(true));
     this.#addQuestion(false);
@@ -28,6 +29,19 @@ export class FollowupForm {
 
   #describe(field: HTMLElement) {
     field.querySelector('input, select, textarea')?.setAttribute('aria-describedby', field.dataset.described ?? '');
+  }
+
+  /**
+   * The rule from the page's address: the listening results link each answer here (`?campaign=…&question=…&value=…`;
+   * "Would you help?" is `@help` there, `help` in a rule).
+   */
+  #prefill(query: URLSearchParams) {
+    const [campaign, question, value] = ['campaign', 'question', 'value'].map((name) => query.get(name) ?? '');
+    if (!question || !value) return;
+    this.#control<HTMLSelectElement>('kind').value = 'answer';
+    this.#control<HTMLSelectElement>('campaign').value = campaign;
+    this.#control<HTMLInputElement>('question').value = question === '@help' ? 'help' : question;
+    this.#control<HTMLInputElement>('value').value = value;
   }
 
   /** Only the rule's own fields; the campaign list offers events for event rules and surveys for answers. */

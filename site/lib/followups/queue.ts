@@ -2,7 +2,8 @@
  * A volunteer's call outcomes, kept in IndexedDB until the server has them: a call made on a bus with no signal is
  * recorded at once and sent when the connection is back (the `online` event, and a retry timer), as check-in's
  * queue does (site/lib/dashboard/queue.ts). Each entry carries the idempotency key it was made with, and every
- * retry sends that same key, so an outcome whose answer was lost counts once. Signing out empties it (`clear`).
+ * retry sends that same key, so an outcome whose answer was lost counts once. Signing out sends it first, and empties it (`clear`) when
+ * the volunteer agrees to lose what could not go.
  */
 import { AdminError, adminFetch, jsonBody } from '../dashboard/api.ts';
 import { request } from '../dashboard/queue.ts';

@@ -124,6 +124,8 @@ export const es: FollowupStrings = {
     save: 'Guardar',
     saved: 'Guardado.',
     savedHere: 'Guardado en este móvil: se envía cuando vuelva la conexión.',
+    unsentAtSignOut:
+      'Resultados aún sin enviar: {n}. Si cierras la sesión ahora se perderán. ¿Cerrar sesión de todos modos?',
     pending: '{n} guardados en este móvil, aún sin enviar.',
     offline: 'Sin conexión: lo que anote se guarda en este móvil y se envía cuando vuelva la conexión.',
     backOnline: 'Conexión recuperada: todo lo guardado aquí se envió.',
@@ -266,6 +268,8 @@ export const fr: FollowupStrings = {
     save: 'Enregistrer',
     saved: 'Enregistré.',
     savedHere: 'Enregistré sur ce téléphone : envoyé au retour de la connexion.',
+    unsentAtSignOut:
+      'Résultats pas encore envoyés : {n}. Ils seront perdus si vous vous déconnectez. Se déconnecter quand même ?',
     pending: '{n} enregistrés sur ce téléphone, pas encore envoyés.',
     offline: 'Hors ligne : ce que vous notez reste sur ce téléphone et part au retour de la connexion.',
     backOnline: 'De retour en ligne : tout ce qui était enregistré ici est parti.',
@@ -407,6 +411,7 @@ export const ar: FollowupStrings = {
     save: 'حفظ',
     saved: 'حُفظ.',
     savedHere: 'حُفظ على هذا الهاتف: يُرسل عند عودة الاتصال.',
+    unsentAtSignOut: 'نتائج لم تُرسل بعد: {n}. ستفقدها إن سجّلت الخروج الآن. هل تريد تسجيل الخروج رغم ذلك؟',
     pending: '{n} محفوظة على هذا الهاتف ولم تُرسل بعد.',
     offline: 'لا اتصال: ما تسجّله يبقى على هذا الهاتف ويُرسل عند عودة الاتصال.',
     backOnline: 'عاد الاتصال: أُرسل كل ما حُفظ هنا.',

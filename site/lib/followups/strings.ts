@@ -105,6 +105,8 @@ export interface FollowupStrings {
     pending: string;
     offline: string;
     backOnline: string;
+    /** Asked at sign-out when outcomes could not be sent (`{n}`: how many): signing out loses them. */
+    unsentAtSignOut: string;
     conversation: string;
     you: string;
     them: string;
@@ -243,6 +245,7 @@ const en: FollowupStrings = {
     save: 'Save',
     saved: 'Saved.',
     savedHere: 'Saved on this phone: it is sent when the connection is back.',
+    unsentAtSignOut: 'Outcomes not sent yet: {n}. Signing out now loses them. Sign out anyway?',
     pending: '{n} saved on this phone, not sent yet.',
     offline: 'Offline: what you record is kept on this phone and sent when the connection is back.',
     backOnline: 'Back online: everything saved here was sent.',

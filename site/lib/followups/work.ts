@@ -136,6 +136,22 @@ export async function startVolunteer(root: HTMLElement, form: HTMLFormElement): 
   pending = await queue.entries();
   if (pending.length) void queue.flush();
 
+  /**
+   * Sign-out sends what waits first; what cannot go (offline) would be lost with the session (the queue must not
+   * outlive it), so the volunteer is asked before that happens.
+   */
+  const leave = async () => {
+    await queue.flush();
+    const left = (await queue.entries()).length;
+    if (
+      left &&
+      !confirm(w.unsentAtSignOut.replace('{n}', new Intl.NumberFormat(document.documentElement.lang).format(left)))
+    )
+      return;
+    await queue.clear();
+    signOut();
+  };
+
   const actions: ContactActions = {
     record(contact, outcomeForm) {
       const data = new FormData(outcomeForm);
@@ -191,7 +207,7 @@ export async function startVolunteer(root: HTMLElement, form: HTMLFormElement): 
     render(
       html`<div class="toolbar">
           <button type="button" @click=${() => void reload()}>${t.list.refresh}</button>
-          <button type="button" @click=${() => void queue.clear().finally(signOut)}>${t.signOut}</button>
+          <button type="button" @click=${() => void leave()}>${t.signOut}</button>
         </div>
         ${offline ? html`<p class="alert">${w.offline}</p>` : nothing}
         <p id="work-status" class="status" role="status">

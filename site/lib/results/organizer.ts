@@ -255,6 +255,8 @@ export async function startResults(root: HTMLElement, form: HTMLFormElement): Pr
  * an anonymous survey: nobody to follow up.
  */
 function linkFollowUps(root: HTMLElement, name: (answer: string) => string): void {
+  const lang = document.documentElement.lang;
+  const page = `/organize/followups/${lang && lang !== 'en' ? `${lang}/` : ''}`;
   for (const figure of root.querySelectorAll<HTMLElement>('figure[data-question]')) {
     for (const row of figure.querySelectorAll<HTMLElement>('tbody tr[data-value]')) {
       const cell = row.querySelector('th')!;
@@ -264,7 +266,7 @@ function linkFollowUps(root: HTMLElement, name: (answer: string) => string): voi
         question: figure.dataset.question!,
         value: row.dataset.value!,
       });
-      cell.replaceChildren(el('a', label, { href: `/organize/followups/?${params}`, ariaLabel: name(label) }));
+      cell.replaceChildren(el('a', label, { href: `${page}?${params}`, ariaLabel: name(label) }));
     }
   }
 }
