@@ -268,7 +268,7 @@ describe('the campaign editor', () => {
     await page.close();
   });
 
-  it('takes a letter’s targets from CSV in French, says which rows lack an address, and previews the texts', async () => {
+  it('takes a letter’s targets from CSV in French, says which rows lack an address, and previews the real letter widget', async () => {
     const page = await browser.newPage();
     await start(page, 'fr', 'write-the-council', 'letter');
     await page
@@ -292,7 +292,11 @@ describe('the campaign editor', () => {
       'f-letter-text': 'Madame la Maire, le parc a besoin de vous.',
       'f-letter-sending-from': 'lettres@campaign.example',
     });
-    await page.locator('#preview-widgets p').filter({ hasText: 'pas encore de widget pour ce type' }).waitFor();
+    // The real <ladder-letter> beside the form, in the campaign's language (English here; the editor speaks French).
+    await page
+      .locator('#preview-widgets ladder-letter[lang=en]')
+      .getByRole('heading', { name: 'Écrire au conseil' })
+      .waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });

@@ -79,7 +79,7 @@ export async function startEditor(t: EditorStrings, lang: Lang): Promise<void> {
     if (!res.ok) return; // Not a campaign yet: the form says why on save.
     const { campaign, languages } = (await res.json()) as { campaign: PublicCampaign; languages: Lang[] };
     const load = WIDGETS[campaign.kind];
-    // Letters: no <ladder-letter> in this build yet (issue 13); the preview says so rather than show nothing.
+    // A kind with no widget in this build: the preview says so rather than show nothing.
     if (!load)
       return $('preview-widgets').replaceChildren(
         Object.assign(document.createElement('p'), { textContent: t.noWidget }),
