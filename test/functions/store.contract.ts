@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { CallInput, Contact, ResponseInput, SignatureInput } from '../../schema/actions.ts';
 import type { SignatureRecord, Store, StoredResponse } from '../../functions/store/types.ts';
+/** For tests that race many transactions: their time grows with the machine's load (a limit, not a timed assertion). */
+const CONCURRENT = 30_000;
 
 export interface StoreFactory {
   open(): Promise<{ store: Store; reopen: () => Promise<Store> }>;
@@ -98,14 +100,18 @@ export function storeContract(name: string, factory: StoreFactory): void {
       await store.close();
     });
 
-    it('counts once when the same email signs many times at the same moment', async () => {
-      const { store } = await factory.open();
-      const results = await Promise.all(Array.from({ length: 25 }, () => sign(store)));
-      expect(results.filter((r) => !r.body.duplicate)).toHaveLength(1);
-      expect(new Set(results.map((r) => r.body.actionId)).size).toBe(1);
-      expect(await store.count('library')).toBe(1);
-      await store.close();
-    });
+    it(
+      'counts once when the same email signs many times at the same moment',
+      async () => {
+        const { store } = await factory.open();
+        const results = await Promise.all(Array.from({ length: 25 }, () => sign(store)));
+        expect(results.filter((r) => !r.body.duplicate)).toHaveLength(1);
+        expect(new Set(results.map((r) => r.body.actionId)).size).toBe(1);
+        expect(await store.count('library')).toBe(1);
+        await store.close();
+      },
+      CONCURRENT,
+    );
 
     it('counts every distinct person under concurrency', async () => {
       const { store } = await factory.open();
@@ -187,41 +193,45 @@ export function storeContract(name: string, factory: StoreFactory): void {
       await store.close();
     });
 
-    it('never overbooks an event under concurrent RSVPs, and fills freed places from the waitlist in order', async () => {
-      const { store } = await factory.open();
-      const rules = { capacity: { '': 4 } };
-      const rsvp = (email: string, guests = 0) => ({
-        ...base(),
-        campaign: 'event',
-        rules,
-        input: {
-          person: Contact.parse({ givenName: 'E', familyName: 'B', email }),
-          guests,
-          consent: { contact: true, sms: false },
-        },
-      });
-      const views: { status: string; token: string }[] = [];
-      const respond = (o: { rsvp: { status: string; token: string } }) => {
-        views.push(o.rsvp);
-        return { status: 201, body: o.rsvp };
-      };
-      await Promise.all(
-        Array.from({ length: 10 }, (_, i) => store.recordRsvp(rsvp(`p${i}@example.org`, i % 2), respond)),
-      );
-      const taken = (await store.figures('event')).taken!;
-      expect(taken['']).toBeLessThanOrEqual(4);
-      expect(await store.count('event')).toBe(taken['']);
-      const confirmed = views.filter((v) => v.status === 'confirmed');
-      const waiting = views.filter((v) => v.status === 'waitlisted');
-      expect(confirmed.length + waiting.length).toBe(10);
-      expect(await store.remind('event', 'day_before')).toBe(confirmed.length);
-      expect(await store.remind('event', 'day_before')).toBe(0);
-      await store.cancelRsvp(confirmed[0].token, rules);
-      expect((await store.rsvpByToken(confirmed[0].token))?.status).toBe('cancelled');
-      expect((await store.figures('event')).taken!['']).toBeGreaterThan(taken[''] - 2);
-      expect((await store.figures('event')).taken!['']).toBeLessThanOrEqual(4);
-      await store.close();
-    });
+    it(
+      'never overbooks an event under concurrent RSVPs, and fills freed places from the waitlist in order',
+      async () => {
+        const { store } = await factory.open();
+        const rules = { capacity: { '': 4 } };
+        const rsvp = (email: string, guests = 0) => ({
+          ...base(),
+          campaign: 'event',
+          rules,
+          input: {
+            person: Contact.parse({ givenName: 'E', familyName: 'B', email }),
+            guests,
+            consent: { contact: true, sms: false },
+          },
+        });
+        const views: { status: string; token: string }[] = [];
+        const respond = (o: { rsvp: { status: string; token: string } }) => {
+          views.push(o.rsvp);
+          return { status: 201, body: o.rsvp };
+        };
+        await Promise.all(
+          Array.from({ length: 10 }, (_, i) => store.recordRsvp(rsvp(`p${i}@example.org`, i % 2), respond)),
+        );
+        const taken = (await store.figures('event')).taken!;
+        expect(taken['']).toBeLessThanOrEqual(4);
+        expect(await store.count('event')).toBe(taken['']);
+        const confirmed = views.filter((v) => v.status === 'confirmed');
+        const waiting = views.filter((v) => v.status === 'waitlisted');
+        expect(confirmed.length + waiting.length).toBe(10);
+        expect(await store.remind('event', 'day_before')).toBe(confirmed.length);
+        expect(await store.remind('event', 'day_before')).toBe(0);
+        await store.cancelRsvp(confirmed[0].token, rules);
+        expect((await store.rsvpByToken(confirmed[0].token))?.status).toBe('cancelled');
+        expect((await store.figures('event')).taken!['']).toBeGreaterThan(taken[''] - 2);
+        expect((await store.figures('event')).taken!['']).toBeLessThanOrEqual(4);
+        await store.close();
+      },
+      CONCURRENT,
+    );
 
     it('hands each event to each sink once at a time, retries failures when due, dead-letters and redelivers', async () => {
       const { store } = await factory.open();
