@@ -22,6 +22,7 @@ import { openPostgresStore } from '../functions/store/postgres.ts';
 import { openSqliteStore } from '../functions/store/sqlite.ts';
 import type { Store } from '../functions/store/types.ts';
 import type { Batch } from '../schema/followup.ts';
+import { quantile } from './open-loop.ts';
 
 const CONTACTS = Number(process.env.BENCH_FOLLOWUP_CONTACTS ?? 10_000);
 const VOLUNTEERS = Number(process.env.BENCH_FOLLOWUP_VOLUNTEERS ?? 20);
@@ -121,9 +122,6 @@ async function provider() {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return { url, texts, close: () => new Promise((resolve) => server.close(resolve)) };
 }
-
-const quantile = (sorted: number[], q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 
 async function work(name: string, store: Store): Promise<void> {
   const fake = await provider();

@@ -176,5 +176,6 @@ export class Tally {
 
 export type Summary = ReturnType<Tally['summary']>;
 
-const quantile = (sorted: number[], q: number) =>
+/** The q-quantile (0.5, 0.99) of ascending numbers, NaN of none. */
+export const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
