@@ -183,11 +183,7 @@ export class CheckIn {
    * queue holds walk-ins' names and emails and must not outlive it: the host is asked before that happens.
    */
   async #signOut(): Promise<void> {
-    await this.#queue.flush();
-    const left = (await this.#queue.entries()).length;
-    if (left && !confirm(t.unsentAtSignOut(left, fmt))) return;
-    await this.#queue.clear();
-    signOut();
+    if (await this.#queue.leave((left) => confirm(t.unsentAtSignOut(left, fmt)))) signOut();
   }
 
   #render(): void {

@@ -88,6 +88,18 @@ export class AdminQueue<T extends Entry> {
     this.#memory.clear();
   }
 
+  /**
+   * At sign-out: sends what waits, then forgets the rest only if `lose(n)` agrees to lose the n entries that could
+   * not go (offline); true when the session may end.
+   */
+  async leave(lose: (left: number) => boolean): Promise<boolean> {
+    await this.flush();
+    const left = (await this.entries()).length;
+    if (left && !lose(left)) return false;
+    await this.clear();
+    return true;
+  }
+
   /** Sends what is queued, oldest first, one request at a time; a second call waits for the running one. */
   flush(): Promise<void> {
     this.#flushing ??= this.#send().finally(() => (this.#flushing = undefined));

@@ -140,16 +140,9 @@ export async function startVolunteer(root: HTMLElement, form: HTMLFormElement): 
    * Sign-out sends what waits first; what cannot go (offline) would be lost with the session (the queue must not
    * outlive it), so the volunteer is asked before that happens.
    */
+  const number = new Intl.NumberFormat(document.documentElement.lang);
   const leave = async () => {
-    await queue.flush();
-    const left = (await queue.entries()).length;
-    if (
-      left &&
-      !confirm(w.unsentAtSignOut.replace('{n}', new Intl.NumberFormat(document.documentElement.lang).format(left)))
-    )
-      return;
-    await queue.clear();
-    signOut();
+    if (await queue.leave((left) => confirm(w.unsentAtSignOut.replace('{n}', number.format(left))))) signOut();
   };
 
   const actions: ContactActions = {
