@@ -34,7 +34,39 @@ export async function watchedPage(context: BrowserContext): Promise<Watched> {
 /** Every Ladder widget on the page has hydrated or upgraded: Lit has rendered it on the client. */
 export const hydrated = (page: Page) =>
   page.waitForFunction(() =>
-    [...document.querySelectorAll('ladder-petition, ladder-survey, ladder-rsvp, ladder-call')].every(
+    [...document.querySelectorAll('ladder-petition, ladder-survey, ladder-rsvp, ladder-call, ladder-letter')].every(
       (el) => (el as HTMLElement & { hasUpdated?: boolean }).hasUpdated && !el.hasAttribute('defer-hydration'),
     ),
   );
+
+/**
+ * Records CSP violations and layout shifts from the first byte: all of them (`shift`, as CLS counts them), and
+ * those that moved the page's own elements (`page`). A shift inside a widget's shadow root names no node (the
+ * browser keeps shadow DOM private), so `shift - page` is what moved within the widgets.
+ */
+export async function watchShifts(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { refused: string[]; shift: number; page: number };
+    w.refused = [];
+    w.shift = 0;
+    w.page = 0;
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.refused.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+    type Shift = { value: number; hadRecentInput: boolean; sources: { node: Node | null }[] };
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as Shift[]) {
+        if (entry.hadRecentInput) continue;
+        w.shift += entry.value;
+        if (entry.sources.some((source) => source.node?.getRootNode() === document)) w.page += entry.value;
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+/** What `watchShifts` recorded so far. */
+export const shifts = (page: Page) =>
+  page.evaluate(() => {
+    const { refused, shift, page } = window as unknown as { refused: string[]; shift: number; page: number };
+    return { violations: refused, shift, page };
+  });

@@ -2,18 +2,20 @@
  * The campaign site around the widgets: publishing (a new campaign file appears after a build; a bad one stops the
  * build naming the file and the field), link previews, the partner embed page (its snippet works pasted into a
  * page on another origin under the Content-Security-Policy it prints; the configurator restyles the preview; the
- * iframe), no layout shift from a widget on a partner page or an action page, and axe on every page of the build.
+ * iframe), no layout shift from a widget on a partner page or an action page. Every page of the build is walked
+ * once, in csp.test.ts: headers, policy, axe, layout shift and script errors together.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sitePages } from '../../functions/security/site-policy.ts';
 import { RESERVE_STYLE } from '../../widgets/reserve.ts';
-import { axeViolations, count, launch, POSIX_LOCALE, type RunningServer, startServer } from './harness.ts';
+import { shifts, watchShifts } from './csp-watch.ts';
+import { count, launch, type RunningServer, startServer } from './harness.ts';
 
 const built = inject('built');
 const EXAMPLES = 'site/pages/guide/_examples';
@@ -62,37 +64,6 @@ async function partnerSite(pages: Record<string, { html: string; csp?: string }>
     close: () => new Promise<void>((resolve) => srv.close(() => resolve())),
   };
 }
-
-/**
- * Records CSP violations and layout shifts from the first byte: all of them (`shift`, as CLS counts them), and
- * those that moved the page's own elements (`page`). A shift inside a widget's shadow root names no node (the
- * browser keeps shadow DOM private), so `shift - page` is what moved within the widgets.
- */
-async function watch(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { violations: string[]; shift: number; page: number };
-    w.violations = [];
-    w.shift = 0;
-    w.page = 0;
-    document.addEventListener('securitypolicyviolation', (e) =>
-      w.violations.push(`${e.violatedDirective} ${e.blockedURI}`),
-    );
-    type Shift = { value: number; hadRecentInput: boolean; sources: { node: Node | null }[] };
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as unknown as Shift[]) {
-        if (entry.hadRecentInput) continue;
-        w.shift += entry.value;
-        if (entry.sources.some((source) => source.node?.getRootNode() === document)) w.page += entry.value;
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
-}
-
-const watched = (page: Page) =>
-  page.evaluate(() => {
-    const { violations, shift, page } = window as unknown as { violations: string[]; shift: number; page: number };
-    return { violations, shift, page };
-  });
 
 describe('publishing', () => {
   it('builds the guide’s example of each kind into a page with its share image and absolute preview links, listed and served', async () => {
@@ -243,7 +214,7 @@ describe('the partner embed page', () => {
     try {
       const before = await count(server, 'fix-the-fountain');
       const visitor = await browser.newPage();
-      await watch(visitor);
+      await watchShifts(visitor);
       await visitor.goto(partner.url);
       const widget = visitor.locator('ladder-petition');
       await widget.locator('[part=submit]').waitFor();
@@ -256,7 +227,7 @@ describe('the partner embed page', () => {
       await widget.locator('[part=submit]').click();
       await widget.locator('[part=thanks]').waitFor();
       expect(await count(server, 'fix-the-fountain')).toBe(before + 1);
-      const { violations, shift } = await watched(visitor);
+      const { violations, shift } = await shifts(visitor);
       expect(violations).toEqual([]);
       console.log(`[site] layout shift on the partner page while the widget loads: ${shift}`);
       await visitor.close();
@@ -298,22 +269,22 @@ ${snippet}
       ]) {
         const context = await browser.newContext({ viewport });
         for (const { tag, ready } of widgets) {
-          const shifts: Record<string, { page: number; all: number }> = {};
+          const moved: Record<string, { page: number; all: number }> = {};
           for (const variant of ['snippet', 'script']) {
             const visitor = await context.newPage();
-            await watch(visitor);
+            await watchShifts(visitor);
             await visitor.goto(`${partner.url}/${tag}/${variant}`);
             // Shown with its campaign and live numbers (the count, places left), then two frames for the entries.
             await visitor.locator(`${tag} ${ready}`).filter({ hasText: /\S/ }).first().waitFor();
             await visitor.waitForLoadState('networkidle');
             await visitor.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
             expect(await visitor.locator('#below').isVisible()).toBe(true);
-            const { page, shift } = await watched(visitor);
-            shifts[variant] = { page, all: shift };
+            const { page, shift } = await shifts(visitor);
+            moved[variant] = { page, all: shift };
             await visitor.close();
           }
-          console.log(`[site] <${tag}> on a partner page ${viewport.width} px wide: layout shift`, shifts);
-          expect(shifts.snippet, `<${tag}> at ${viewport.width} px`).toEqual({ page: 0, all: 0 });
+          console.log(`[site] <${tag}> on a partner page ${viewport.width} px wide: layout shift`, moved);
+          expect(moved.snippet, `<${tag}> at ${viewport.width} px`).toEqual({ page: 0, all: 0 });
         }
         await context.close();
       }
@@ -383,22 +354,4 @@ describe('accessibility', () => {
     });
     expect(trailing).toEqual([]);
   });
-  for (const path of pages) {
-    it(`axe finds nothing on ${path}, nothing shifts, and no script fails in a browser whose locale is en-US@posix`, async () => {
-      // A locale Chromium reports (Linux, LANG=C.UTF-8) and Intl refuses: a page must not build its Intl from it.
-      const context = await browser.newContext({ locale: POSIX_LOCALE });
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
-      await watch(page);
-      await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
-      expect(await axeViolations(page)).toEqual([]);
-      // The browser here is in UTC and the event in Chicago: <ladder-rsvp> re-renders its date in the supporter's
-      // zone once hydrated, in the lines the action page keeps for it.
-      const { shift } = await watched(page);
-      expect(shift).toBe(0);
-      expect(errors).toEqual([]);
-      await context.close();
-    });
-  }
 });
