@@ -13,7 +13,7 @@ import {
   updateRung,
   upsertSupporter,
 } from './steps.ts';
-import type { ActionOutcome } from './types.ts';
+import type { ActionOutcome } from './records.ts';
 
 export interface ActionSpec {
   kind: 'signature' | 'response' | 'call' | 'letter';

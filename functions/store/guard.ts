@@ -4,7 +4,7 @@
  * Keys arrive already hashed (functions/guard/): no address is stored.
  */
 import type { Db, Tx } from './db.ts';
-import type { TokenUse, TokenUses } from './types.ts';
+import type { TokenUse, TokenUses } from './records.ts';
 
 /** Past windows and spent tokens go about once every this many writes: cheap, and the tables stay small. */
 const PRUNE_EVERY = 200;

@@ -9,7 +9,7 @@ import { action, type ActionSpec } from './action.ts';
 import { type Db, readJson, readTime, type Tx } from './db.ts';
 import { newId, sha256, token } from './ids.ts';
 import { type ActionRecord, counter, doneAmong } from './steps.ts';
-import type { ActionOutcome, ConfirmOutcome } from './types.ts';
+import type { ActionOutcome, ConfirmOutcome } from './records.ts';
 
 /** How long a confirmation link works; after it the held action is deleted by the retention sweep. */
 export const CONFIRM_TTL_MS = 7 * 24 * 3600_000;

@@ -12,7 +12,7 @@ import { writeEvent } from './events.ts';
 import { newId, sha256, token as newToken } from './ids.ts';
 import { writeMessage } from './privacy.ts';
 import { doneAmong, recordConsent, updateRung, upsertSupporter } from './steps.ts';
-import type { EventRules, RsvpOutcome, RsvpRecord, RsvpView } from './types.ts';
+import type { EventRules, RsvpOutcome, RsvpRecord, RsvpView } from './records.ts';
 
 type Status = RsvpView['status'];
 

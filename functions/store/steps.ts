@@ -3,7 +3,7 @@ import type { Row, Tx } from './db.ts';
 import { marks, readJson } from './db.ts';
 import { isRung, rungFor } from '../../schema/funnel.ts';
 import { newId, referralCode } from './ids.ts';
-import type { RecordResult, Respond, SignatureRecord, StoredResponse } from './types.ts';
+import type { RecordResult, Respond, SignatureRecord, StoredResponse } from './records.ts';
 
 export type ActionRecord = Pick<
   SignatureRecord,
