@@ -23,7 +23,7 @@ import type { CampaignEntry } from '../../schema/campaign.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { sha256 } from '../store/ids.ts';
-import type { Store, TokenUse } from '../store/types.ts';
+import type { Store, TokenUse, TokenUses } from '../store/types.ts';
 import { challenge, type Risk } from './challenge.ts';
 import type { GuardOptions } from './config.ts';
 import { decoy } from './decoy.ts';
@@ -79,7 +79,13 @@ const tooFast = (waitMs: number) =>
     headers: retryAfter(waitMs),
   });
 
-export async function guardAction(c: Ctx, campaign: CampaignEntry, input: Guarded, key: string | null) {
+/** The submission's pass when it went through every check (none: a resend, or the guard is off), for the store. */
+export async function guardAction(
+  c: Ctx,
+  campaign: CampaignEntry,
+  input: Guarded,
+  key: string | null,
+): Promise<TokenUse | undefined> {
   const guard = c.get('options').guard;
   if (!guard) return;
   if (input[HONEYPOT]) throw await decoy(c, campaign, input);
@@ -126,9 +132,9 @@ export async function guardAction(c: Ctx, campaign: CampaignEntry, input: Guarde
   if (risks.length) await challenge(guard, risks, input.captcha, ip);
   // Claimed first, then looked at again: of submissions sharing the token at the same moment, each sees the
   // others' claims (20 requests fired at once on one token passed the look above together, all of them).
-  await store.useToken({ ...use, claim: true });
-  await checkReuse(store, guard, token, use, canvass, true);
-  await store.useToken(use);
+  await checkReuse(store, guard, token, use, canvass, await store.claimToken(use));
+  // The pass: recorded by the store with the action, in its round trip (store/records.ts `guardPass`).
+  return use;
 }
 
 /** The render token, if it is ours, for this campaign, neither too young nor too old. */
@@ -148,7 +154,7 @@ async function checkToken(guard: GuardOptions, mac: CryptoKey, slug: string, raw
 
 /**
  * A few submissions per token, paced like people; a canvasser's page many, at once. True for a resend. `claimed`:
- * the look after this submission's claim, where a use at the same moment (concurrent) is one too many.
+ * the uses seen with this submission's claim, where a use at the same moment (concurrent) is one too many.
  */
 async function checkReuse(
   store: Store,
@@ -156,9 +162,9 @@ async function checkReuse(
   token: VerifiedToken,
   use: TokenUse,
   canvass: boolean,
-  claimed = false,
+  claimed?: TokenUses,
 ): Promise<boolean> {
-  const before = await store.tokenUses(use);
+  const before = claimed ?? (await store.tokenUses(use));
   if (before.resend && !claimed) return true;
   // The same person again under a new key is a captured request replayed; past the cap, a token farm.
   if (before.sameEmail || before.before >= (canvass ? guard.canvassUses : guard.tokenUses)) {

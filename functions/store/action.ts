@@ -13,7 +13,7 @@
 import type { Db, Tx } from './db.ts';
 import { writeEvent, writeMessage } from './events.ts';
 import { newId, sha256, token } from './ids.ts';
-import { callBase, oneTrip } from './one-trip.ts';
+import { callBase, oneTrip, passFirst } from './one-trip.ts';
 import type { ActionOutcome, RecordResult, Respond } from './records.ts';
 import {
   type ActionRecord,
@@ -60,13 +60,15 @@ export const shardsOf = (db: Pick<Db, 'dialect'>) => (db.dialect === 'postgres' 
 const mayHold = (record: ActionRecord, spec: ActionSpec) =>
   !!record.doubleOptIn && !!spec.person && spec.kind !== 'call';
 
-export function recordAction<O extends ActionOutcome>(
+export async function recordAction<O extends ActionOutcome>(
   db: Db,
   record: ActionRecord,
   spec: ActionSpec,
   respond: Respond<O>,
 ): Promise<RecordResult> {
-  if (db.dialect === 'postgres' && !mayHold(record, spec)) return oneTrip(db, respond, actionCall(record, spec));
+  if (db.dialect === 'postgres' && !mayHold(record, spec))
+    return oneTrip(db, record, respond, actionCall(record, spec));
+  await passFirst(db, record);
   return db.transaction((tx) =>
     idempotent(
       tx,

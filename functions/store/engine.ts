@@ -10,7 +10,7 @@ import { recordAction } from './action.ts';
 import * as access from './access.ts';
 import * as consent from './consent.ts';
 import { confirmAction } from './privacy.ts';
-import { oneTrip, rsvpCall } from './one-trip.ts';
+import { oneTrip, passFirst, rsvpCall } from './one-trip.ts';
 import { type PruneOptions, pruneOutbox } from './prune.ts';
 import { type RetentionCutoff, sweep } from './retention.ts';
 import { idempotent, kinds, ORIGIN, OUTCOME, outcomes, shares } from './steps.ts';
@@ -168,7 +168,8 @@ export class SqlStore implements Store {
   }
 
   async recordRsvp(record: RsvpRecord, respond: Respond<RsvpOutcome>): Promise<RecordResult> {
-    if (this.#db.dialect === 'postgres') return oneTrip(this.#db, respond, await rsvpCall(record));
+    if (this.#db.dialect === 'postgres') return oneTrip(this.#db, record, respond, await rsvpCall(record));
+    await passFirst(this.#db, record);
     return this.#db.transaction((tx) => idempotent(tx, record, () => recordRsvp(tx, record), respond));
   }
 
@@ -360,6 +361,10 @@ export class SqlStore implements Store {
 
   useToken(use: TokenUse) {
     return guard.useToken(this.#db, use);
+  }
+
+  claimToken(use: TokenUse) {
+    return guard.claimToken(this.#db, use);
   }
 
   close(): Promise<void> {

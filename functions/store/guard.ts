@@ -3,7 +3,7 @@
  * fixed-window counters, the uses of each render token, and a secret the server made for itself.
  * Keys arrive already hashed (functions/guard/): no address is stored.
  */
-import type { Db, Tx } from './db.ts';
+import type { Db, Param, Row, Tx } from './db.ts';
 import type { TokenUse, TokenUses } from './records.ts';
 
 /** Past windows and spent tokens go about once every this many writes: cheap, and the tables stay small. */
@@ -56,7 +56,10 @@ const submission = (key: string) => (key.startsWith(CLAIM) ? key.slice(CLAIM.len
 
 /** How the token `nonce` was used before, as seen by the submission `key` (the same key again is a resend). */
 export async function tokenUses(db: Db, use: TokenUse): Promise<TokenUses> {
-  const rows = await db.all('SELECT key, email, used_at FROM guard_token_uses WHERE nonce = ?', use.nonce);
+  return usesOf(await db.all('SELECT key, email, used_at FROM guard_token_uses WHERE nonce = ?', use.nonce), use);
+}
+
+function usesOf(rows: Row[], use: TokenUse): TokenUses {
   const others = rows.filter((row) => submission(String(row.key)) !== use.key);
   return {
     resend: rows.some((row) => row.key === use.key),
@@ -67,19 +70,38 @@ export async function tokenUses(db: Db, use: TokenUse): Promise<TokenUses> {
 }
 
 /**
+ * Records the submission's claim on its token, then reads the token's uses, this claim among them
+ * (functions/guard/check.ts): on PostgreSQL in one round trip, under the token's lock (`ladder_claim`, migration 15).
+ */
+export async function claimToken(db: Db, use: TokenUse): Promise<TokenUses> {
+  const claim = { ...use, claim: true };
+  if (db.dialect !== 'postgres') {
+    await useToken(db, claim);
+    return tokenUses(db, use);
+  }
+  const rows = await db.all(
+    'SELECT use_key AS key, use_email AS email, use_at AS used_at FROM ladder_claim(?, ?, ?, ?, ?)',
+    ...passParams(claim),
+  );
+  await prune(db, 'guard_token_uses', use.at);
+  return usesOf(rows, use);
+}
+
+/** The statement recording a use of a token, and its parameters. */
+export const PASS = `INSERT INTO guard_token_uses (nonce, key, email, used_at, expires_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (nonce, key) DO NOTHING`;
+const passParams = (use: TokenUse) =>
+  [use.nonce, use.claim ? `${CLAIM}${use.key}` : use.key, use.email, use.at, use.expiresAt] as const;
+
+/**
  * Records that the token served the submission, once it passed every check, or its claim (`use.claim`). A claim
  * is written before the last look at the token's uses (functions/guard/check.ts), so that of submissions checked
  * at the same moment each sees the others' claims: the cap cannot be overshot by what arrives concurrently.
  */
 export async function useToken(db: Db, use: TokenUse): Promise<void> {
-  await db.run(
-    `INSERT INTO guard_token_uses (nonce, key, email, used_at, expires_at) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (nonce, key) DO NOTHING`,
-    use.nonce,
-    use.claim ? `${CLAIM}${use.key}` : use.key,
-    use.email,
-    use.at,
-    use.expiresAt,
-  );
+  await db.run(PASS, ...passParams(use));
   await prune(db, 'guard_token_uses', use.at);
 }
+
+/** A pass to record with an action (store/one-trip.ts): the statement and its parameters. */
+export const passStatement = (use: TokenUse): [string, ...Param[]] => [PASS, ...passParams(use)];

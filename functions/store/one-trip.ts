@@ -6,6 +6,7 @@
  * makes the answer, now and on a replay.
  */
 import { type Db, readJson } from './db.ts';
+import { passStatement, useToken } from './guard.ts';
 import { newId, sha256, token } from './ids.ts';
 import type { RecordResult, Respond, RsvpRecord } from './records.ts';
 import { type ActionRecord, replayed, revive } from './steps.ts';
@@ -17,12 +18,29 @@ interface Called {
   body: unknown;
 }
 
-export async function oneTrip<O>(db: Db, respond: Respond<O>, call: Record<string, unknown>): Promise<RecordResult> {
-  const row = await db.get('SELECT ladder_action(?::jsonb) AS result', JSON.stringify(call));
+export async function oneTrip<O>(
+  db: Db,
+  record: ActionRecord,
+  respond: Respond<O>,
+  call: Record<string, unknown>,
+): Promise<RecordResult> {
+  const sql = 'SELECT ladder_action(?::jsonb) AS result';
+  const argument = JSON.stringify(call);
+  // The guard's pass goes in the same round trip, committed first (records.ts `guardPass`).
+  const pass = record.guardPass && passStatement(record.guardPass);
+  const row =
+    pass && db.afterCommit
+      ? await db.afterCommit(pass, sql, argument)
+      : (await passFirst(db, record), await db.get(sql, argument));
   const result = readJson(row?.result) as Called;
   if (result.mismatch) return { mismatch: true };
   if (result.replay) return replayed(result.status, result.body, respond);
   return { ...respond(revive<O>(result.body)), replay: false };
+}
+
+/** Records the guard's pass for the submission before its transaction (records.ts `guardPass`). */
+export async function passFirst(db: Db, record: ActionRecord): Promise<void> {
+  if (record.guardPass) await useToken(db, record.guardPass);
 }
 
 /** What every action's call carries. */

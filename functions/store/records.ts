@@ -34,6 +34,11 @@ interface ActionBase {
   doubleOptIn?: boolean | 'always';
   /** SHA-256 of the key the widget keeps in its browser: a confirmed link lets that browser's later actions pass. */
   deviceHash?: string | null;
+  /**
+   * The abuse guard's pass for this submission (functions/guard/check.ts), recorded by the store before the action,
+   * and kept whatever becomes of it: a resend after a failure is not checked (and counted) again.
+   */
+  guardPass?: TokenUse | null;
 }
 
 export interface SignatureRecord extends ActionBase {

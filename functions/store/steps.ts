@@ -7,7 +7,7 @@ import type { RecordResult, Respond, SignatureRecord } from './records.ts';
 
 export type ActionRecord = Pick<
   SignatureRecord,
-  'campaign' | 'consent' | 'origin' | 'idempotency' | 'nextAskCandidates' | 'doubleOptIn' | 'deviceHash'
+  'campaign' | 'consent' | 'origin' | 'idempotency' | 'nextAskCandidates' | 'doubleOptIn' | 'deviceHash' | 'guardPass'
 >;
 
 export interface Person {

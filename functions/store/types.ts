@@ -159,6 +159,8 @@ export interface Store {
   tokenUses(use: TokenUse): Promise<TokenUses>;
   /** Records a render token's use by a submission that passed every check (or its claim, `use.claim`). */
   useToken(use: TokenUse): Promise<void>;
+  /** Records the submission's claim (`useToken` with `claim`), then how the token was used, the claim included. */
+  claimToken(use: TokenUse): Promise<TokenUses>;
   /**
    * Double opt-in: counts the action held under this link's token (once, however often it is followed) and vouches
    * for the browser that sent it. Null: no such token, or it expired. `candidates`: next asks, for `done`.

@@ -242,4 +242,16 @@ BEGIN
   END IF;
   RETURN jsonb_build_object('replay', false, 'status', 1, 'body', v_out);
 END $$;
+
+-- The abuse guard's claim on a render token, then every use of the token (store/guard.ts claimToken): one round trip.
+-- The token's lock serializes the submissions on it, so of those at the same moment each later one sees the earlier
+-- ones' claims, as a claim committed before the look gave.
+CREATE FUNCTION ladder_claim(p_nonce text, p_key text, p_email text, p_at bigint, p_expires bigint)
+RETURNS TABLE (use_key text, use_email text, use_at bigint) LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_advisory_xact_lock(hashtext('token' || chr(10) || p_nonce));
+  INSERT INTO guard_token_uses (nonce, key, email, used_at, expires_at) VALUES (p_nonce, p_key, p_email, p_at, p_expires)
+    ON CONFLICT (nonce, key) DO NOTHING;
+  RETURN QUERY SELECT u.key, u.email, u.used_at FROM guard_token_uses u WHERE u.nonce = p_nonce;
+END $$;
 `;
