@@ -363,6 +363,10 @@ export class SqlStore implements Store {
     return guard.useToken(this.#db, use);
   }
 
+  guardLook(campaign: string, key: string | null, use: TokenUse | null) {
+    return guard.guardLook(this.#db, campaign, key, use);
+  }
+
   claimToken(use: TokenUse) {
     return guard.claimToken(this.#db, use);
   }

@@ -54,6 +54,30 @@ export async function hit(
 const CLAIM = 'claim\n';
 const submission = (key: string) => (key.startsWith(CLAIM) ? key.slice(CLAIM.length) : key);
 
+/**
+ * In one read: whether a submission under the idempotency `key` was recorded, and how the token of `use` was used
+ * before (`tokenUses`). Null uses: no token to look at.
+ */
+export async function guardLook(
+  db: Db,
+  campaign: string,
+  key: string | null,
+  use: TokenUse | null,
+): Promise<{ recorded: boolean; uses: TokenUses | null }> {
+  const parts = [
+    ...(key
+      ? [
+          `SELECT 'recorded' AS what, NULL AS key, NULL AS email, NULL AS used_at FROM idempotency WHERE campaign = ? AND key = ?`,
+        ]
+      : []),
+    ...(use ? [`SELECT 'use' AS what, key, email, used_at FROM guard_token_uses WHERE nonce = ?`] : []),
+  ];
+  if (!parts.length) return { recorded: false, uses: null };
+  const rows = await db.all(parts.join(' UNION ALL '), ...(key ? [campaign, key] : []), ...(use ? [use.nonce] : []));
+  const uses = rows.filter((row) => row.what === 'use');
+  return { recorded: rows.length > uses.length, uses: use && usesOf(uses, use) };
+}
+
 /** How the token `nonce` was used before, as seen by the submission `key` (the same key again is a resend). */
 export async function tokenUses(db: Db, use: TokenUse): Promise<TokenUses> {
   return usesOf(await db.all('SELECT key, email, used_at FROM guard_token_uses WHERE nonce = ?', use.nonce), use);

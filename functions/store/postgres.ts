@@ -174,8 +174,9 @@ class PostgresDb implements Db {
       await tx.run('BEGIN');
       try {
         const result = await work(tx);
-        // COMMIT of a transaction that had failed answers ROLLBACK, not an error: it must not pass for a commit.
-        const { command } = await held.client.query('COMMIT');
+        // COMMIT of a transaction that had failed answers ROLLBACK, not an error: it must not pass for a commit. Sent
+        // as the statements are, so that a connection lost at the commit is a lost connection (503), not a 500.
+        const { command } = await tx.raw('COMMIT');
         if (command !== 'COMMIT') throw new Error(`The transaction was rolled back (${command}).`);
         return result;
       } catch (error) {

@@ -161,6 +161,12 @@ export interface Store {
   useToken(use: TokenUse): Promise<void>;
   /** Records the submission's claim (`useToken` with `claim`), then how the token was used, the claim included. */
   claimToken(use: TokenUse): Promise<TokenUses>;
+  /** `recorded` and `tokenUses` in one read (null uses: no token). */
+  guardLook(
+    campaign: string,
+    key: string | null,
+    use: TokenUse | null,
+  ): Promise<{ recorded: boolean; uses: TokenUses | null }>;
   /**
    * Double opt-in: counts the action held under this link's token (once, however often it is followed) and vouches
    * for the browser that sent it. Null: no such token, or it expired. `candidates`: next asks, for `done`.
