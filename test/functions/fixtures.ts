@@ -157,6 +157,14 @@ export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 const PG_URL = process.env.LADDER_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 const schemas: string[] = [];
 let opened = 0;
+// Registered as the test file loads (a hook registered inside a test never runs): drops the file's schemas.
+afterAll(async () => {
+  if (!schemas.length) return;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  for (const name of schemas.splice(0)) await admin.query(`DROP SCHEMA IF EXISTS ${name} CASCADE`);
+  await admin.end();
+});
 
 /**
  * The store a test's app runs on when it brings none: SQLite, or with `LADDER_TEST_STORE=postgres` PostgreSQL (a
@@ -165,14 +173,6 @@ let opened = 0;
 async function defaultStore(): Promise<Store> {
   if (process.env.LADDER_TEST_STORE !== 'postgres') return openSqliteStore(tempDb());
   const schema = `ladder_app_${process.pid}_${++opened}_${Date.now() % 100_000}`;
-  if (!schemas.length) {
-    afterAll(async () => {
-      const admin = new pg.Client({ connectionString: PG_URL });
-      await admin.connect();
-      for (const name of schemas.splice(0)) await admin.query(`DROP SCHEMA IF EXISTS ${name} CASCADE`);
-      await admin.end();
-    });
-  }
   schemas.push(schema);
   return openPostgresStore(PG_URL, { schema, max: 4 });
 }
