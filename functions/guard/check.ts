@@ -23,7 +23,7 @@ import type { CampaignEntry } from '../../schema/campaign.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { sha256 } from '../store/ids.ts';
-import type { Store, TokenUse } from '../store/types.ts';
+import type { Store, TokenUse, TokenUses } from '../store/types.ts';
 import { challenge, type Risk } from './challenge.ts';
 import type { GuardOptions } from './config.ts';
 import { decoy } from './decoy.ts';
@@ -79,20 +79,38 @@ const tooFast = (waitMs: number) =>
     headers: retryAfter(waitMs),
   });
 
-export async function guardAction(c: Ctx, campaign: CampaignEntry, input: Guarded, key: string | null) {
+/** The submission's pass when it went through every check (none: a resend, or the guard is off), for the store. */
+export async function guardAction(
+  c: Ctx,
+  campaign: CampaignEntry,
+  input: Guarded,
+  key: string | null,
+): Promise<TokenUse | undefined> {
   const guard = c.get('options').guard;
   if (!guard) return;
   if (input[HONEYPOT]) throw await decoy(c, campaign, input);
   const store = c.get('options').store;
-  // A resend of what was recorded (its answer was lost) gets the stored answer, whatever its token's age: the
-  // outbox's retries never meet a defense, and a bot replaying a key only learns what it already knew.
-  if (key && (await store.recorded(campaign.slug, key))) return;
   const now = guardNow(guard);
   const mac = await guardKey(guard);
-  const token = await checkToken(guard, mac, campaign.slug, input.token, now);
+  const verified = input.token ? await verifyToken(mac, campaign.slug, input.token) : null;
+  const email = input.person?.email?.trim().toLowerCase() || null;
+  const canvass = input.canvass !== undefined;
+  const emailHash = email && (await keyedHash(mac, `email\n${campaign.slug}\n${email}`));
+  const use: TokenUse | null = verified && {
+    nonce: verified.nonce,
+    key: key ?? (await sha256(JSON.stringify(withoutGuardFields(input)))),
+    email: emailHash,
+    at: now,
+    expiresAt: verified.issued + guard.maxAgeMs,
+  };
+  // One read for both: whether the key was recorded, and how the token was used before.
+  const seen = await store.guardLook(campaign.slug, key, use);
+  // A resend of what was recorded (its answer was lost) gets the stored answer, whatever its token's age: the
+  // outbox's retries never meet a defense, and a bot replaying a key only learns what it already knew.
+  if (key && seen.recorded) return;
+  const token = checkToken(guard, verified, input.token, now);
 
   const risks: Risk[] = [];
-  const email = input.person?.email?.trim().toLowerCase() || null;
   if (email && guard.disposable !== 'allow' && (await isDisposable(email))) {
     if (guard.disposable === 'refuse' || !guard.captcha) {
       throw new ApiError('invalid_input', 'Use an email address you keep, not a disposable one.', {
@@ -102,18 +120,9 @@ export async function guardAction(c: Ctx, campaign: CampaignEntry, input: Guarde
     risks.push('strong');
   }
 
-  const canvass = input.canvass !== undefined;
-  const emailHash = email && (await keyedHash(mac, `email\n${campaign.slug}\n${email}`));
-  const use: TokenUse = {
-    nonce: token.nonce,
-    key: key ?? (await sha256(JSON.stringify(withoutGuardFields(input)))),
-    email: emailHash,
-    at: now,
-    expiresAt: token.issued + guard.maxAgeMs,
-  };
   // The same submission again (same token, same key) after a failure before it was stored (a 503, a lost
   // connection): it passed every check the first time, and its retries must not use up the person's limits.
-  if (await checkReuse(store, guard, token, use, canvass)) return;
+  if (await checkReuse(store, guard, token, use!, canvass, seen.uses!)) return;
 
   const ip = clientIp(c, guard.trustProxy);
   // Every browser sends an Origin with a POST: without one, it is a server relaying its own form, or a script.
@@ -126,15 +135,14 @@ export async function guardAction(c: Ctx, campaign: CampaignEntry, input: Guarde
   if (risks.length) await challenge(guard, risks, input.captcha, ip);
   // Claimed first, then looked at again: of submissions sharing the token at the same moment, each sees the
   // others' claims (20 requests fired at once on one token passed the look above together, all of them).
-  await store.useToken({ ...use, claim: true });
-  await checkReuse(store, guard, token, use, canvass, true);
-  await store.useToken(use);
+  await checkReuse(store, guard, token, use!, canvass, await store.claimToken(use!), true);
+  // The pass: recorded by the store with the action, in its round trip (store/records.ts `guardPass`).
+  return use!;
 }
 
-/** The render token, if it is ours, for this campaign, neither too young nor too old. */
-async function checkToken(guard: GuardOptions, mac: CryptoKey, slug: string, raw: string | undefined, now: number) {
+/** The render token (verified: ours, for this campaign), neither too young nor too old. */
+function checkToken(guard: GuardOptions, token: VerifiedToken | null, raw: string | undefined, now: number) {
   if (!raw) throw new ApiError('token_expired', 'Send the token from GET /api/campaigns/<slug> with the submission.');
-  const token = await verifyToken(mac, slug, raw);
   // A minute of clock difference between instances is tolerated; a token from further ahead was not ours.
   if (!token || token.issued > now + 60_000) {
     throw new ApiError('token_invalid', 'This form was not served by this site for this campaign: reload it.');
@@ -147,8 +155,9 @@ async function checkToken(guard: GuardOptions, mac: CryptoKey, slug: string, raw
 }
 
 /**
- * A few submissions per token, paced like people; a canvasser's page many, at once. True for a resend. `claimed`:
- * the look after this submission's claim, where a use at the same moment (concurrent) is one too many.
+ * A few submissions per token, paced like people; a canvasser's page many, at once. True for a resend. `before`:
+ * the token's uses; `claimed`: seen with this submission's claim, where a use at the same moment (concurrent) is
+ * one too many.
  */
 async function checkReuse(
   store: Store,
@@ -156,9 +165,9 @@ async function checkReuse(
   token: VerifiedToken,
   use: TokenUse,
   canvass: boolean,
+  before: TokenUses,
   claimed = false,
 ): Promise<boolean> {
-  const before = await store.tokenUses(use);
   if (before.resend && !claimed) return true;
   // The same person again under a new key is a captured request replayed; past the cap, a token farm.
   if (before.sameEmail || before.before >= (canvass ? guard.canvassUses : guard.tokenUses)) {

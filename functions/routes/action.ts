@@ -26,7 +26,7 @@ export function openCampaign<K extends CampaignKind>(c: Ctx, kind: K): Extract<C
 /** The parts of a store record every action has, for a validated input. */
 export async function actionBase(c: Ctx, campaign: CampaignEntry, input: unknown, key = idempotencyKey(c)) {
   // The last check before the store: a refusal here leaves nothing behind (functions/guard/check.ts).
-  await guardAction(c, campaign, input as Guarded, key);
+  const guardPass = await guardAction(c, campaign, input as Guarded, key);
   return {
     campaign: campaign.slug,
     consent: { version: campaign.consent.version, textHash: await consentHash(campaign.consent) },
@@ -37,6 +37,8 @@ export async function actionBase(c: Ctx, campaign: CampaignEntry, input: unknown
     doubleOptIn: campaign.doubleOptIn,
     // Kept hashed: the key is the browser's proof that it once followed this person's link.
     deviceHash: await deviceHash(input as Guarded),
+    // Recorded by the store with the action, in the same round trip on PostgreSQL.
+    guardPass: guardPass ?? null,
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import { type Db, readJson, readTime } from './db.ts';
 import { sha256, token } from './ids.ts';
-import { writeMessage } from './privacy.ts';
+import { writeMessage } from './events.ts';
 
 /** How long a link to one's own data works: enough to open the email, short enough to go stale in an inbox. */
 export const ACCESS_TTL_MS = 3600_000;

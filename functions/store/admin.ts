@@ -8,7 +8,15 @@ import { type Db, marks, readJson, readTime, type Row } from './db.ts';
 import { anonymizeActions, forgetSupporters, pendingIdOf, scrubEvents } from './retention.ts';
 import { lockEvent, promote, rsvpByToken } from './rsvps.ts';
 import { addTags, updateRung } from './steps.ts';
-import type { EventRsvp, EventRules, ExportPerson, ExportRow, Funnel, RecruitNode, SupporterRecord } from './types.ts';
+import type {
+  EventRsvp,
+  EventRules,
+  ExportPerson,
+  ExportRow,
+  Funnel,
+  RecruitNode,
+  SupporterRecord,
+} from './records.ts';
 
 const num = (value: unknown) => Number(value ?? 0);
 

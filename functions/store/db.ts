@@ -20,6 +20,11 @@ export interface Db extends Tx {
   /** SQL for a text field of a JSON column. */
   jsonText(column: string, field: string): string;
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * `first` in a transaction of its own, committed, then `sql` (its first row) in another: both in one round trip
+   * where the driver can (PostgreSQL). Nothing of `sql` can undo `first`.
+   */
+  afterCommit?(first: [string, ...Param[]], sql: string, ...params: Param[]): Promise<Row | undefined>;
   close(): Promise<void>;
 }
 

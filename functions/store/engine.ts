@@ -1,14 +1,16 @@
 /**
  * The store, written once over `Db` (db.ts) for SQLite and PostgreSQL alike. Every action is one transaction:
- * idempotency, supporter, action, consent, tags, counters, outbox event, stored response.
+ * idempotency, supporter, action, consent, tags, counters, outbox event, stored outcome (action.ts); on PostgreSQL,
+ * one statement (one-trip.ts).
  */
 import type { CampaignFigures } from '../../schema/campaign.ts';
 import type { Rung } from '../../schema/funnel.ts';
 import { type Db, readJson, readTime } from './db.ts';
-import { action } from './action.ts';
+import { recordAction } from './action.ts';
 import * as access from './access.ts';
 import * as consent from './consent.ts';
-import * as privacy from './privacy.ts';
+import { confirmAction } from './privacy.ts';
+import { oneTrip, passFirst, rsvpCall } from './one-trip.ts';
 import { type PruneOptions, pruneOutbox } from './prune.ts';
 import { type RetentionCutoff, sweep } from './retention.ts';
 import { idempotent, kinds, ORIGIN, OUTCOME, outcomes, shares } from './steps.ts';
@@ -34,9 +36,9 @@ import type {
   RsvpRecord,
   RsvpView,
   SignatureRecord,
-  Store,
   TokenUse,
-} from './types.ts';
+} from './records.ts';
+import type { Store } from './types.ts';
 
 export class SqlStore implements Store {
   readonly #db: Db;
@@ -55,96 +57,83 @@ export class SqlStore implements Store {
     return this.#db.dialect;
   }
 
+  // Each action's path reads top to bottom in action.ts (an RSVP's in rsvps.ts); these only say what it records.
   recordSignature(record: SignatureRecord, respond: Respond<ActionOutcome>): Promise<RecordResult> {
     const { person, comment, consent, referrer, source } = record.input;
-    return this.#db.transaction((tx) =>
-      idempotent(
-        tx,
-        record,
-        () =>
-          privacy.actOrHold(this.#db, tx, record, {
-            kind: 'signature',
-            person,
-            referrer,
-            source,
-            comment,
-            contact: consent.contact,
-            counters: ['signature'],
-            payload: { person, comment: comment ?? null },
-          }),
-        respond,
-      ),
+    return recordAction(
+      this.#db,
+      record,
+      {
+        kind: 'signature',
+        person,
+        referrer,
+        source,
+        comment,
+        contact: consent.contact,
+        counters: ['signature'],
+        payload: { person, comment: comment ?? null },
+      },
+      respond,
     );
   }
 
   recordResponse(record: ResponseRecord, respond: Respond<ActionOutcome>): Promise<RecordResult> {
     const { person, answers, help, consent, canvass, referrer, source } = record.input;
-    return this.#db.transaction((tx) =>
-      idempotent(
-        tx,
-        record,
-        () =>
-          privacy.actOrHold(this.#db, tx, record, {
-            kind: 'response',
-            person: person ?? null,
-            referrer,
-            source,
-            details: { answers, help, canvass: canvass ?? null },
-            contact: person ? consent.contact : null,
-            tags: record.tags,
-            counters: ['response', ...(help.length ? ['response:help'] : [])],
-            payload: { person: person ?? null, answers, help, tags: record.tags, canvass: canvass ?? null },
-          }),
-        respond,
-      ),
+    return recordAction(
+      this.#db,
+      record,
+      {
+        kind: 'response',
+        person: person ?? null,
+        referrer,
+        source,
+        details: { answers, help, canvass: canvass ?? null },
+        contact: person ? consent.contact : null,
+        tags: record.tags,
+        counters: ['response', ...(help.length ? ['response:help'] : [])],
+        payload: { person: person ?? null, answers, help, tags: record.tags, canvass: canvass ?? null },
+      },
+      respond,
     );
   }
 
   recordCall(record: CallRecord, respond: Respond<CallOutcome>): Promise<RecordResult> {
     const { person, target, outcome, postcode, consent, referrer, source } = record.input;
-    return this.#db.transaction((tx) =>
-      idempotent(
-        tx,
-        record,
-        async () => {
-          const base = await action(this.#db, tx, record, {
-            kind: 'call',
-            person: person ?? null,
-            referrer,
-            source,
-            details: { target, outcome, postcode },
-            contact: person && consent ? consent.contact : null,
-            counters: ['call', `call:${outcome}`],
-            payload: { person: person ?? null, target, outcome, postcode },
-          });
-          return { ...base, outcomes: outcomes(await kinds(tx, record.campaign, [OUTCOME])) };
-        },
-        respond,
-      ),
+    return recordAction(
+      this.#db,
+      record,
+      {
+        kind: 'call',
+        person: person ?? null,
+        referrer,
+        source,
+        details: { target, outcome, postcode },
+        contact: person && consent ? consent.contact : null,
+        counters: ['call', `call:${outcome}`],
+        payload: { person: person ?? null, target, outcome, postcode },
+      },
+      respond,
     );
   }
 
   recordLetter(record: LetterRecord, respond: Respond<ActionOutcome>): Promise<RecordResult> {
     const { person, area, subject, text, consent, referrer, source } = record.input;
     const { targets, edited } = record;
-    return this.#db.transaction((tx) =>
-      idempotent(
-        tx,
-        record,
-        () =>
-          privacy.actOrHold(this.#db, tx, record, {
-            kind: 'letter',
-            person,
-            referrer,
-            source,
-            // `targets` and `edited` are read by the trigger that writes the deliveries (migration 10).
-            details: { area: area ?? null, targets, edited, ...(edited ? { subject, text } : {}) },
-            contact: consent.contact,
-            counters: ['letter'],
-            payload: { person, targets: targets.map(({ id }) => id), edited },
-          }),
-        respond,
-      ),
+    return recordAction(
+      this.#db,
+      record,
+      {
+        kind: 'letter',
+        person,
+        referrer,
+        source,
+        // `targets` and `edited` are read by the trigger that writes the deliveries (migration 10).
+        details: { area: area ?? null, targets, edited, ...(edited ? { subject, text } : {}) },
+        contact: consent.contact,
+        counters: ['letter'],
+        payload: { person, targets: targets.map(({ id }) => id), edited },
+      },
+      respond,
     );
   }
 
@@ -178,7 +167,9 @@ export class SqlStore implements Store {
     return letters.letterBounce(this.#db, messageId, kind, reason, now);
   }
 
-  recordRsvp(record: RsvpRecord, respond: Respond<RsvpOutcome>): Promise<RecordResult> {
+  async recordRsvp(record: RsvpRecord, respond: Respond<RsvpOutcome>): Promise<RecordResult> {
+    if (this.#db.dialect === 'postgres') return oneTrip(this.#db, record, respond, await rsvpCall(record));
+    await passFirst(this.#db, record);
     return this.#db.transaction((tx) => idempotent(tx, record, () => recordRsvp(tx, record), respond));
   }
 
@@ -321,7 +312,7 @@ export class SqlStore implements Store {
   }
 
   confirmAction(token: string, candidates: string[]) {
-    return privacy.confirmAction(this.#db, token, candidates);
+    return confirmAction(this.#db, token, candidates);
   }
 
   consentWithdrawn(supporterId: string, channel: consent.Channel) {
@@ -370,6 +361,14 @@ export class SqlStore implements Store {
 
   useToken(use: TokenUse) {
     return guard.useToken(this.#db, use);
+  }
+
+  guardLook(campaign: string, key: string | null, use: TokenUse | null) {
+    return guard.guardLook(this.#db, campaign, key, use);
+  }
+
+  claimToken(use: TokenUse) {
+    return guard.claimToken(this.#db, use);
   }
 
   close(): Promise<void> {

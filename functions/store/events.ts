@@ -19,3 +19,24 @@ export async function writeEvent(
     now,
   );
 }
+
+/** A message for one sink only (email): a link's token never goes to a CRM's webhook. */
+export async function writeMessage(
+  tx: Tx,
+  type: string,
+  campaign: string,
+  supporterId: string | null,
+  payload: Record<string, unknown>,
+  now: string,
+) {
+  await tx.run(
+    `INSERT INTO outbox (id, type, campaign, supporter_id, payload, created_at, only_sink) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    newId(),
+    type,
+    campaign,
+    supporterId,
+    JSON.stringify({ ...payload, createdAt: now }),
+    now,
+    'email',
+  );
+}

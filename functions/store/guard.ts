@@ -3,8 +3,8 @@
  * fixed-window counters, the uses of each render token, and a secret the server made for itself.
  * Keys arrive already hashed (functions/guard/): no address is stored.
  */
-import type { Db, Tx } from './db.ts';
-import type { TokenUse, TokenUses } from './types.ts';
+import type { Db, Param, Row, Tx } from './db.ts';
+import type { TokenUse, TokenUses } from './records.ts';
 
 /** Past windows and spent tokens go about once every this many writes: cheap, and the tables stay small. */
 const PRUNE_EVERY = 200;
@@ -54,9 +54,36 @@ export async function hit(
 const CLAIM = 'claim\n';
 const submission = (key: string) => (key.startsWith(CLAIM) ? key.slice(CLAIM.length) : key);
 
+/**
+ * In one read: whether a submission under the idempotency `key` was recorded, and how the token of `use` was used
+ * before (`tokenUses`). Null uses: no token to look at.
+ */
+export async function guardLook(
+  db: Db,
+  campaign: string,
+  key: string | null,
+  use: TokenUse | null,
+): Promise<{ recorded: boolean; uses: TokenUses | null }> {
+  const parts = [
+    ...(key
+      ? [
+          `SELECT 'recorded' AS what, NULL AS key, NULL AS email, NULL AS used_at FROM idempotency WHERE campaign = ? AND key = ?`,
+        ]
+      : []),
+    ...(use ? [`SELECT 'use' AS what, key, email, used_at FROM guard_token_uses WHERE nonce = ?`] : []),
+  ];
+  if (!parts.length) return { recorded: false, uses: null };
+  const rows = await db.all(parts.join(' UNION ALL '), ...(key ? [campaign, key] : []), ...(use ? [use.nonce] : []));
+  const uses = rows.filter((row) => row.what === 'use');
+  return { recorded: rows.length > uses.length, uses: use && usesOf(uses, use) };
+}
+
 /** How the token `nonce` was used before, as seen by the submission `key` (the same key again is a resend). */
 export async function tokenUses(db: Db, use: TokenUse): Promise<TokenUses> {
-  const rows = await db.all('SELECT key, email, used_at FROM guard_token_uses WHERE nonce = ?', use.nonce);
+  return usesOf(await db.all('SELECT key, email, used_at FROM guard_token_uses WHERE nonce = ?', use.nonce), use);
+}
+
+function usesOf(rows: Row[], use: TokenUse): TokenUses {
   const others = rows.filter((row) => submission(String(row.key)) !== use.key);
   return {
     resend: rows.some((row) => row.key === use.key),
@@ -67,19 +94,38 @@ export async function tokenUses(db: Db, use: TokenUse): Promise<TokenUses> {
 }
 
 /**
+ * Records the submission's claim on its token, then reads the token's uses, this claim among them
+ * (functions/guard/check.ts): on PostgreSQL in one round trip, under the token's lock (`ladder_claim`, migration 15).
+ */
+export async function claimToken(db: Db, use: TokenUse): Promise<TokenUses> {
+  const claim = { ...use, claim: true };
+  if (db.dialect !== 'postgres') {
+    await useToken(db, claim);
+    return tokenUses(db, use);
+  }
+  const rows = await db.all(
+    'SELECT use_key AS key, use_email AS email, use_at AS used_at FROM ladder_claim(?, ?, ?, ?, ?)',
+    ...passParams(claim),
+  );
+  await prune(db, 'guard_token_uses', use.at);
+  return usesOf(rows, use);
+}
+
+/** The statement recording a use of a token, and its parameters. */
+export const PASS = `INSERT INTO guard_token_uses (nonce, key, email, used_at, expires_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (nonce, key) DO NOTHING`;
+const passParams = (use: TokenUse) =>
+  [use.nonce, use.claim ? `${CLAIM}${use.key}` : use.key, use.email, use.at, use.expiresAt] as const;
+
+/**
  * Records that the token served the submission, once it passed every check, or its claim (`use.claim`). A claim
  * is written before the last look at the token's uses (functions/guard/check.ts), so that of submissions checked
  * at the same moment each sees the others' claims: the cap cannot be overshot by what arrives concurrently.
  */
 export async function useToken(db: Db, use: TokenUse): Promise<void> {
-  await db.run(
-    `INSERT INTO guard_token_uses (nonce, key, email, used_at, expires_at) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (nonce, key) DO NOTHING`,
-    use.nonce,
-    use.claim ? `${CLAIM}${use.key}` : use.key,
-    use.email,
-    use.at,
-    use.expiresAt,
-  );
+  await db.run(PASS, ...passParams(use));
   await prune(db, 'guard_token_uses', use.at);
 }
+
+/** A pass to record with an action (store/one-trip.ts): the statement and its parameters. */
+export const passStatement = (use: TokenUse): [string, ...Param[]] => [PASS, ...passParams(use)];

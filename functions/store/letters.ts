@@ -4,7 +4,7 @@
  * and bounces, and the counters the dashboard shows. The sender (functions/outbox/letters.ts) decides what goes when.
  */
 import { type Db, readJson, readTime } from './db.ts';
-import type { LetterTotal, WaitingLetter } from './types.ts';
+import type { LetterTotal, WaitingLetter } from './records.ts';
 
 /** Per target of a campaign: its letters by state, and the office's choice. */
 export async function letterTotals(db: Db, campaign: string): Promise<LetterTotal[]> {

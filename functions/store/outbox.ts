@@ -4,7 +4,7 @@
  * the next attempt or dead-letters; erased supporters' events are never handed out.
  */
 import { type Db, marks, readJson, readTime, type Row } from './db.ts';
-import type { DeadLetter, Delivery, DeliveryHealth, OutboxEvent } from './types.ts';
+import type { DeadLetter, Delivery, DeliveryHealth, OutboxEvent } from './records.ts';
 
 const event = (row: Row): OutboxEvent => ({
   id: String(row.id),

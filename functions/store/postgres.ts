@@ -82,6 +82,21 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
   return new SqlStore(db);
 }
 
+/** `?` to literals, for a simple query (strings quoted by pg's \`escapeLiteral\`; our statements have no \`?\` in literals). */
+const inline = (sql: string, params: Param[]): string => {
+  let n = 0;
+  return sql.replace(/\?/g, () => {
+    const value = params[n++];
+    if (value === null || value === undefined) return 'NULL';
+    if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) throw new Error('a number that is not finite');
+      return String(value);
+    }
+    return pg.escapeLiteral(value);
+  });
+};
+
 /** `?` to `$1, $2 …` (our statements have no `?` in literals). */
 const numbered = (sql: string): string => {
   let n = 0;
@@ -103,7 +118,7 @@ interface Held {
 }
 
 /** Statements on one held connection, while `open()` says they may still run. */
-function statements(held: Held, open: () => boolean): Tx {
+function statements(held: Held, open: () => boolean): Tx & { raw(text: string): Promise<pg.QueryResult> } {
   const query = async (text: string, params: Param[]) => {
     if (!open()) throw new Error('A statement after its transaction ended was refused.');
     if (held.lost) throw connectionLost(held.lost);
@@ -116,6 +131,7 @@ function statements(held: Held, open: () => boolean): Tx {
     }
   };
   return {
+    raw: (text: string) => query(text, []),
     get: async (text, ...params) => (await query(text, params)).rows[0] as Row | undefined,
     all: async (text, ...params) => (await query(text, params)).rows as Row[],
     run: async (text, ...params) => void (await query(text, params)),
@@ -158,8 +174,9 @@ class PostgresDb implements Db {
       await tx.run('BEGIN');
       try {
         const result = await work(tx);
-        // COMMIT of a transaction that had failed answers ROLLBACK, not an error: it must not pass for a commit.
-        const { command } = await held.client.query('COMMIT');
+        // COMMIT of a transaction that had failed answers ROLLBACK, not an error: it must not pass for a commit. Sent
+        // as the statements are, so that a connection lost at the commit is a lost connection (503), not a 500.
+        const { command } = await tx.raw('COMMIT');
         if (command !== 'COMMIT') throw new Error(`The transaction was rolled back (${command}).`);
         return result;
       } catch (error) {
@@ -175,6 +192,19 @@ class PostgresDb implements Db {
 
   get(text: string, ...params: Param[]) {
     return this.#held((held) => statements(held, () => true).get(text, ...params));
+  }
+
+  /**
+   * One simple query of four statements: BEGIN, \`first\`, COMMIT, \`text\` (its own implicit transaction). The
+   * simple protocol takes no parameters, so they are written in as literals (\`inline\`).
+   */
+  afterCommit(first: [string, ...Param[]], text: string, ...params: Param[]) {
+    const [head, ...values] = first;
+    const script = ['BEGIN', inline(head, values), 'COMMIT', inline(text, params)].join(';\n');
+    return this.#held(async (held) => {
+      const results = (await statements(held, () => true).raw(script)) as unknown as pg.QueryResult[];
+      return results.at(-1)?.rows[0] as Row | undefined;
+    });
   }
 
   all(text: string, ...params: Param[]) {

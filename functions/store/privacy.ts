@@ -5,85 +5,11 @@
  * actions with the same email are recorded at once; anyone else's, someone who merely knows the email included,
  * are held for a link of their own.
  */
-import { action, type ActionSpec } from './action.ts';
-import { type Db, readJson, readTime, type Tx } from './db.ts';
-import { newId, sha256, token } from './ids.ts';
+import { act, type ActionSpec } from './action.ts';
+import { type Db, readJson, readTime } from './db.ts';
+import { sha256 } from './ids.ts';
 import { type ActionRecord, counter, doneAmong } from './steps.ts';
-import type { ActionOutcome, ConfirmOutcome } from './types.ts';
-
-/** How long a confirmation link works; after it the held action is deleted by the retention sweep. */
-export const CONFIRM_TTL_MS = 7 * 24 * 3600_000;
-
-/** A message for one sink only (email): the link's token never goes to a CRM's webhook. */
-export async function writeMessage(
-  tx: Tx,
-  type: string,
-  campaign: string,
-  supporterId: string | null,
-  payload: Record<string, unknown>,
-  now: string,
-) {
-  await tx.run(
-    `INSERT INTO outbox (id, type, campaign, supporter_id, payload, created_at, only_sink) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    newId(),
-    type,
-    campaign,
-    supporterId,
-    JSON.stringify({ ...payload, createdAt: now }),
-    now,
-    'email',
-  );
-}
-
-/**
- * Records the action, or holds it when the campaign asks for double opt-in and this email was never confirmed from
- * this browser.
- */
-export async function actOrHold(db: Db, tx: Tx, record: ActionRecord, spec: ActionSpec): Promise<ActionOutcome> {
-  if (!record.doubleOptIn || !spec.person) return action(db, tx, record, spec);
-  const { email, givenName } = spec.person;
-  const device = record.deviceHash ?? null;
-  // `always` (a letter, sent in the person's name): held until this very action is confirmed.
-  const known =
-    record.doubleOptIn !== 'always' &&
-    device &&
-    (await tx.get('SELECT 1 AS known FROM confirmed_devices WHERE email = ? AND device_hash = ?', email, device));
-  if (known) return action(db, tx, record, spec);
-  const now = new Date();
-  const id = newId();
-  const secret = token();
-  const held = { consent: record.consent, origin: record.origin, spec };
-  await tx.run(
-    `INSERT INTO pending_actions (id, token_hash, campaign, kind, email, record, created_at, expires_at, device_hash)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    id,
-    await sha256(secret),
-    record.campaign,
-    spec.kind,
-    email,
-    JSON.stringify(held),
-    now.toISOString(),
-    new Date(now.getTime() + CONFIRM_TTL_MS).toISOString(),
-    device,
-  );
-  await writeMessage(
-    tx,
-    'confirmation.requested',
-    record.campaign,
-    null,
-    { pendingId: id, action: spec.kind, person: { givenName: givenName ?? '', email }, token: secret },
-    now.toISOString(),
-  );
-  return {
-    actionId: id,
-    supporterId: null,
-    duplicate: false,
-    pending: true,
-    count: await counter(tx, record.campaign, spec.counters[0]),
-    referralCode: null,
-    done: new Set(),
-  };
-}
+import type { ActionOutcome, ConfirmOutcome } from './records.ts';
 
 interface Held {
   consent: ActionRecord['consent'];
@@ -115,7 +41,7 @@ export async function confirmAction(db: Db, secret: string, candidates: string[]
     if (!row.confirmed_at) {
       const { consent, origin, spec } = readJson(row.record) as Held;
       const base = { campaign, consent, origin, idempotency: null, nextAskCandidates: candidates };
-      outcome = await action(db, tx, base, { ...spec, id: String(row.id), consentAt: readTime(row.created_at) });
+      outcome = await act(db, tx, base, { ...spec, id: String(row.id), consentAt: readTime(row.created_at) });
       // The record held the person; confirmed, it is only a trace that the link was followed.
       await tx.run(`UPDATE pending_actions SET confirmed_at = ?, record = '{}' WHERE id = ?`, now, String(row.id));
       await tx.run('UPDATE supporters SET confirmed_at = ? WHERE email = ? AND confirmed_at IS NULL', now, email);

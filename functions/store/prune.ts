@@ -5,7 +5,6 @@
  */
 import { type Db, marks } from './db.ts';
 import { position } from './outbox.ts';
-import type { Store } from './types.ts';
 
 export interface PruneOptions {
   /** Events delivered to every sink, and erased ones, are deleted this many days after they were written. */
@@ -94,7 +93,7 @@ export function pruneOptionsFromEnv(env: Record<string, string | undefined>): Pr
 
 /** One pruning pass, logged by counts only; a failure is logged by name and left for the next pass. */
 export async function prune(
-  store: Pick<Store, 'pruneOutbox'>,
+  store: { pruneOutbox(options: PruneOptions, at: Date): Promise<PruneCounts> },
   options: PruneOptions,
   { now = new Date(), log = (line: string) => console.log(line) }: { now?: Date; log?: (line: string) => void } = {},
 ): Promise<PruneCounts | null> {

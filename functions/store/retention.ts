@@ -6,7 +6,6 @@
 import type { CampaignEntry } from '../../schema/campaign.ts';
 import { type Db, marks, type Tx } from './db.ts';
 import { bump } from './steps.ts';
-import type { Store } from './types.ts';
 
 /** Actions of `campaign` created before `before` (ISO time) lose their person. */
 export interface RetentionCutoff {
@@ -215,7 +214,7 @@ export function retentionDaysFromEnv(env: Record<string, string | undefined>): n
  * only; a failure is logged by name and left for the next pass (the sweep resumes where it stopped).
  */
 export async function sweepRetention(
-  store: Pick<Store, 'sweep' | 'counts'>,
+  store: { sweep(cutoffs: RetentionCutoff[], now: Date): Promise<SweepCounts>; counts(): Promise<Map<string, number>> },
   campaigns: readonly CampaignEntry[],
   defaultDays: number | undefined,
   options: { now?: Date; log?: (line: string) => void } = {},

@@ -8,11 +8,10 @@
  * SHA-256: `rsvps.token` for the answer's, `rsvp_links` for those minted as each message is sent (`manageToken`).
  */
 import type { Db, Tx } from './db.ts';
-import { writeEvent } from './events.ts';
+import { writeEvent, writeMessage } from './events.ts';
 import { newId, sha256, token as newToken } from './ids.ts';
-import { writeMessage } from './privacy.ts';
 import { doneAmong, recordConsent, updateRung, upsertSupporter } from './steps.ts';
-import type { EventRules, RsvpOutcome, RsvpRecord, RsvpView } from './types.ts';
+import type { EventRules, RsvpOutcome, RsvpRecord, RsvpView } from './records.ts';
 
 type Status = RsvpView['status'];
 

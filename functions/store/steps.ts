@@ -3,11 +3,11 @@ import type { Row, Tx } from './db.ts';
 import { marks, readJson } from './db.ts';
 import { isRung, rungFor } from '../../schema/funnel.ts';
 import { newId, referralCode } from './ids.ts';
-import type { RecordResult, Respond, SignatureRecord, StoredResponse } from './types.ts';
+import type { RecordResult, Respond, SignatureRecord } from './records.ts';
 
 export type ActionRecord = Pick<
   SignatureRecord,
-  'campaign' | 'consent' | 'origin' | 'idempotency' | 'nextAskCandidates' | 'doubleOptIn' | 'deviceHash'
+  'campaign' | 'consent' | 'origin' | 'idempotency' | 'nextAskCandidates' | 'doubleOptIn' | 'deviceHash' | 'guardPass'
 >;
 
 export interface Person {
@@ -19,9 +19,9 @@ export interface Person {
 }
 
 /**
- * Runs `work` after the idempotency check and stores what `respond` answers under the key. The key's row is taken
- * first (a placeholder, filled in at the end): a second request with the same key waits for this transaction at the
- * unique index, then reads what it stored (or, if this one rolled back, takes the key itself).
+ * Runs `work` after the idempotency check and stores its outcome under the key. The key's row is taken first (a
+ * placeholder, filled in at the end): a second request with the same key waits for this transaction at the unique
+ * index, then is answered from the outcome it stored (or, if this one rolled back, takes the key itself).
  */
 export async function idempotent<O>(
   tx: Tx,
@@ -42,27 +42,46 @@ export async function idempotent<O>(
     const seen =
       !taken &&
       (await tx.get(
-        'SELECT request_hash, body FROM idempotency WHERE campaign = ? AND key = ?',
+        'SELECT request_hash, status, body FROM idempotency WHERE campaign = ? AND key = ?',
         campaign,
         idempotency.key,
       ));
     if (seen) {
       if (seen.request_hash !== idempotency.requestHash) return { mismatch: true };
-      return { status: 200, body: readJson(seen.body), replay: true };
+      return replayed(Number(seen.status), readJson(seen.body), respond);
     }
   }
-  const response: StoredResponse = respond(await work());
+  const outcome = await work();
   if (idempotency) {
     await tx.run(
       'UPDATE idempotency SET status = ?, body = ? WHERE campaign = ? AND key = ?',
-      response.status,
-      JSON.stringify(response.body),
+      OUTCOME_STORED,
+      JSON.stringify(outcome, (_key, value: unknown) => (value instanceof Set ? [...value] : value)),
       campaign,
       idempotency.key,
     );
   }
-  return { ...response, replay: false };
+  return { ...respond(outcome), replay: false };
 }
+
+/**
+ * An idempotency record's status when its body is the outcome (migration 15), answered again by the route's
+ * `respond`: a function of the outcome, the campaign and the site, the same for a resend. Records written before
+ * kept the response itself, with its status.
+ */
+export const OUTCOME_STORED = 1;
+
+/** The answer to a resend of what is recorded under its key: 200, with the first answer's body. */
+export function replayed<O>(status: number, body: unknown, respond: Respond<O>): RecordResult {
+  if (status !== OUTCOME_STORED) return { status: 200, body, replay: true };
+  return { status: 200, body: respond(revive<O>(body)).body, replay: true };
+}
+
+/** An outcome read back from JSON: `done` is a set again. */
+export const revive = <O>(body: unknown): O => {
+  const outcome = body as { done?: string[] };
+  return { ...outcome, done: new Set(outcome.done ?? []) } as O;
+};
 
 /** A supporter as stored: what messages and events about their actions carry, whatever a request said. */
 export interface Supporter {

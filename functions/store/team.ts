@@ -7,7 +7,7 @@ import { ROLES, type Role, signInPage, type TeamAccount, type TeamToken } from '
 import { type Db, readTime } from './db.ts';
 import { newId, sha256, token } from './ids.ts';
 import { audit, auditLog } from './audit.ts';
-import { writeMessage } from './privacy.ts';
+import { writeMessage } from './events.ts';
 
 export type { Role, TeamAccount, TeamToken };
 

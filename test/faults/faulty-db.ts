@@ -80,41 +80,65 @@ export function faultyDb(db: Db, plan: FaultPlan): Db {
   });
   if (plan.lockTimeoutMs && db.dialect === 'sqlite')
     void db.run(`PRAGMA busy_timeout = ${Math.round(plan.lockTimeoutMs)}`);
-  return {
-    ...watched(db, (sql) => {
-      if (sql.startsWith('UPDATE deliveries SET delivered_at') && ++marked === plan.killBeforeDelivered) {
-        die(`killed before marking delivery ${marked}`);
+  /** A transaction whose statements go through `seen` (which pauses, fails and marks submissions as planned). */
+  async function transaction<T>(work: (tx: Tx, seen: (sql: string) => Promise<void>) => Promise<T>): Promise<T> {
+    let submission = false;
+    const result = await db.transaction(async (tx) => {
+      if (plan.lockTimeoutMs && db.dialect === 'postgres') {
+        await tx.run(`SET LOCAL lock_timeout = ${Math.round(plan.lockTimeoutMs)}`);
       }
-      check(sql);
-    }),
+      const seen = async (sql: string) => {
+        if (plan.pause && !paused && sql.includes(plan.pause.match)) {
+          paused = true;
+          await pauseIn(tx, plan.pause);
+        }
+        check(sql);
+        if (sql.startsWith('INSERT INTO idempotency')) submission = true;
+      };
+      const done = await work(watched(tx, seen), seen);
+      if (submission && ++uncommitted === plan.killBeforeCommit) die(`killed before commit ${uncommitted}`);
+      return done;
+    });
+    if (submission && ++commits === plan.killAfterCommit) die(`killed after commit ${commits}`);
+    return result;
+  }
+  /**
+   * PostgreSQL's action in one statement (store/one-trip.ts, `ladder_action`): run here inside a transaction of
+   * ours, so that the faults planned for the statements it runs in the database fire after them, before its commit.
+   */
+  const oneTrip = (sql: string, params: Param[]) =>
+    transaction(async (tx, seen) => {
+      const row = await tx.get(sql, ...params);
+      const keyed = String(params[0]).includes('"idempotency":{');
+      for (const inner of [...(keyed ? ['INSERT INTO idempotency'] : []), ...ONE_TRIP]) await seen(inner);
+      return row;
+    });
+  const plain = watched(db, (sql) => {
+    if (sql.startsWith('UPDATE deliveries SET delivered_at') && ++marked === plan.killBeforeDelivered) {
+      die(`killed before marking delivery ${marked}`);
+    }
+    check(sql);
+  });
+  return {
+    ...plain,
+    get: (sql: string, ...params: Param[]) =>
+      sql.includes('ladder_action(') ? oneTrip(sql, params) : plain.get(sql, ...params),
     dialect: db.dialect,
     day: (column) => db.day(column),
     jsonText: (column, field) => db.jsonText(column, field),
     close: () => db.close(),
-    async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-      let submission = false;
-      const result = await db.transaction(async (tx) => {
-        if (plan.lockTimeoutMs && db.dialect === 'postgres') {
-          await tx.run(`SET LOCAL lock_timeout = ${Math.round(plan.lockTimeoutMs)}`);
-        }
-        const done = await work(
-          watched(tx, async (sql) => {
-            if (plan.pause && !paused && sql.includes(plan.pause.match)) {
-              paused = true;
-              await pauseIn(tx, plan.pause);
-            }
-            check(sql);
-            if (sql.startsWith('INSERT INTO idempotency')) submission = true;
-          }),
-        );
-        if (submission && ++uncommitted === plan.killBeforeCommit) die(`killed before commit ${uncommitted}`);
-        return done;
-      });
-      if (submission && ++commits === plan.killAfterCommit) die(`killed after commit ${commits}`);
-      return result;
-    },
+    transaction: (work) => transaction((tx) => work(tx)),
   };
 }
+
+/** The statements `ladder_action` runs for a new signature, in its order (migrations/postgres-action.ts). */
+const ONE_TRIP = [
+  'INSERT INTO supporters',
+  'INSERT INTO actions',
+  'INSERT INTO consents',
+  'INSERT INTO counts',
+  'INSERT INTO outbox',
+];
 
 async function pauseIn(tx: Tx, pause: NonNullable<FaultPlan['pause']>): Promise<void> {
   const row = await tx.get('SELECT pg_backend_pid() AS pid');

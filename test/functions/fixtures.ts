@@ -6,6 +6,9 @@ import { Campaign, type CampaignEntry } from '../../schema/campaign.ts';
 import { createApp } from '../../functions/app.ts';
 import { catalogFrom } from '../../functions/catalog.ts';
 import { openSqliteStore } from '../../functions/store/sqlite.ts';
+import { openPostgresStore } from '../../functions/store/postgres.ts';
+import pg from 'pg';
+import { afterAll } from 'vitest';
 import type { Store } from '../../functions/store/types.ts';
 
 export const PARTNER = 'https://partner.example';
@@ -151,8 +154,31 @@ export const tempDb = (): string => join(mkdtempSync(join(tmpdir(), 'ladder-test
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
+const PG_URL = process.env.LADDER_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
+const schemas: string[] = [];
+let opened = 0;
+// Registered as the test file loads (a hook registered inside a test never runs): drops the file's schemas.
+afterAll(async () => {
+  if (!schemas.length) return;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  for (const name of schemas.splice(0)) await admin.query(`DROP SCHEMA IF EXISTS ${name} CASCADE`);
+  await admin.end();
+});
+
+/**
+ * The store a test's app runs on when it brings none: SQLite, or with `LADDER_TEST_STORE=postgres` PostgreSQL (a
+ * schema of its own, dropped after the file), so that the action tests run on both databases (issue 14).
+ */
+async function defaultStore(): Promise<Store> {
+  if (process.env.LADDER_TEST_STORE !== 'postgres') return openSqliteStore(tempDb());
+  const schema = `ladder_app_${process.pid}_${++opened}_${Date.now() % 100_000}`;
+  schemas.push(schema);
+  return openPostgresStore(PG_URL, { schema, max: 4 });
+}
+
 export async function testApp(store?: Store, extra: CampaignEntry[] = []) {
-  const theStore = store ?? (await openSqliteStore(tempDb()));
+  const theStore = store ?? (await defaultStore());
   const app = createApp({ store: theStore, catalog: catalogFrom([...campaigns, ...extra]), adminToken: ADMIN_TOKEN });
   return { app, store: theStore };
 }

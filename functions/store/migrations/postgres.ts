@@ -1,6 +1,8 @@
 /**
  * PostgreSQL migrations, numbered like the SQLite ones and kept in step with them.
  */
+import { actionFunctions } from './postgres-action.ts';
+
 export const migrations: { id: number; name: string; sql: string }[] = [
   {
     id: 1,
@@ -592,5 +594,11 @@ CREATE TRIGGER supporters_rung_history AFTER UPDATE OF rung ON supporters FOR EA
 -- and until when (epoch ms). A holder that crashed loses it when it runs out (store/outbox.ts takeLease).
 CREATE TABLE leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, until_ms BIGINT NOT NULL);
 `,
+  },
+  {
+    id: 15,
+    name: 'an action in one round trip',
+    // Idempotency records written from now on keep the outcome (status 1), from which a replay is answered.
+    sql: actionFunctions,
   },
 ];

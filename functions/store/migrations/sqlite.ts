@@ -572,6 +572,12 @@ END;
 CREATE TABLE leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, until_ms INTEGER NOT NULL);
 `,
   },
+  {
+    id: 15,
+    name: 'an action in one round trip',
+    // PostgreSQL's server-side function (migrations/postgres-action.ts); SQLite, in process, keeps the steps in Node.
+    sql: 'SELECT 1;',
+  },
 ];
 
 /** The answers of the responses that `rows` (a subquery) selects, as one INSERT. */
