@@ -38,7 +38,10 @@ export async function openSqliteStore(path: string, options: SqliteOptions = {})
   const db = new SqliteDb(new DatabaseSync(path, { timeout: 0 }));
   // Switching to WAL needs the file to itself for a moment: another process opening it too waits its turn.
   await db.waiting(() => db.raw.exec('PRAGMA journal_mode = WAL'));
-  db.raw.exec(`PRAGMA synchronous = ${options.synchronous ?? 'NORMAL'}; PRAGMA foreign_keys = ON;`);
+  // temp_store: each transaction's savepoint keeps the pages it changes in a sub-journal, in memory rather than a file.
+  db.raw.exec(
+    `PRAGMA synchronous = ${options.synchronous ?? 'NORMAL'}; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;`,
+  );
   await db.transaction(async (tx) => {
     await tx.run(
       'CREATE TABLE IF NOT EXISTS migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
