@@ -7,14 +7,16 @@
  * that matters).
  *
  * Group commit: what waits in the queue when a transaction ends runs in the same SQLite transaction, each
- * transaction of ours in a savepoint of its own, and one COMMIT ends them all (`#batch`). A commit rewrites every
- * page it touched into the WAL, and a signature touches a dozen pages that the next signature touches again: one
- * commit for a batch instead of one each is most of what a busy server spends in SQLite. Nothing is answered
- * before its COMMIT: a transaction's result (and a statement's) is handed back once the batch is committed, and a
- * batch that fails to commit fails every one of them (the API's 503: the widget resends, counted once). A
- * transaction that throws is rolled back to its savepoint alone.
+ * transaction of ours in a savepoint of its own, and one COMMIT ends them all (`#batch`). The guard's writes
+ * (token uses, rate windows) and the signature's transaction then share one commit instead of four, and with
+ * several processes the write lock changes hands once a batch rather than once a statement. Measured in-process
+ * (32 signatures at a time with the guard's statements, load 15-20): 0.49-0.62 ms of CPU a signature against
+ * 0.76-0.80 before; a signature alone, about the same as before. Nothing is answered before its COMMIT: a
+ * transaction's result (and a statement's) is handed back once the batch is committed, and a batch that fails to
+ * commit fails every one of them (the API's 503: the widget resends, counted once). A transaction that throws is
+ * rolled back to its savepoint alone.
  *
- * Several processes may share the file (`LADDER_WORKERS`, functions/adapters/node.ts): waiting for another
+ * Several processes may share the file (`LADDER_WORKERS`, functions/adapters/cluster.ts): waiting for another
  * process's write lock (SQLITE_BUSY) is done here, a millisecond at a time between turns of the event loop, so the
  * process goes on serving while it waits, for at most `busy_timeout` (5 s; `PRAGMA busy_timeout = N` through `run`
  * sets it); past that the error goes up (503 + Retry-After).
