@@ -63,10 +63,9 @@ const shown = (m: Measured | undefined, goal: Goal) =>
 /** Prints the table (this run, the run before) and writes this run's figures over the previous ones. */
 export function printSummary(): void {
   const before = previous();
-  const load = (
-    existsSync('/proc/loadavg') ? readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3) : ['?']
-  ).join(' ');
-  console.log(`\nSummary: the goals of issue 14 (ratios to the bare Hono GET of the same run; load now ${load})`);
+  console.log(
+    `\nSummary: the goals of issue 14 (ratios to the bare Hono GET of the same run; load now ${loadAverage(3)})`,
+  );
   console.log(`${'figure'.padEnd(50)}${'goal'.padStart(8)}${'this run'.padStart(16)}${'previous run'.padStart(16)}`);
   for (const [figure, goal] of Object.entries(GOALS) as [Figure, Goal][]) {
     const now = measured[figure];
@@ -84,6 +83,6 @@ export function printSummary(): void {
   writeFileSync(FILE, `${JSON.stringify({ ...before, ...measured }, null, 2)}\n`);
 }
 
-/** The load average over the last minute, for the notes: the machine is shared. */
-export const loadAverage = (): string =>
-  existsSync('/proc/loadavg') ? readFileSync('/proc/loadavg', 'utf8').split(' ')[0] : '?';
+/** The load average (the last minute; `3`: also the last 5 and 15), for the notes: the machine is shared. */
+export const loadAverage = (spans = 1): string =>
+  existsSync('/proc/loadavg') ? readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, spans).join(' ') : '?';
