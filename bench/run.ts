@@ -15,10 +15,13 @@ import { load, type LoadResult } from './load.ts';
 import { lighthouseBench } from './lighthouse.ts';
 import { publishBench } from './publish.ts';
 import { startServer as benchServer } from './spawn.ts';
+import { loadAverage, printSummary, record } from './summary.ts';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 4000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const PG_URL = process.env.LADDER_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
+/** Processes serving the signatures (bench/server.ts; LADDER_WORKERS); the bare GET is always one. */
+const WORKERS = Math.max(1, Number(process.env.BENCH_WORKERS ?? 1) || 1);
 
 function sizes(): void {
   const out = mkdtempSync(join(tmpdir(), 'ladder-bench-'));
@@ -60,9 +63,14 @@ function sizes(): void {
   }
 }
 
-/** The bench server (bench/server.ts) in its own process: `bare` or `app`. */
+/** The bench server (bench/server.ts) in its own process: `bare` or `app` (in `WORKERS` processes). */
 const startServer = (mode: string, env: Record<string, string>) =>
-  benchServer('bench/server.ts', [mode], { ...process.env, ...env }, /listening (\d+)/);
+  benchServer(
+    'bench/server.ts',
+    [mode],
+    { ...process.env, LADDER_WORKERS: String(mode === 'bare' ? 1 : WORKERS), ...env },
+    /listening (\d+)/,
+  );
 
 const body = (i: number) =>
   JSON.stringify({
@@ -70,7 +78,16 @@ const body = (i: number) =>
     consent: { contact: i % 2 === 0 },
   });
 
-async function signatures(env: Record<string, string>, run: number): Promise<LoadResult> {
+/** A closed-loop run, with the server's CPU per request (ms). */
+type Measured = LoadResult & { cpuMs: number };
+
+async function measured(server: { cpuSeconds(): number }, run: () => Promise<LoadResult>): Promise<Measured> {
+  const cpu = server.cpuSeconds();
+  const result = await run();
+  return { ...result, cpuMs: ((server.cpuSeconds() - cpu) * 1000) / result.requests };
+}
+
+async function signatures(env: Record<string, string>, run: number): Promise<Measured> {
   const server = await startServer('app', env);
   try {
     const url = `${server.url}/api/campaigns/bench/signatures`;
@@ -81,32 +98,51 @@ async function signatures(env: Record<string, string>, run: number): Promise<Loa
         body: body(i + run * REQUESTS),
       });
     await load(200, CONCURRENCY, (i) => post(REQUESTS + i)); // warm-up, other people
-    return await load(REQUESTS, CONCURRENCY, post);
+    return await measured(server, () => load(REQUESTS, CONCURRENCY, post));
   } finally {
     await server.stop();
   }
 }
 
-const line = (name: string, r: LoadResult, baseline?: LoadResult) =>
+const line = (name: string, r: Measured, baseline?: Measured) =>
   `${name.padEnd(26)}${r.perSecond.toFixed(0).padStart(8)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99
     .toFixed(1)
-    .padStart(
-      6,
-    )} ms  errors ${r.errors}${baseline ? `  ratio to bare GET ${(r.perSecond / baseline.perSecond).toFixed(2)}` : ''}`;
+    .padStart(6)} ms  errors ${r.errors}  server CPU ${r.cpuMs.toFixed(3)} ms/req${
+    baseline
+      ? `  ratio to bare GET ${(r.perSecond / baseline.perSecond).toFixed(2)} (CPU ×${(r.cpuMs / baseline.cpuMs).toFixed(1)})`
+      : ''
+  }`;
+
+/** Prints the line and keeps the ratio for the summary. */
+function signatureLine(db: 'sqlite' | 'postgres', r: Measured, baseline: Measured): void {
+  const name = db === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+  console.log(line(`POST signature, ${name}`, r, baseline));
+  const processes = WORKERS > 1 ? `${WORKERS} server processes` : 'one server process';
+  record(
+    `signature.${db}`,
+    r.perSecond / baseline.perSecond,
+    `${r.perSecond.toFixed(0)} of ${baseline.perSecond.toFixed(0)} req/s, ${processes} (the bare GET: one), ` +
+      `${CONCURRENCY} at a time, load ${loadAverage()}`,
+  );
+}
 
 async function throughput(): Promise<void> {
-  console.log(`\nThroughput: ${REQUESTS} requests, ${CONCURRENCY} at a time, server in its own process`);
+  const processes = WORKERS > 1 ? `in ${WORKERS} processes (LADDER_WORKERS)` : 'in one process';
+  console.log(
+    `\nThroughput: ${REQUESTS} requests, ${CONCURRENCY} at a time; the bare GET's server in one process, ` +
+      `the signatures' ${processes} (BENCH_WORKERS)`,
+  );
   const bare = await startServer('bare', {});
-  let baseline: LoadResult;
+  let baseline: Measured;
   try {
     await load(500, CONCURRENCY, () => fetch(bare.url));
-    baseline = await load(REQUESTS, CONCURRENCY, () => fetch(bare.url));
+    baseline = await measured(bare, () => load(REQUESTS, CONCURRENCY, () => fetch(bare.url)));
   } finally {
     await bare.stop();
   }
   console.log(line('bare Hono GET', baseline));
   const db = join(mkdtempSync(join(tmpdir(), 'ladder-bench-db-')), 'bench.sqlite');
-  console.log(line('POST signature, SQLite', await signatures({ LADDER_DB: db }, 0), baseline));
+  signatureLine('sqlite', await signatures({ LADDER_DB: db }, 0), baseline);
   const schema = `ladder_bench_${process.pid}`;
   const admin = new pg.Pool({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
   try {
@@ -118,7 +154,7 @@ async function throughput(): Promise<void> {
   }
   try {
     const env = { DATABASE_URL: PG_URL, LADDER_PG_SCHEMA: schema };
-    console.log(line('POST signature, PostgreSQL', await signatures(env, 1), baseline));
+    signatureLine('postgres', await signatures(env, 1), baseline);
   } finally {
     await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await admin.end();
@@ -135,3 +171,4 @@ if (process.env.BENCH_FOLLOWUPS !== '0') await import('./followups.ts');
 if (process.env.BENCH_SPIKE !== '0') await import('./spike.ts');
 if (process.env.BENCH_PUBLISH !== '0') await publishBench();
 if (process.env.BENCH_LIGHTHOUSE !== '0') await lighthouseBench();
+printSummary();

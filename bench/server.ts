@@ -4,6 +4,7 @@
  */
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
+import { isWorker, supervisor } from '../functions/adapters/cluster.ts';
 import { createApp } from '../functions/app.ts';
 import { catalogFrom } from '../functions/catalog.ts';
 import { openStore } from '../functions/store/open.ts';
@@ -16,6 +17,8 @@ if (mode === 'bare') {
   bare.get('/', (c) => c.json({ ok: true }));
   fetch = bare.fetch;
 } else {
+  // LADDER_WORKERS > 1: this process supervises that many, and says once when they all listen.
+  if (await supervisor(process.env, (port) => console.log(`listening ${port}`))) await new Promise(() => {});
   const campaign = Campaign.parse({
     kind: 'petition',
     title: 'Bench',
@@ -26,4 +29,8 @@ if (mode === 'bare') {
   const store = await openStore(process.env);
   fetch = createApp({ store, catalog: catalogFrom([{ ...campaign, slug: 'bench' }]) }).fetch;
 }
-serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log(`listening ${info.port}`));
+serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
+  if (!isWorker()) console.log(`listening ${info.port}`);
+});
+// Stopped by the bench with SIGTERM: exit normally, so that `node --cpu-prof` writes its profile.
+process.on('SIGTERM', () => process.exit(0));

@@ -1,10 +1,13 @@
 /** A server for a benchmark in a process of its own, so that the load generator does not share its event loop. */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 export interface BenchServer {
   url: string;
-  /** Seconds of CPU (user + system) the server process has used so far; NaN where /proc is missing. */
+  /**
+   * Seconds of CPU (user + system) the server has used so far, its worker processes (`LADDER_WORKERS`) included;
+   * NaN where /proc is missing.
+   */
   cpuSeconds(): number;
   /** The last few kilobytes it wrote to stderr, to explain a failure. */
   errors(): string;
@@ -37,15 +40,7 @@ export async function startServer(
   child.stdout.resume();
   return {
     url: `http://127.0.0.1:${port}`,
-    cpuSeconds() {
-      try {
-        // Fields 14 and 15 of /proc/<pid>/stat (after the command name in parentheses): user and system ticks.
-        const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-        return (Number(fields[11]) + Number(fields[12])) / 100;
-      } catch {
-        return NaN;
-      }
-    },
+    cpuSeconds: () => treeCpuSeconds(child.pid!),
     errors: () => stderr,
     stop: () =>
       new Promise((resolve) => {
@@ -54,4 +49,28 @@ export async function startServer(
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** Fields after the command name in /proc/<pid>/stat: [1] the parent's pid, [11] and [12] user and system ticks. */
+const stat = (pid: number | string): string[] => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+
+/** CPU seconds of a process and of its live children (a cluster's workers). */
+function treeCpuSeconds(pid: number): number {
+  try {
+    let ticks = 0;
+    const own = stat(pid);
+    ticks += Number(own[11]) + Number(own[12]);
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const fields = stat(entry);
+        if (Number(fields[1]) === pid) ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        // Gone meanwhile.
+      }
+    }
+    return ticks / 100;
+  } catch {
+    return NaN;
+  }
 }

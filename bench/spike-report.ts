@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Summary } from './open-loop.ts';
 import type { PhaseResult } from './spike-phase.ts';
 import type { Verification } from './spike-verify.ts';
+import { loadAverage, record } from './summary.ts';
 
 /** p99 at most this, and every request answered: a rate the server sustains. */
 export const SUSTAINED_P99_MS = 1000;
@@ -19,6 +20,8 @@ export interface Baseline {
   /** The same generator as the spike, at the same rate. */
   openLoop: Summary;
   lateMs: number;
+  /** The bare server's CPU per GET (ms) in the open-loop run: what "the CPU of one bare GET" means below. */
+  cpuPerGetMs: number;
 }
 
 export interface SpikeRun {
@@ -31,6 +34,8 @@ export interface SpikeRun {
     fillMs: number;
     minFillMs: number;
     rampSeconds: number;
+    /** The server's processes (LADDER_WORKERS). */
+    workers: number;
   };
   baseline: Baseline;
   spike: PhaseResult;
@@ -69,12 +74,14 @@ const percent = (part: number, whole: number) => `${((part / whole) * 100).toFix
 
 /** Prints the run and writes its JSON; true when it met the issue's bar (all answered, nothing lost or doubled). */
 export function report(run: SpikeRun): boolean {
+  const db = run.db as 'sqlite' | 'postgres';
   const { config, baseline: base, spike, cpu, ramp, verification: v } = run;
   const s = spike.signatures;
   const name = run.db === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+  const processes = config.workers > 1 ? `${config.workers} server processes` : 'one server process';
   console.log(
     `\nSpike on ${name}: ${config.rate} supporters/s for ${config.seconds} s, ` +
-      `${config.connections} keep-alive connections`,
+      `${config.connections} keep-alive connections, ${processes}`,
   );
   console.log(HEAD);
   console.log(row('bare Hono GET (control)', config.rate, base.openLoop));
@@ -102,6 +109,20 @@ export function report(run: SpikeRun): boolean {
       `${s.ok ? ((cpu.server * 1000) / s.ok).toFixed(2) : 'n/a'} ms of server CPU per supporter (page load and signature: ` +
       `the figure that noise moves least)`,
   );
+  const perSupporter = s.ok ? (cpu.server * 1000) / s.ok : NaN;
+  const cpuRatio = perSupporter / base.cpuPerGetMs;
+  console.log(
+    `server CPU per supporter ×${cpuRatio.toFixed(1)} the bare GET's (${base.cpuPerGetMs.toFixed(3)} ms a GET, ` +
+      `one process, open-loop at the same rate)`,
+  );
+  if (s.ok) {
+    record(
+      `cpu.${db}`,
+      cpuRatio,
+      `${perSupporter.toFixed(2)} ms a supporter / ${base.cpuPerGetMs.toFixed(3)} ms a bare GET, ${processes}, ` +
+        `${config.rate}/s for ${config.seconds} s, load ${loadAverage()}`,
+    );
+  }
   console.log(
     `one page load at a time (median of 50): ${run.pageLoadMs.before.toFixed(1)} ms after the warm-up, ` +
       `${run.pageLoadMs.after.toFixed(1)} ms with the spike's ${v.rows} signatures stored`,
@@ -121,6 +142,12 @@ export function report(run: SpikeRun): boolean {
     // Every step sustained: the limit is above the ramp's last step, not at it.
     const beyond = sustained(ramp.at(-1)!) ? 'at least ' : '';
     const ratio = (run.maxSustainedRate / base.closedLoopPerSecond).toFixed(2);
+    record(
+      `spike.${db}`,
+      run.maxSustainedRate / base.closedLoopPerSecond,
+      `${beyond}${run.maxSustainedRate}/s of ${base.closedLoopPerSecond.toFixed(0)} req/s, ${processes} ` +
+        `(the bare GET: one), load ${loadAverage()}`,
+    );
     console.log(
       `max sustained rate ${beyond}${run.maxSustainedRate}/s = ${ratio} × ` +
         `the bare GET's closed-loop maximum (${base.closedLoopPerSecond.toFixed(0)} req/s, 32 at a time)`,

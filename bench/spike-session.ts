@@ -24,6 +24,8 @@ export type SessionOptions = Pick<PhaseOptions, 'connections' | 'fillMs' | 'minF
   pgUrl: string;
   /** A folder for a CPU profile of the server (`node --cpu-prof`), written when it stops. */
   profile?: string;
+  /** The server's processes (LADDER_WORKERS). */
+  workers: number;
 };
 
 export interface Session {
@@ -95,6 +97,7 @@ export async function session<T>(
         // Behind a proxy, each supporter's own address: a spike comes from many addresses.
         LADDER_TRUST_PROXY: '1',
         LADDER_MIN_FILL_MS: String(options.minFillMs),
+        LADDER_WORKERS: String(options.workers),
       },
       /running at http:\/\/[^/]*:(\d+)/,
       options.profile ? ['--cpu-prof', `--cpu-prof-dir=${options.profile}`] : [],

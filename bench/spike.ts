@@ -18,7 +18,8 @@
  * separated; 0 skips the ramp), SPIKE_RAMP_SECONDS (5), SPIKE_STALL_SECONDS (30: a server that answers nothing
  * for that long while requests wait is given up on; a slow one is waited for, however long), SPIKE_PROFILE (a
  * folder: the server runs under `node --cpu-prof` and writes its profile there, for Chrome DevTools),
- * LADDER_TEST_PG (the PostgreSQL server).
+ * LADDER_TEST_PG (the PostgreSQL server), SPIKE_WORKERS (the server's processes, LADDER_WORKERS; default
+ * BENCH_WORKERS, else 1).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,6 +30,7 @@ import type { PhaseResult } from './spike-phase.ts';
 import { type Baseline, report, sustained } from './spike-report.ts';
 import { session } from './spike-session.ts';
 import { startServer } from './spawn.ts';
+import { printSummary } from './summary.ts';
 
 const env = process.env;
 const RATE = Number(env.SPIKE_RATE ?? 1000);
@@ -42,6 +44,8 @@ const RAMP = (env.SPIKE_RAMP ?? '50,100,250,500,750,1000,1500,2000').split(',').
 const RAMP_SECONDS = Number(env.SPIKE_RAMP_SECONDS ?? 5);
 const STALL_MS = Number(env.SPIKE_STALL_SECONDS ?? 30) * 1000;
 const PG_URL = env.LADDER_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
+/** The server's processes (LADDER_WORKERS); the bare GET's is always one. */
+const WORKERS = Math.max(1, Number(env.SPIKE_WORKERS ?? env.BENCH_WORKERS ?? 1) || 1);
 
 if (!DBS) throw new Error('SPIKE_DB must be sqlite, postgres or both.');
 if (FILL_MS <= MIN_FILL_MS) throw new Error('SPIKE_FILL_MS must be above SPIKE_MIN_FILL_MS: nobody submits sooner.');
@@ -53,6 +57,7 @@ async function baseline(): Promise<Baseline> {
     const closed = await load(4000, 32, () => fetch(bare.url));
     const http = client(bare.url, CONNECTIONS);
     const tally = new Tally();
+    const cpu = bare.cpuSeconds();
     const { lateMs } = await openLoop(RATE * SECONDS, RATE, performance.now() + 50, async (_, due) => {
       try {
         const reply = await http.send('GET', '/', {});
@@ -64,7 +69,9 @@ async function baseline(): Promise<Baseline> {
       }
     });
     http.abort();
-    return { closedLoopPerSecond: closed.perSecond, openLoop: tally.summary(), lateMs };
+    const control = tally.summary();
+    const cpuPerGetMs = ((bare.cpuSeconds() - cpu) * 1000) / (control.ok + control.failed);
+    return { closedLoopPerSecond: closed.perSecond, openLoop: control, lateMs, cpuPerGetMs };
   } finally {
     await bare.stop();
   }
@@ -74,7 +81,7 @@ async function baseline(): Promise<Baseline> {
 async function spikeOn(db: 'sqlite' | 'postgres', base: Baseline): Promise<boolean> {
   const dir = mkdtempSync(join(tmpdir(), 'ladder-spike-'));
   const options = { db, dir, pgUrl: PG_URL, connections: CONNECTIONS, fillMs: FILL_MS, minFillMs: MIN_FILL_MS };
-  const common = { ...options, retryMs: 2000, stallMs: STALL_MS, profile: env.SPIKE_PROFILE };
+  const common = { ...options, retryMs: 2000, stallMs: STALL_MS, profile: env.SPIKE_PROFILE, workers: WORKERS };
   try {
     const main = await session({ ...common, name: 'spike' }, async (server) => {
       await server.run(Math.min(RATE, 100), 2); // warm-up: the JIT, the pools, the first pages of the tables
@@ -109,6 +116,7 @@ async function spikeOn(db: 'sqlite' | 'postgres', base: Baseline): Promise<boole
         fillMs: FILL_MS,
         minFillMs: MIN_FILL_MS,
         rampSeconds: RAMP_SECONDS,
+        workers: WORKERS,
       },
       baseline: base,
       ...main.result,
@@ -125,8 +133,11 @@ async function spikeOn(db: 'sqlite' | 'postgres', base: Baseline): Promise<boole
 const base = await baseline();
 console.log(
   `\nBaseline, bare Hono GET: closed-loop max ${base.closedLoopPerSecond.toFixed(0)} req/s; ` +
-    `open-loop at ${RATE}/s: p99 ${base.openLoop.p99.toFixed(1)} ms`,
+    `open-loop at ${RATE}/s: p99 ${base.openLoop.p99.toFixed(1)} ms, server CPU ${base.cpuPerGetMs.toFixed(3)} ms a GET ` +
+    `(one process; the spike's server: ${WORKERS > 1 ? `${WORKERS} processes` : 'one process'}, SPIKE_WORKERS)`,
 );
 for (const db of DBS) {
   if (!(await spikeOn(db, base))) process.exitCode = 1;
 }
+// Run alone (`npm run bench:spike`): the summary now; within `npm run bench`, bench/run.ts prints it at the end.
+if (process.argv[1]?.endsWith('spike.ts')) printSummary();

@@ -9,6 +9,7 @@
  * sinks' variables (functions/outbox/config.ts).
  * LADDER_RETENTION_DAYS: personal data kept for campaigns without `retentionDays` (unset: kept); swept hourly.
  * LADDER_OUTBOX_KEEP_DAYS (30), LADDER_DEAD_LETTER_DAYS (90): delivered events and dead letters pruned hourly.
+ * LADDER_WORKERS (1): processes serving the port (functions/adapters/cluster.ts; no browser editor with more than 1).
  *
  * Abuse defenses (functions/guard/config.ts; README, "Configuration"): LADDER_SECRET (keys the render tokens; unset:
  * made once and kept in the database), LADDER_MIN_FILL_MS (3000), LADDER_TOKEN_MAX_AGE (s, 86400),
@@ -27,6 +28,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { createApp } from '../app.ts';
+import { isWorker, supervisor } from './cluster.ts';
 import { liveCatalog, loadCatalog } from '../catalog.ts';
 import { diskCampaignFiles } from '../editor/disk.ts';
 import { siteBuilder } from '../editor/site-build.ts';
@@ -48,6 +50,13 @@ for (const dir of [siteDir, embedDir]) {
   if (!existsSync(dir)) throw new Error(`${dir} is missing: run "npm run build" first (npm start does it for you).`);
 }
 
+// With LADDER_WORKERS > 1 this process only supervises the workers, which run the rest of this file; it waits here
+// for a signal (the supervisor exits the process).
+const processes = `${env.LADDER_WORKERS} processes`;
+if (await supervisor(env, (at) => console.log(`Ladder is running at http://localhost:${at}/ (${processes})`))) {
+  await new Promise(() => {});
+}
+
 const contentDir = resolve(env.LADDER_CONTENT ?? 'site/content/campaigns');
 // The editor's publishes replace it while the server runs (functions/editor/disk.ts).
 const catalog = liveCatalog(await loadCatalog(contentDir));
@@ -67,17 +76,19 @@ const api = createApp({
   sms: twilioFromEnv(env),
   followups: { organization: env.LADDER_ORGANIZATION, timezone: env.LADDER_TEXTING_TIMEZONE },
   guard: await guardFromEnv(env, store),
-  editor: diskCampaignFiles(
-    contentDir,
-    catalog,
-    siteBuilder({
-      root: resolve(import.meta.dirname, '../..'),
-      content: contentDir,
-      builds: `${siteDir}-builds`,
-      env,
-      onBuilt: (dir) => (live = serving(dir)),
-    }),
-  ),
+  editor: isWorker()
+    ? undefined
+    : diskCampaignFiles(
+        contentDir,
+        catalog,
+        siteBuilder({
+          root: resolve(import.meta.dirname, '../..'),
+          content: contentDir,
+          builds: `${siteDir}-builds`,
+          env,
+          onBuilt: (dir) => (live = serving(dir)),
+        }),
+      ),
 });
 
 /**
@@ -169,7 +180,8 @@ const letterTimer = setInterval(() => {
 letterTimer.unref();
 
 const listener = serve({ fetch: server.fetch, port, hostname: env.HOST }, (info) => {
-  console.log(`Ladder is running at http://localhost:${info.port}/ (${store.dialect})`);
+  // A worker of several says nothing: its supervisor says it once all of them listen.
+  if (!isWorker()) console.log(`Ladder is running at http://localhost:${info.port}/ (${store.dialect})`);
   // Delivery runs beside the server, never inside a request (see functions/outbox/dispatcher.ts).
   if (sinks.length) {
     dispatcher = startDispatcher(store, sinks, Number(env.LADDER_DISPATCH_INTERVAL ?? 15_000), {
