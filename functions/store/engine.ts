@@ -372,7 +372,8 @@ export class SqlStore implements Store {
     return guard.useToken(this.#db, use);
   }
 
-  close(): Promise<void> {
+  async close(): Promise<void> {
+    await this.followups.settled();
     return this.#db.close();
   }
 }

@@ -593,4 +593,16 @@ CREATE TRIGGER supporters_rung_history AFTER UPDATE OF rung ON supporters FOR EA
 CREATE TABLE leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, until_ms BIGINT NOT NULL);
 `,
   },
+  {
+    id: 16,
+    name: 'follow-up texting zones, team names',
+    sql: `
+-- Texting hours are kept in each contact's zone (functions/followup-zone.ts): the organizer may set the zone of those
+-- whose postcode gives none, and turn off the zone by ZIP code.
+ALTER TABLE followups ADD COLUMN timezone TEXT;
+ALTER TABLE followups ADD COLUMN zone_by_postcode BOOLEAN NOT NULL DEFAULT true;
+-- The name a team member goes by: the first text of a follow-up names its sender.
+ALTER TABLE team_accounts ADD COLUMN name TEXT;
+`,
+  },
 ];
