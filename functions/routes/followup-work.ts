@@ -85,8 +85,8 @@ followupWork.get('/assignments', async (c) => {
 followupWork.post('/followups/:id/batch', async (c) => {
   const followup = await workableList(c);
   if (!isOpen(followup, new Date())) throw new ApiError('campaign_closed', 'This follow-up is closed.');
-  const rebuilding = await c.get('options').store.followups.take(followup.id, workerOf(c));
-  if (rebuilding) afterAnswer(c, rebuilding);
+  const started = await c.get('options').store.followups.take(followup.id, workerOf(c));
+  if (started) afterAnswer(c, started.rebuild);
   return c.json(await batchOf(c, followup));
 });
 

@@ -27,14 +27,15 @@ export class FollowupStore {
   volunteers = (id: string, names: (worker: string) => string) => volunteerFigures(this.#db, id, names);
 
   /**
-   * Takes a batch. When the list was due to be rebuilt, the rebuild it started (null otherwise): the caller does not
-   * wait for it (a host that stops work after the answer is told to let it finish: routes/followup-work.ts).
+   * Takes a batch. When the list was due to be rebuilt, the rebuild it started (null otherwise), in an object: the
+   * caller does not wait for it (a host that stops work after the answer is told to let it finish:
+   * routes/followup-work.ts).
    */
-  take = async (id: string, worker: string, now = new Date()): Promise<Promise<void> | null> => {
+  take = async (id: string, worker: string, now = new Date()): Promise<{ rebuild: Promise<void> } | null> => {
     if (!(await lists.takeBatch(this.#db, id, worker, now))) return null;
-    const running: Promise<void> = lists.refreshList(this.#db, id, now).finally(() => this.#refreshing.delete(running));
-    this.#refreshing.add(running);
-    return running;
+    const rebuild: Promise<void> = lists.refreshList(this.#db, id, now).finally(() => this.#refreshing.delete(rebuild));
+    this.#refreshing.add(rebuild);
+    return { rebuild };
   };
   /** Every rebuild started has ended (the store closes after this). */
   settled = async () => void (await Promise.allSettled([...this.#refreshing]));
