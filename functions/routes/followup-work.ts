@@ -36,7 +36,7 @@ function viewContext(c: Ctx): ViewContext {
   const { catalog, followups, siteUrl } = c.get('options');
   return {
     catalog,
-    sender: senderName(c.get('actor').label),
+    sender: c.get('actor').name || senderName(c.get('actor').label),
     organization: followups?.organization ?? new URL(siteUrl ?? c.get('siteOrigin')).hostname,
     lang: langOf(c.req.query('lang'), c.req.header('Accept-Language')),
   };

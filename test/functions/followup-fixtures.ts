@@ -165,7 +165,7 @@ export async function running(open: () => Promise<Store>, options: { timezone: s
     await new Promise((resolve) => server.close(resolve));
     await store.close();
   };
-  return { store, app, site, provider, as, rsvp, ids, close };
+  return { store, app, site, provider, as, rsvp, ids, cookies, close };
 }
 
 /** A server, a provider, four sign-ins and a few people each: more than 5 s on a loaded machine. */

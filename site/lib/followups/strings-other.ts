@@ -147,6 +147,11 @@ export const es: FollowupStrings = {
     closedDone: 'Cerrado.',
     outsideHours: 'Está fuera del horario de mensajes de esta persona (09:00–21:00 en su hora): inténtelo más tarde.',
     choose: 'Elija…',
+    myName: 'Su nombre',
+    myNameHelp: 'Su primer mensaje a cada persona lo dice: «soy … de …».',
+    saveName: 'Guardar mi nombre',
+    nameSaved: 'Su nombre está guardado.',
+    nameFailed: 'Su nombre no se guardó:',
   },
 };
 
@@ -296,6 +301,11 @@ export const fr: FollowupStrings = {
     closedDone: 'Terminé.',
     outsideHours: 'Nous sommes hors des heures d’envoi pour cette personne (9 h–21 h chez elle) : réessayez plus tard.',
     choose: 'Choisir…',
+    myName: 'Votre nom',
+    myNameHelp: 'Votre premier SMS à chaque personne le dit : « ici … de … ».',
+    saveName: 'Enregistrer mon nom',
+    nameSaved: 'Votre nom est enregistré.',
+    nameFailed: 'Votre nom n’a pas été enregistré :',
   },
 };
 
@@ -443,5 +453,10 @@ export const ar: FollowupStrings = {
     closedDone: 'أُغلقت.',
     outsideHours: 'الوقت خارج ساعات المراسلة لهذا الشخص (09:00–21:00 بتوقيته): حاول لاحقًا.',
     choose: 'اختر…',
+    myName: 'اسمك',
+    myNameHelp: 'تذكره رسالتك الأولى لكل شخص: «معك … من …».',
+    saveName: 'حفظ اسمي',
+    nameSaved: 'حُفظ اسمك.',
+    nameFailed: 'لم يُحفظ اسمك:',
   },
 };

@@ -125,6 +125,11 @@ export interface FollowupStrings {
     closedDone: string;
     outsideHours: string;
     choose: string;
+    myName: string;
+    myNameHelp: string;
+    saveName: string;
+    nameSaved: string;
+    nameFailed: string;
   };
 }
 
@@ -272,6 +277,11 @@ const en: FollowupStrings = {
     closedDone: 'Closed.',
     outsideHours: 'It is outside texting hours for this person (09:00–21:00 their time): try again later.',
     choose: 'Choose…',
+    myName: 'Your name',
+    myNameHelp: 'Your first text to each person says it: “this is … from …”.',
+    saveName: 'Save my name',
+    nameSaved: 'Your name is saved.',
+    nameFailed: 'Your name was not saved:',
   },
 };
 
