@@ -155,17 +155,3 @@ export function langOfText(body: string): Lang {
   if (/(arr[eê]t|abonner|inscrire|retirez|crivez|contactez)/.test(text)) return 'fr';
   return 'en';
 }
-
-/** The hour (0-23) now in `zone`; UTC when the zone is unknown. */
-export function hourIn(zone: string, now: Date): number {
-  try {
-    return Number(new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone: zone }).format(now));
-  } catch {
-    return now.getUTCHours();
-  }
-}
-
-export const withinTextingHours = (zone: string, now: Date) => {
-  const hour = hourIn(zone, now);
-  return hour >= from && hour < to;
-};

@@ -9,7 +9,10 @@ import type { Catalog } from './catalog.ts';
 import { MESSAGES } from './followup-text.ts';
 import type { ContactRow } from './store/followup-store.ts';
 
-/** What the first text and the script call the worker: the part of their email before the @, as a name. */
+/**
+ * What the first text and the script call a worker who gave no name (the name they go by wins: team.ts): the part
+ * of their email before the @, as a name, or an API token's name.
+ */
 export function senderName(label: string): string {
   const local = label
     .replace(/^token:/, '')

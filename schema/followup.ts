@@ -83,6 +83,16 @@ export const Script = z.object({
     .default([]),
 });
 
+/** A time zone name the runtime knows (IANA, as `Intl` reads it: `America/Chicago`, `Europe/Madrid`). */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const NewFollowup = z.object({
   name: word(120),
   channel: z.enum(CHANNELS, { error: 'invalid' }),
@@ -91,6 +101,12 @@ export const NewFollowup = z.object({
   assignees: z.enum(['volunteers', 'team'], { error: 'invalid' }),
   batchSize: z.number({ error: 'invalid' }).int('invalid').min(1, 'invalid').max(100, 'invalid').default(25),
   closesAt: z.iso.datetime({ offset: true, error: 'invalid' }).optional(),
+  /**
+   * Texting hours (09:00-21:00) are kept in each contact's zone: a US contact's from their ZIP code (unless
+   * `zoneByPostcode` is false), everyone else's this one; absent, the event's zone, else the site's.
+   */
+  timezone: z.string({ error: typeError }).trim().max(64, 'too_long').refine(isTimeZone, 'invalid').optional(),
+  zoneByPostcode: z.boolean({ error: 'invalid' }).default(true),
 });
 export type NewFollowup = z.infer<typeof NewFollowup>;
 
@@ -156,6 +172,10 @@ export interface Followup {
   closedAt: string | null;
   createdAt: string;
   createdBy: string;
+  /** The zone texting hours are kept in for contacts whose postcode gives none (null: the event's, else the site's). */
+  timezone: string | null;
+  /** A US contact's zone comes from their ZIP code. */
+  zoneByPostcode: boolean;
 }
 
 export interface OutcomeCounts {

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod';
 import { LANGS } from './limits.ts';
-import { email } from './text.ts';
+import { email, optionalLine } from './text.ts';
 
 export const ROLES = ['owner', 'organizer', 'host', 'volunteer'] as const;
 export type Role = (typeof ROLES)[number];
@@ -13,6 +13,8 @@ export type Role = (typeof ROLES)[number];
 export interface TeamAccount {
   id: string;
   email: string;
+  /** The name they go by (a follow-up's first text names its sender); null: none given. */
+  name: string | null;
   role: Role;
   /** A host's events (campaign slugs). */
   events: string[];
@@ -43,15 +45,24 @@ export interface AuditEntry {
 /** `GET /api/auth/me`: who is signed in. */
 export interface Me {
   email: string | null;
+  /** The name the account goes by (null: none given, or an API token). */
+  name: string | null;
   role: Role;
   events: string[];
 }
 
+/** The name a team member goes by: what their first text to a supporter says ("this is Maria from …"). */
+export const teamName = optionalLine(80);
+
 export const Invite = z.object({
   email,
+  name: teamName,
   role: z.enum(ROLES, { error: 'invalid' }),
   events: z.array(z.string().max(120)).max(100).default([]),
 });
+
+/** `PUT /api/auth/me`: the signed-in person sets the name they go by (empty: none). */
+export const MeChange = z.object({ name: teamName });
 
 export const NewToken = z.object({
   name: z.string().trim().min(1, { error: 'required' }).max(80),

@@ -17,7 +17,7 @@ import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import * as z from 'zod';
 import { email } from '../../schema/text.ts';
-import type { Me } from '../../schema/team.ts';
+import { MeChange, type Me } from '../../schema/team.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { actorOf, checkSameOrigin, sessionCookie, type SignedIn } from '../middleware/admin.ts';
@@ -97,13 +97,26 @@ auth.post('/token', limitBody, async (c) => {
 async function me(c: Ctx, accountId: string): Promise<Me> {
   const account = await c.get('options').store.team.account(accountId);
   if (!account) throw new ApiError('unauthorized', 'Sign in first.');
-  return { email: account.email, role: account.role, events: account.events };
+  return { email: account.email, name: account.name, role: account.role, events: account.events };
 }
 
 auth.get('/me', async (c) => {
   const actor = await actorOf(c);
   if (!actor) throw new ApiError('unauthorized', 'Sign in first.');
-  return c.json({ email: actor.accountId ? actor.label : null, role: actor.role, events: actor.events } satisfies Me);
+  return c.json({
+    email: actor.accountId ? actor.label : null,
+    name: actor.name ?? null,
+    role: actor.role,
+    events: actor.events,
+  } satisfies Me);
+});
+
+/** The signed-in person sets the name they go by (a follow-up's first text names them by it). */
+auth.put('/me', limitBody, async (c) => {
+  const actor = await signedIn(c);
+  const { name } = await readJson(c, MeChange);
+  await c.get('options').store.team.setName(actor.accountId, name ?? null);
+  return c.json(await me(c, actor.accountId));
 });
 
 /** Ends the session on the server, and has the browser forget what it cached of the organizing pages. */

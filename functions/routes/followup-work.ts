@@ -13,7 +13,8 @@ import { adminOnly } from '../middleware/admin.ts';
 import { limitBody, readJson } from '../middleware/json-body.ts';
 import { DeliveryError } from '../outbox/sink.ts';
 import { textOne } from '../outbox/sms.ts';
-import { langOf, MESSAGES, withinTextingHours } from '../followup-text.ts';
+import { langOf, MESSAGES } from '../followup-text.ts';
+import { contactZones, withinTextingHours } from '../followup-zone.ts';
 import { contactView, eventOf, fillScript, senderName, type ViewContext } from '../followup-view.ts';
 import { isOpen } from '../store/followups.ts';
 import { idOf } from './ids.ts';
@@ -35,7 +36,7 @@ function viewContext(c: Ctx): ViewContext {
   const { catalog, followups, siteUrl } = c.get('options');
   return {
     catalog,
-    sender: senderName(c.get('actor').label),
+    sender: c.get('actor').name || senderName(c.get('actor').label),
     organization: followups?.organization ?? new URL(siteUrl ?? c.get('siteOrigin')).hostname,
     lang: langOf(c.req.query('lang'), c.req.header('Accept-Language')),
   };
@@ -84,9 +85,23 @@ followupWork.get('/assignments', async (c) => {
 followupWork.post('/followups/:id/batch', async (c) => {
   const followup = await workableList(c);
   if (!isOpen(followup, new Date())) throw new ApiError('campaign_closed', 'This follow-up is closed.');
-  await c.get('options').store.followups.take(followup.id, workerOf(c));
+  const started = await c.get('options').store.followups.take(followup.id, workerOf(c));
+  if (started) afterAnswer(c, started.rebuild);
   return c.json(await batchOf(c, followup));
 });
+
+/**
+ * Work that goes on after the answer (the list's rebuild): a host that ends a request with its answer (Workers) is
+ * told to wait for it; Node runs on. A failure is logged: the list is rebuilt again at the next due take.
+ */
+function afterAnswer(c: Ctx, work: Promise<void>): void {
+  const logged = work.catch((error: unknown) => console.error('Rebuilding a follow-up list failed:', error));
+  try {
+    c.executionCtx.waitUntil(logged);
+  } catch {
+    // No execution context outside Workers: the process outlives the request.
+  }
+}
 
 followupWork.get('/followups/:id/batch', async (c) => c.json(await batchOf(c, await workableList(c))));
 
@@ -139,10 +154,11 @@ followupWork.post('/contacts/:id/messages', limitBody, async (c) => {
     throw new ApiError('opted_out', MESSAGES[lang].optedOut);
   }
   if (row.state === 'closed') throw new ApiError('campaign_closed', 'This conversation is closed.');
-  const entry = followup.rule.campaign ? catalog.get(followup.rule.campaign) : undefined;
-  const zone = entry?.kind === 'event' ? entry.event.timezone : (config?.timezone ?? 'UTC');
-  if (!withinTextingHours(zone, new Date()))
-    throw new ApiError('outside_texting_hours', MESSAGES[lang].outsideHours(zone));
+  // Texting hours in the contact's zone: their ZIP code's, else the list's (functions/followup-zone.ts).
+  const person = { postcode: row.postcode == null ? null : String(row.postcode), phone: String(row.phone) };
+  const zones = contactZones(followup, person, catalog, config?.timezone);
+  if (!withinTextingHours(zones, new Date()))
+    throw new ApiError('outside_texting_hours', MESSAGES[lang].outsideHours(zones.join(', ')));
   const context = viewContext(c);
   const script = fillScript(followup.script.text, {
     firstName: String(row.given_name),

@@ -36,7 +36,7 @@ followups.get('/followups/:id', async (c) => {
   if (!followup) throw new ApiError('not_found', 'No such follow-up.');
   // The figures read the list as the ladder stands now: who acted or opted out has left it.
   if (isOpen(followup, new Date())) await store.followups.refresh(followup.id);
-  const names = new Map((await store.team.accounts()).map((a) => [a.id, a.email]));
+  const names = new Map((await store.team.accounts()).map((a) => [a.id, a.name ?? a.email]));
   return c.json({
     followup,
     figures: await store.followups.figures(followup.id),

@@ -26,7 +26,7 @@ team.post('/team', limitBody, async (c) => {
   const { team: store } = c.get('options').store;
   const before = (await store.accounts()).find((a) => a.email === input.email);
   if (before?.role === 'owner' && input.role !== 'owner' && (await store.owners()) === 1) throw lastOwner;
-  const id = await store.invite(input.email, input.role, input.events);
+  const id = await store.invite(input.email, input.role, input.events, input.name);
   await audit(c, `team.invite:${input.role}`, id);
   await store.signInLink(input.email, TEAM_LANGS.includes(input.lang ?? '') ? input.lang! : 'en');
   return c.json({ id }, 201);

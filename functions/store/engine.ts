@@ -371,7 +371,8 @@ export class SqlStore implements Store {
     return guard.claimToken(this.#db, use);
   }
 
-  close(): Promise<void> {
+  async close(): Promise<void> {
+    await this.followups.settled();
     return this.#db.close();
   }
 }

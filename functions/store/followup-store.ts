@@ -10,6 +10,8 @@ export type { ContactRow } from './followups.ts';
 
 export class FollowupStore {
   readonly #db: Db;
+  /** Rebuilds running beside the takes: the store waits for them before it closes. */
+  readonly #refreshing = new Set<Promise<void>>();
   constructor(db: Db) {
     this.#db = db;
   }
@@ -20,15 +22,23 @@ export class FollowupStore {
   all = () => lists.allFollowups(this.#db);
   close = (id: string, now = new Date()) => lists.closeFollowup(this.#db, id, now);
   /** Rebuilds the list from its rule now (the dashboard's figures read it fresh). */
-  refresh = (id: string, now = new Date()) =>
-    this.#db.transaction(async (tx) => {
-      await tx.lock(`followup\n${id}`);
-      await lists.refresh(this.#db, tx, id, now);
-    });
+  refresh = (id: string, now = new Date()) => lists.refreshList(this.#db, id, now);
   figures = (id: string) => followupFigures(this.#db, id);
   volunteers = (id: string, names: (worker: string) => string) => volunteerFigures(this.#db, id, names);
 
-  take = (id: string, worker: string, now = new Date()) => lists.takeBatch(this.#db, id, worker, now);
+  /**
+   * Takes a batch. When the list was due to be rebuilt, the rebuild it started (null otherwise), in an object: the
+   * caller does not wait for it (a host that stops work after the answer is told to let it finish:
+   * routes/followup-work.ts).
+   */
+  take = async (id: string, worker: string, now = new Date()): Promise<{ rebuild: Promise<void> } | null> => {
+    if (!(await lists.takeBatch(this.#db, id, worker, now))) return null;
+    const rebuild: Promise<void> = lists.refreshList(this.#db, id, now).finally(() => this.#refreshing.delete(rebuild));
+    this.#refreshing.add(rebuild);
+    return { rebuild };
+  };
+  /** Every rebuild started has ended (the store closes after this). */
+  settled = async () => void (await Promise.allSettled([...this.#refreshing]));
   held = (id: string, worker: string, now = new Date()) => lists.heldContacts(this.#db, id, worker, now);
   release = (id: string, worker: string) => lists.releaseBatch(this.#db, id, worker);
   workload = (worker: string, now = new Date()) => lists.workload(this.#db, worker, now);

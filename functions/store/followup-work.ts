@@ -19,7 +19,8 @@ export const CONVERSION_MS = 14 * 86_400_000;
  */
 export async function workable(db: Db | Tx, contactId: string, worker: string, now: Date): Promise<Row | null> {
   const row = await db.get(
-    `SELECT c.*, f.channel, f.name AS followup_name, f.script, f.rule, f.closed_at, s.phone, s.email, s.given_name
+    `SELECT c.*, f.channel, f.name AS followup_name, f.script, f.rule, f.closed_at, s.phone, s.email, s.given_name,
+       s.postcode
      FROM followup_contacts c JOIN followups f ON f.id = c.followup_id JOIN supporters s ON s.id = c.supporter_id
      WHERE c.id = ?`,
     contactId,

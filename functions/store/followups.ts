@@ -2,7 +2,9 @@
  * Follow-ups in the store (issue 12): lists built from a ladder rule, refreshed as the ladder changes, and worked in
  * leased batches. Taking a batch is one transaction under the list's lock (a PostgreSQL advisory lock; SQLite's
  * transactions are serial anyway): expired leases go back to the pool, then the free contacts are handed out, the
- * caller's earlier people first, so two workers never hold the same contact.
+ * caller's earlier people first, so two workers never hold the same contact. The rebuild from the rule is not in
+ * it: the take that finds the list due claims the rebuild, which then runs beside the takes (refreshList), and every
+ * take meanwhile hands out the list as it stands.
  */
 import type { ContactState, Followup, NewFollowup } from '../../schema/followup.ts';
 import { type Db, marks, type Param, readJson, readTime, type Row, type Tx } from './db.ts';
@@ -11,7 +13,7 @@ import { newId } from './ids.ts';
 
 /** A batch's lease: what is not done by then goes back to the pool. */
 export const LEASE_MS = 20 * 60_000;
-/** A list is rebuilt from its rule when a batch is taken, at most this often. */
+/** A list is rebuilt from its rule when a batch is taken, at most this often (the take does not wait for it). */
 export const REFRESH_MS = 30_000;
 
 /** A held contact as the store knows it; routes/followup-view.ts makes the worker's view of it. */
@@ -43,6 +45,8 @@ export function followupOf(row: Row): Followup {
     closedAt: time(row.closed_at),
     createdAt: readTime(row.created_at),
     createdBy: String(row.created_by),
+    timezone: row.timezone == null ? null : String(row.timezone),
+    zoneByPostcode: row.zone_by_postcode === true || Number(row.zone_by_postcode) === 1,
   };
 }
 
@@ -54,8 +58,9 @@ export async function createFollowup(db: Db, input: NewFollowup, createdBy: stri
   const id = newId();
   await db.transaction(async (tx) => {
     await tx.run(
-      `INSERT INTO followups (id, name, channel, rule, script, assignees, batch_size, closes_at, created_by, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO followups (id, name, channel, rule, script, assignees, batch_size, closes_at, created_by, created_at,
+         timezone, zone_by_postcode)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       id,
       input.name,
       input.channel,
@@ -66,6 +71,8 @@ export async function createFollowup(db: Db, input: NewFollowup, createdBy: stri
       input.closesAt ? new Date(input.closesAt).toISOString() : null,
       createdBy,
       now.toISOString(),
+      input.timezone ?? null,
+      input.zoneByPostcode,
     );
     await refresh(db, tx, id, now);
   });
@@ -93,7 +100,9 @@ export async function closeFollowup(db: Db, id: string, now: Date): Promise<bool
 /**
  * Rebuilds the list from its rule: people who now match and can be reached join (offered first to whoever worked
  * them on an earlier list); people not yet reached who acted since the list began, or can no longer be reached,
- * leave; the unreachable are counted.
+ * leave; the unreachable are counted. Each statement stands on its own (`tx` may be the database itself): a person
+ * joins once whatever runs beside it (the list's unique key), and one who leaves while being handed out is not
+ * handed out (takeBatch takes only who has not left).
  */
 export async function refresh(db: Db, tx: Tx, id: string, now: Date): Promise<void> {
   const followup = (await followupById(tx, id))!;
@@ -116,7 +125,7 @@ export async function refresh(db: Db, tx: Tx, id: string, now: Date): Promise<vo
     await tx.run(
       `INSERT INTO followup_contacts (id, followup_id, supporter_id, state, preferred, created_at) VALUES ${rows
         .map(() => "(?, ?, ?, 'queued', ?, ?)")
-        .join(', ')}`,
+        .join(', ')} ON CONFLICT (followup_id, supporter_id) DO NOTHING`,
       ...rows.flatMap((row): Param[] => [newId(), id, String(row.id), (row.preferred as string | null) ?? null, at]),
     );
   }
@@ -143,18 +152,33 @@ export async function refresh(db: Db, tx: Tx, id: string, now: Date): Promise<vo
 }
 
 /**
+ * Rebuilds the list beside the takes: refreshes serialize among themselves (their own lock), never with a take,
+ * and each of its statements commits alone (SQLite runs one statement at a time: a take waits for one, not all).
+ */
+export async function refreshList(db: Db, id: string, now: Date): Promise<void> {
+  if (db.dialect === 'sqlite') return refresh(db, db, id, now);
+  await db.transaction(async (tx) => {
+    await tx.lock(`followup-refresh\n${id}`);
+    await refresh(db, tx, id, now);
+  });
+}
+
+/**
  * Takes up to the list's batch size (counting what the worker already holds) under a new lease, which also
  * extends the lease on what they hold. Contacts waiting for a reply to this worker come first, then people they
  * worked on earlier lists, then people nobody worked, then the rest (replies waiting for another worker included).
+ * True when the list is due to be rebuilt and this take claimed it (the caller runs refreshList; the other takes
+ * meanwhile see the list as rebuilt now, and claim nothing).
  */
-export async function takeBatch(db: Db, id: string, worker: string, now: Date): Promise<void> {
-  await db.transaction(async (tx) => {
+export async function takeBatch(db: Db, id: string, worker: string, now: Date): Promise<boolean> {
+  return db.transaction(async (tx) => {
     await tx.lock(`followup\n${id}`);
     const f = await tx.get('SELECT batch_size, refreshed_at FROM followups WHERE id = ?', id);
-    if (!f) return;
-    const refreshed = f.refreshed_at == null ? 0 : Date.parse(readTime(f.refreshed_at));
-    if (now.getTime() - refreshed >= REFRESH_MS) await refresh(db, tx, id, now);
+    if (!f) return false;
     const at = now.toISOString();
+    const refreshed = f.refreshed_at == null ? 0 : Date.parse(readTime(f.refreshed_at));
+    const due = now.getTime() - refreshed >= REFRESH_MS;
+    if (due) await tx.run('UPDATE followups SET refreshed_at = ? WHERE id = ?', at, id);
     await tx.run(
       `UPDATE followup_contacts SET holder = NULL, lease_until = NULL
        WHERE followup_id = ? AND holder IS NOT NULL AND lease_until <= ?`,
@@ -192,7 +216,8 @@ export async function takeBatch(db: Db, id: string, worker: string, now: Date): 
       if (!rows.length) continue;
       const ids = rows.map((row) => String(row.id));
       await tx.run(
-        `UPDATE followup_contacts SET holder = ?, worker = ?, lease_until = ? WHERE id IN (${marks(ids)})`,
+        `UPDATE followup_contacts SET holder = ?, worker = ?, lease_until = ? WHERE id IN (${marks(ids)})
+         AND left_at IS NULL`,
         worker,
         worker,
         until,
@@ -200,6 +225,7 @@ export async function takeBatch(db: Db, id: string, worker: string, now: Date): 
       );
       need -= ids.length;
     }
+    return due;
   });
 }
 

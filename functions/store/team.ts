@@ -23,6 +23,8 @@ export interface Actor {
   role: Role;
   label: string;
   accountId: string | null;
+  /** An account's name, when it has one. */
+  name?: string | null;
 }
 
 export interface Passkey {
@@ -48,11 +50,14 @@ export class TeamStore {
   readonly auditLog = (limit: number) => auditLog(this.#db, limit);
 
   async accounts(): Promise<TeamAccount[]> {
-    const rows = await this.#db.all('SELECT id, email, role, created_at FROM team_accounts ORDER BY created_at, id');
+    const rows = await this.#db.all(
+      'SELECT id, email, name, role, created_at FROM team_accounts ORDER BY created_at, id',
+    );
     const events = await this.#db.all('SELECT account_id, campaign FROM team_events ORDER BY campaign');
     return rows.map((row) => ({
       id: String(row.id),
       email: String(row.email),
+      name: row.name == null ? null : String(row.name),
       role: roleOf(row.role),
       events: events.filter((e) => e.account_id === row.id).map((e) => String(e.campaign)),
       createdAt: readTime(row.created_at),
@@ -64,15 +69,17 @@ export class TeamStore {
     return (await this.accounts()).find((a) => a.id === id) ?? null;
   }
 
-  /** Adds the person, or changes their role and events; the account's id either way. */
-  async invite(email: string, role: Role, events: string[] = []): Promise<string> {
+  /** Adds the person, or changes their role and events (and their name, when one is given); the account's id. */
+  async invite(email: string, role: Role, events: string[] = [], name?: string): Promise<string> {
     return this.#db.transaction(async (tx) => {
       await tx.run(
-        'INSERT INTO team_accounts (id, email, role, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (email) DO UPDATE SET role = excluded.role',
+        `INSERT INTO team_accounts (id, email, role, created_at, name) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (email) DO UPDATE SET role = excluded.role, name = COALESCE(excluded.name, team_accounts.name)`,
         newId(),
         email,
         role,
         new Date().toISOString(),
+        name ?? null,
       );
       const id = String((await tx.get('SELECT id FROM team_accounts WHERE email = ?', email))!.id);
       await tx.run('DELETE FROM team_events WHERE account_id = ?', id);
@@ -81,6 +88,11 @@ export class TeamStore {
       }
       return id;
     });
+  }
+
+  /** The name the person goes by (null: none). */
+  async setName(id: string, name: string | null): Promise<void> {
+    await this.#db.run('UPDATE team_accounts SET name = ? WHERE id = ?', name, id);
   }
 
   /** Takes the person off the team: their sessions, links and passkeys go with the account. */
@@ -159,7 +171,7 @@ export class TeamStore {
   /** The session's account, or null when unknown or expired. */
   async session(secret: string): Promise<(Actor & { accountId: string; events: string[] }) | null> {
     const row = await this.#db.get(
-      `SELECT a.id, a.email, a.role FROM team_sessions s JOIN team_accounts a ON a.id = s.account_id
+      `SELECT a.id, a.email, a.name, a.role FROM team_sessions s JOIN team_accounts a ON a.id = s.account_id
        WHERE s.token_hash = ? AND s.expires_at > ?`,
       await sha256(secret),
       new Date().toISOString(),
@@ -169,6 +181,7 @@ export class TeamStore {
     return {
       accountId: String(row.id),
       label: String(row.email),
+      name: row.name == null ? null : String(row.name),
       role: roleOf(row.role),
       events: events.map((e) => String(e.campaign)),
     };

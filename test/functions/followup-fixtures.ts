@@ -139,9 +139,20 @@ export async function running(open: () => Promise<Store>, options: { timezone: s
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
-  /** Someone RSVPs through the public API. */
-  const rsvp = async (campaign: string, email: string, phone: string | null, consent: Record<string, boolean>) => {
-    const person = { givenName: email.split('@')[0].replace(/^\w/, (l) => l.toUpperCase()), familyName: 'Doe', email };
+  /** Someone RSVPs through the public API (`more`: other fields of the person, such as a postcode). */
+  const rsvp = async (
+    campaign: string,
+    email: string,
+    phone: string | null,
+    consent: Record<string, boolean>,
+    more: Record<string, string> = {},
+  ) => {
+    const person = {
+      givenName: email.split('@')[0].replace(/^\w/, (l) => l.toUpperCase()),
+      familyName: 'Doe',
+      email,
+      ...more,
+    };
     const res = await fetch(
       `${site}/api/campaigns/${campaign}/rsvps`,
       post({ person: phone ? { ...person, phone } : person, consent: { contact: false, ...consent } }),
@@ -154,7 +165,7 @@ export async function running(open: () => Promise<Store>, options: { timezone: s
     await new Promise((resolve) => server.close(resolve));
     await store.close();
   };
-  return { store, app, site, provider, as, rsvp, ids, close };
+  return { store, app, site, provider, as, rsvp, ids, cookies, close };
 }
 
 /** A server, a provider, four sign-ins and a few people each: more than 5 s on a loaded machine. */

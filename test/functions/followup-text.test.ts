@@ -1,6 +1,7 @@
 /** The revocation words people text back, in en, es, fr and ar, and what is not one. */
 import { describe, expect, it } from 'vitest';
-import { langOf, langOfText, revokes, withinTextingHours } from '../../functions/followup-text.ts';
+import { langOf, langOfText, revokes } from '../../functions/followup-text.ts';
+import { withinTextingHours } from '../../functions/followup-zone.ts';
 
 describe('revocation words', () => {
   it('takes the keywords alone and the plain-language phrases anywhere, in four languages', () => {
@@ -52,10 +53,10 @@ describe('revocation words', () => {
     expect(langOf('ar', 'es')).toBe('ar');
     expect(langOf(undefined, 'de-DE')).toBe('en');
     const noonUtc = new Date('2026-12-03T12:00:00Z');
-    expect(withinTextingHours('UTC', noonUtc)).toBe(true);
-    expect(withinTextingHours('Pacific/Auckland', noonUtc)).toBe(false); // 01:00 there
-    expect(withinTextingHours('America/New_York', new Date('2026-12-03T13:59:00Z'))).toBe(false); // 08:59
-    expect(withinTextingHours('America/New_York', new Date('2026-12-03T14:00:00Z'))).toBe(true); // 09:00
-    expect(withinTextingHours('America/New_York', new Date('2026-12-04T02:00:00Z'))).toBe(false); // 21:00
+    expect(withinTextingHours(['UTC'], noonUtc)).toBe(true);
+    expect(withinTextingHours(['Pacific/Auckland'], noonUtc)).toBe(false); // 01:00 there
+    expect(withinTextingHours(['America/New_York'], new Date('2026-12-03T13:59:00Z'))).toBe(false); // 08:59
+    expect(withinTextingHours(['America/New_York'], new Date('2026-12-03T14:00:00Z'))).toBe(true); // 09:00
+    expect(withinTextingHours(['America/New_York'], new Date('2026-12-04T02:00:00Z'))).toBe(false); // 21:00
   });
 });

@@ -72,7 +72,7 @@ describe.each(dialects)('follow-ups on %s', (_name, open) => {
   it(
     'leases batches: two workers never hold the same contact, expired leases return, release gives back',
     async () => {
-      const t = await running(open, { timezone: DAY, extra: [meeting('meet', DAY)] });
+      const t = await running(open, { timezone: DAY, extra: [meeting('meet', DAY), meeting('other', DAY)] });
       try {
         for (let i = 0; i < 7; i++) await t.rsvp('meet', `p${i}@example.org`, `+1415555020${i}`, { contact: true });
         const created = await t.as('organizer', 'POST', '/followups', noShow('meet', 'call', { batchSize: 3 }));
@@ -103,6 +103,17 @@ describe.each(dialects)('follow-ups on %s', (_name, open) => {
         const theirs = await t.store.followups.held(followup.id, 'someone-else', later);
         expect(theirs.map((c) => c.id).sort()).toEqual(a.contacts.map((c) => c.id).sort());
         expect(await t.store.followups.held(followup.id, t.ids.maria, later)).toEqual([]);
+        // p6 acts again (an RSVP to another meeting); the list is due to be rebuilt 30 s on. The first take claims
+        // the rebuild and does not wait for it; the next take claims nothing and hands out the list as it stands.
+        // Once the rebuild has run, p6 (not reached yet) has left the list.
+        const before = (await t.store.followups.figures(followup.id)).eligible;
+        await t.rsvp('other', 'p6@example.org', '+14155550206', { contact: true });
+        const due = new Date(later.getTime() + 31_000);
+        const started = await t.store.followups.take(followup.id, 'first-taker', due);
+        expect(started?.rebuild).toBeInstanceOf(Promise);
+        expect(await t.store.followups.take(followup.id, 'second-taker', due)).toBeNull();
+        await started?.rebuild;
+        expect((await t.store.followups.figures(followup.id)).eligible).toBe(before - 1);
         const assignments = await (await t.as('maria', 'GET', '/assignments')).json();
         expect(assignments).toMatchObject({ assignments: [{ id: followup.id, channel: 'call', batchSize: 3 }] });
       } finally {

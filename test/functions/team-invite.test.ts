@@ -55,7 +55,7 @@ describe.each(environments)('npm run invite on %s', (_name, makeEnv) => {
       const verify = () =>
         app.request(`${SITE}/api/auth/link/verify`, post({ token: link.split('#signin=')[1] }, { Origin: SITE }));
       const first = await verify();
-      expect(await first.json()).toEqual({ email: 'lead@team.example', role: 'owner', events: [] });
+      expect(await first.json()).toEqual({ email: 'lead@team.example', name: null, role: 'owner', events: [] });
       expect((await verify()).status).toBe(404);
     } finally {
       await store.close();
@@ -87,7 +87,7 @@ describe('an invitation by email', () => {
         `${SITE}/api/auth/link/verify`,
         post({ token: link!.split('#signin=')[1] }, { Origin: SITE }),
       );
-      expect(await res.json()).toEqual({ email: 'rosa@team.example', role: 'organizer', events: [] });
+      expect(await res.json()).toEqual({ email: 'rosa@team.example', name: null, role: 'organizer', events: [] });
       // Asking for a link for an address that is not on the team answers the same and sends nothing.
       const asked = await app.request(`${SITE}/api/auth/link`, post({ email: 'nobody@example.org' }, { Origin: SITE }));
       expect(asked.status).toBe(202);

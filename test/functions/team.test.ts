@@ -210,7 +210,7 @@ describe.each(dialects)('the organizing team on %s', (_name, open) => {
     expect((await app.request(`${SITE}/api/admin/team`, { headers: bearer })).status).toBe(200);
     const first = await app.request(`${SITE}/api/auth/token`, post({ email: 'First@Team.example' }, bearer));
     expect(first.status).toBe(200);
-    expect(await first.json()).toEqual({ email: 'first@team.example', role: 'owner', events: [] });
+    expect(await first.json()).toEqual({ email: 'first@team.example', name: null, role: 'owner', events: [] });
     const cookie = first.headers.get('Set-Cookie')!.split(';')[0];
     expect((await app.request(`${SITE}/api/admin/audit`, { headers: { Cookie: cookie } })).status).toBe(200);
     const second = await app.request(`${SITE}/api/auth/token`, post({ email: 'second@team.example' }, bearer));

@@ -601,4 +601,16 @@ CREATE TABLE leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, until_ms BIGIN
     // Idempotency records written from now on keep the outcome (status 1), from which a replay is answered.
     sql: actionFunctions,
   },
+  {
+    id: 16,
+    name: 'follow-up texting zones, team names',
+    sql: `
+-- Texting hours are kept in each contact's zone (functions/followup-zone.ts): the organizer may set the zone of those
+-- whose postcode gives none, and turn off the zone by ZIP code.
+ALTER TABLE followups ADD COLUMN timezone TEXT;
+ALTER TABLE followups ADD COLUMN zone_by_postcode BOOLEAN NOT NULL DEFAULT true;
+-- The name a team member goes by: the first text of a follow-up names its sender.
+ALTER TABLE team_accounts ADD COLUMN name TEXT;
+`,
+  },
 ];

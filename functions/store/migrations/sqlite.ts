@@ -578,6 +578,18 @@ CREATE TABLE leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, until_ms INTEG
     // PostgreSQL's server-side function (migrations/postgres-action.ts); SQLite, in process, keeps the steps in Node.
     sql: 'SELECT 1;',
   },
+  {
+    id: 16,
+    name: 'follow-up texting zones, team names',
+    sql: `
+-- Texting hours are kept in each contact's zone (functions/followup-zone.ts): the organizer may set the zone of those
+-- whose postcode gives none, and turn off the zone by ZIP code.
+ALTER TABLE followups ADD COLUMN timezone TEXT;
+ALTER TABLE followups ADD COLUMN zone_by_postcode INTEGER NOT NULL DEFAULT 1;
+-- The name a team member goes by: the first text of a follow-up names its sender.
+ALTER TABLE team_accounts ADD COLUMN name TEXT;
+`,
+  },
 ];
 
 /** The answers of the responses that `rows` (a subquery) selects, as one INSERT. */

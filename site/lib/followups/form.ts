@@ -129,6 +129,8 @@ export class FollowupForm {
       assignees: value('assignees') as FollowupInput['assignees'],
       batchSize: Number(value('batchSize')) || 25,
       ...(value('closesAt') ? { closesAt: `${value('closesAt')}T23:59:59Z` } : {}),
+      ...(value('timezone') ? { timezone: value('timezone') } : {}),
+      zoneByPostcode: this.#control<HTMLInputElement>('zoneByPostcode').checked,
     };
     return this.show(errors) ? null : body;
   }

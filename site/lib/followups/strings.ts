@@ -44,6 +44,11 @@ export interface FollowupStrings {
     team: string;
     batchSize: string;
     closesAt: string;
+    hours: string;
+    hoursHelp: string;
+    zoneByPostcode: string;
+    timezone: string;
+    timezoneHelp: string;
     submit: string;
     created: string;
     fix: string;
@@ -120,6 +125,11 @@ export interface FollowupStrings {
     closedDone: string;
     outsideHours: string;
     choose: string;
+    myName: string;
+    myNameHelp: string;
+    saveName: string;
+    nameSaved: string;
+    nameFailed: string;
   };
 }
 
@@ -169,6 +179,11 @@ const en: FollowupStrings = {
     team: 'Anyone on the team',
     batchSize: 'People per batch',
     closesAt: 'Closes on',
+    hours: 'Texting hours',
+    hoursHelp: "Texts go out only between 09:00 and 21:00 in each person's own time zone.",
+    zoneByPostcode: "Use a US person's ZIP code for their time zone",
+    timezone: 'Time zone of everyone else',
+    timezoneHelp: "Like America/Chicago or Europe/Madrid. Empty: the event's time zone, else the site's.",
     submit: 'Create the follow-up',
     created: 'Follow-up created.',
     fix: 'Check the fields marked below.',
@@ -262,6 +277,11 @@ const en: FollowupStrings = {
     closedDone: 'Closed.',
     outsideHours: 'It is outside texting hours for this person (09:00–21:00 their time): try again later.',
     choose: 'Choose…',
+    myName: 'Your name',
+    myNameHelp: 'Your first text to each person says it: “this is … from …”.',
+    saveName: 'Save my name',
+    nameSaved: 'Your name is saved.',
+    nameFailed: 'Your name was not saved:',
   },
 };
 
