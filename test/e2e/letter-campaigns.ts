@@ -1,0 +1,91 @@
+/**
+ * The letter campaigns of test/e2e/letters.test.ts, written as an organizer writes them: one to a city council
+ * (hand-written targets with emails) and one to Congress, whose targets `npm run import-targets` builds from data
+ * in the formats of unitedstates/congress-legislators and the Census ZCTA-to-district table (made-up members, each
+ * with the `contact_form` the real data has). Added to a copy of the built content, as partner-csp.test.ts does.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const COUNCIL = 'write-the-council';
+export const CONGRESS = 'write-to-congress';
+export const FROM = 'letters@campaign.example';
+/** The council member's address the mail server refuses: a hard bounce. */
+export const REFUSED = 'mayor@council.example';
+export const CONTACT_FORM = 'https://lovelace.house.example/contact';
+
+const consent = `consent:
+  text: Keep me updated about this campaign by email.
+  version: "2026-11-01"`;
+
+const council = (partner: string) => `---
+kind: letter
+title: Fund the repairs of our homes
+summary: Write to your council member before the budget vote.
+partners: ["${partner}"]
+goal: 20
+${consent}
+letter:
+  subject: 'Repairs, {target}'
+  text: 'Dear {target}, as {title} you decide the budget. Please fund the repairs of our homes this year: the roofs leak and the heating fails every winter. Thank you.'
+  editing: optional
+  sending: { from: ${FROM}, timezone: America/Los_Angeles, digestMin: 3 }
+  targets:
+    - { id: mayor, name: Mayor Ruiz, title: Mayor, email: ${REFUSED} }
+    - { id: ward-1, name: Ana Soto, title: Council member, email: soto@council.example, areas: [W-1] }
+    - { id: ward-2, name: Ben Ode, title: Council member, email: ode@council.example, areas: [W-2] }
+  postcodes: { '94110': [W-1], '94112': [W-1, W-2], '94114': [W-2] }
+  areaNames: { W-1: Ward 1 (Mission), W-2: Ward 2 (Castro) }
+---
+The council votes on the budget in spring.
+`;
+
+const congress = (partner: string) => `---
+kind: letter
+title: Ask Congress to fund public housing repairs
+summary: Write to your representative and senators.
+partners: ["${partner}"]
+${consent}
+letter:
+  subject: 'Fund public housing repairs'
+  text: 'Dear {target}, as {title} you can fund the repairs of public housing. Please vote for it this year. Thank you.'
+  sending: { from: ${FROM}, timezone: America/New_York }
+  targetsFile: congress.json
+---
+Most offices take letters only through their own web form.
+`;
+
+const LEGISLATORS = `
+- id: { bioguide: A000001 }
+  name: { first: Ada, last: Lovelace, official_full: Ada King Lovelace }
+  terms:
+    - { type: rep, start: '2025-01-03', end: '2027-01-03', state: CA, district: 12, phone: 202-225-0001,
+        contact_form: '${CONTACT_FORM}' }
+- id: { bioguide: S000002 }
+  name: { first: Grace, last: Hopper }
+  terms:
+    - { type: sen, start: '2023-01-03', end: '2029-01-03', state: CA, phone: 202-224-0002,
+        contact_form: 'https://www.hopper.senate.example/contact' }
+`;
+
+const ZIPS = 'state_fips,state_abbr,zcta,cd\n06,CA,94612,12\n';
+
+/** A copy of the built content with both campaigns and the imported `congress.json`. */
+export function letterContent(builtContent: string, partner: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ladder-e2e-letters-'));
+  cpSync(builtContent, dir, { recursive: true });
+  writeFileSync(join(dir, `${COUNCIL}.md`), council(partner));
+  writeFileSync(join(dir, `${CONGRESS}.md`), congress(partner));
+  const data = mkdtempSync(join(tmpdir(), 'ladder-e2e-congress-'));
+  writeFileSync(join(data, 'legislators-current.yaml'), LEGISLATORS);
+  writeFileSync(join(data, 'zccd.csv'), ZIPS);
+  // As the README tells organizers: `npm run import-targets -- --legislators … --zips … --out …`.
+  execFileSync(process.execPath, [
+    'scripts/import-targets.ts',
+    ...['--legislators', join(data, 'legislators-current.yaml'), '--zips', join(data, 'zccd.csv')],
+    ...['--out', join(dir, 'congress.json')],
+  ]);
+  return dir;
+}
