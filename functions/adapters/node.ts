@@ -32,7 +32,7 @@ import { liveCatalog, loadCatalog } from '../catalog.ts';
 import { diskCampaignFiles } from '../editor/disk.ts';
 import { siteBuilder } from '../editor/site-build.ts';
 import { guardFromEnv } from '../guard/config.ts';
-import { requireEmailForLinks, sinksFromEnv, twilioFromEnv } from '../outbox/config.ts';
+import { lettersWithoutEmail, requireEmailForLinks, sinksFromEnv, twilioFromEnv } from '../outbox/config.ts';
 import { type RunningDispatcher, startDispatcher } from '../outbox/dispatcher.ts';
 import { lettersFromEnv, sendLetters } from '../outbox/letters.ts';
 import { openStore } from '../store/open.ts';
@@ -56,6 +56,8 @@ const store = await openStore(env);
 // Read before listening: a mistake in a sink's configuration stops the start, naming the variable.
 const sinks = sinksFromEnv(env, catalog);
 requireEmailForLinks(env, catalog.list());
+const unsent = lettersWithoutEmail(env, catalog.list());
+if (unsent) console.warn(`[ladder] ${unsent}`);
 let dispatcher: RunningDispatcher | null = null;
 const retentionDays = retentionDaysFromEnv(env);
 const pruning = pruneOptionsFromEnv(env);
