@@ -15,6 +15,13 @@ export const FROM = 'letters@campaign.example';
 /** The council member's address the mail server refuses: a hard bounce. */
 export const REFUSED = 'mayor@council.example';
 export const CONTACT_FORM = 'https://lovelace.house.example/contact';
+/** Letters in the writers' own words (edited: never counted as copies of the suggestion). */
+export const OWN = {
+  ella: 'Dear Ana Soto, my building on Mission Street has had no heating since October and my son sleeps in his coat. Please fund the repairs this year.',
+  grace:
+    'Dear Ben Ode, the roof of our block leaked through three floors this autumn; we have buckets in the hallway. Please fund the repairs.',
+  hana: 'Dear Ana Soto, I wrote to you last year about the mould in our flats. It is worse now. Please put the repairs in this budget.',
+};
 
 const consent = `consent:
   text: Keep me updated about this campaign by email.

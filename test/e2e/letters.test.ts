@@ -11,8 +11,6 @@
  * (`sendLetters`, as `npm run dispatch` runs it, configured from the environment by `lettersFromEnv`) on the
  * server's database, given the hour it runs at: Tuesday 10:00 in Los Angeles, then the evening, then Wednesday.
  */
-import { generateKeyPairSync } from 'node:crypto';
-import { dkimVerify } from 'mailauth';
 import type { ParsedMail } from 'mailparser';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -23,13 +21,12 @@ import type { Store } from '../../functions/store/types.ts';
 import { smtpServer } from '../functions/outbox/servers.ts';
 import { HOSTILE_CSS } from '../widgets/hostile.css.ts';
 import { axeViolations, freePort, launch, type RunningServer, startPartner, startServer } from './harness.ts';
-import { CONGRESS, CONTACT_FORM, COUNCIL, FROM, letterContent, REFUSED } from './letter-campaigns.ts';
+import { check, dkim, DKIM_KEY, row } from './letter-checks.ts';
+import { CONGRESS, CONTACT_FORM, COUNCIL, FROM, letterContent, OWN, REFUSED } from './letter-campaigns.ts';
 
 const built = inject('built');
 const PARTNER = `http://127.0.0.1:${built.partnerPort}`;
 const OWNER = 'letters-owner-token-1234567';
-const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const TXT = `v=DKIM1; k=rsa; p=${publicKey.export({ type: 'spki', format: 'der' }).toString('base64')}`;
 /** Tuesday 2026-12-08, 10:00 in Los Angeles (the council's time zone): inside the default window. */
 const TUESDAY_10 = new Date('2026-12-08T18:00:00Z');
 const at = (hours: number) => new Date(TUESDAY_10.getTime() + hours * 3600_000);
@@ -75,7 +72,7 @@ beforeAll(async () => {
       LADDER_SITE_URL: server.url,
       LADDER_DKIM_DOMAIN: 'campaign.example',
       LADDER_DKIM_SELECTOR: 'ladder',
-      LADDER_DKIM_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      LADDER_DKIM_KEY: DKIM_KEY,
     },
     store,
   ))!;
@@ -93,39 +90,7 @@ afterAll(async () => {
 const pass = (now: Date) => sendLetters(store, catalog, letterMail, now);
 const to = (mail: ParsedMail) => (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.value[0]?.address;
 const mailsTo = (address: string) => smtp.mails.filter((mail) => to(mail) === address);
-
-async function dkim(mail: ParsedMail): Promise<string> {
-  const raw = smtp.raws[smtp.mails.indexOf(mail)];
-  const verified = await dkimVerify(raw, {
-    resolver: async (name: string, type: string) => {
-      expect([name, type]).toEqual(['ladder._domainkey.campaign.example', 'TXT']);
-      return [[TXT]];
-    },
-  });
-  return verified.results[0].status.result;
-}
-
-/** axe on the page, and the widget legible despite the host's CSS: no sideways scrolling, real inputs. */
-async function check(page: Page): Promise<void> {
-  expect(await axeViolations(page)).toEqual([]);
-  const problems = await page.evaluate(() => {
-    const found: string[] = [];
-    const root = document.documentElement;
-    if (root.scrollWidth > root.clientWidth) found.push('the page scrolls sideways');
-    const widget = document.querySelector('ladder-letter')!.shadowRoot!;
-    for (const input of widget.querySelectorAll<HTMLElement>(
-      'input:not([type=checkbox], [type=radio], [aria-hidden] *), textarea, button',
-    )) {
-      const css = getComputedStyle(input);
-      const name = input.getAttribute('name') ?? input.textContent?.trim();
-      if (parseFloat(css.fontSize) < 14) found.push(`${name}: font size ${css.fontSize}`);
-      if (input.localName !== 'button' && css.borderTopStyle !== 'solid') found.push(`${name}: no border`);
-      if (input.getBoundingClientRect().right > root.clientWidth + 0.5) found.push(`${name}: cut off`);
-    }
-    return found;
-  });
-  expect(problems).toEqual([]);
-}
+const raw = (mail: ParsedMail) => smtp.raws[smtp.mails.indexOf(mail)];
 
 interface Writer {
   givenName: string;
@@ -188,12 +153,6 @@ async function confirm(context: BrowserContext, email: string): Promise<void> {
   await page.close();
 }
 
-/** The dashboard's row for a target: its cells, as the organizer reads them. */
-async function row(page: Page, slug: string, target: string): Promise<string[]> {
-  const cells = page.locator(`table[data-campaign="${slug}"] tr[data-target="${target}"] > *`);
-  return (await cells.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
-}
-
 async function dashboard(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
@@ -204,13 +163,6 @@ async function dashboard(context: BrowserContext): Promise<Page> {
   expect(await axeViolations(page)).toEqual([]);
   return page;
 }
-
-const OWN = {
-  ella: 'Dear Ana Soto, my building on Mission Street has had no heating since October and my son sleeps in his coat. Please fund the repairs this year.',
-  grace:
-    'Dear Ben Ode, the roof of our block leaked through three floors this autumn; we have buckets in the hallway. Please fund the repairs.',
-  hana: 'Dear Ana Soto, I wrote to you last year about the mould in our flats. It is worse now. Please put the repairs in this budget.',
-};
 
 describe('letters to a city council and to Congress', () => {
   it('personal letters, then one digest, the office’s choice the next day, a bounce on the dashboard', async () => {
@@ -231,7 +183,7 @@ describe('letters to a city council and to Congress', () => {
     expect(letter.text).toContain('my son sleeps in his coat');
     expect(letter.text).toContain('Ella Baker, 94110');
     expect(letter.messageId).toMatch(/^<[\w-]+\.ward-1@campaign\.example>$/);
-    expect(await dkim(letter)).toBe('pass');
+    expect(await dkim(raw(letter))).toBe('pass');
     expect(mailsTo(REFUSED)).toEqual([]);
 
     // Then three neighbours send the suggestion (in Spanish, French and Arabic) and one writes her own: past the
@@ -262,7 +214,7 @@ describe('letters to a city council and to Congress', () => {
     expect(digest.text).toContain('Dear Ben Ode, as Council member you decide the budget.');
     for (const name of ['Sofía Baker, 94114', 'Zoé Baker, 94114', 'Layla Baker, 94112', 'buckets in the hallway'])
       expect(digest.text).toContain(name);
-    expect(await dkim(digest)).toBe('pass');
+    expect(await dkim(raw(digest))).toBe('pass');
 
     // Ana Soto's office follows the "digest" link in Ella's letter: a page with one button, then the choice is kept.
     const office = await context.newPage();
@@ -296,7 +248,7 @@ describe('letters to a city council and to Congress', () => {
     expect(wednesday[1].subject).toBe('Repairs, Ana Soto (1 letter)');
     expect(wednesday[1].text).toContain('the mould in our flats');
     expect(wednesday[1].text).toContain('Hana Baker, 94110');
-    expect(await dkim(wednesday[1])).toBe('pass');
+    expect(await dkim(raw(wednesday[1]))).toBe('pass');
     await organizer.getByRole('button', { name: 'Refresh' }).click();
     await organizer
       .locator(`table[data-campaign="${COUNCIL}"] tr[data-target="ward-1"] td`)
