@@ -3,11 +3,15 @@
  * (hand-written targets with emails) and one to Congress, whose targets `npm run import-targets` builds from data
  * in the formats of unitedstates/congress-legislators and the Census ZCTA-to-district table (made-up members, each
  * with the `contact_form` the real data has). Added to a copy of the built content, as partner-csp.test.ts does.
+ * And the partner's page they are written from.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { RESERVE_STYLE } from '../../widgets/reserve.ts';
+import { HOSTILE_CSS } from '../widgets/hostile.css.ts';
 
 export const COUNCIL = 'write-the-council';
 export const CONGRESS = 'write-to-congress';
@@ -96,3 +100,19 @@ export function letterContent(builtContent: string, partner: string): string {
   ]);
   return dir;
 }
+
+const hash = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/**
+ * The partner's page, in a language, with a WordPress theme's and Bootstrap's global CSS, under a strict policy of
+ * its own plus exactly the lines the embed page prints (partner-csp.test.ts shows each of them is needed).
+ */
+export const partnerPage = (origin: string, slug: string, lang: string) => {
+  const policy = `default-src 'none'; script-src ${origin}; connect-src ${origin}; style-src ${hash(HOSTILE_CSS)} ${hash(RESERVE_STYLE)}; img-src 'self'; base-uri 'none'; form-action 'self'`;
+  return `<!doctype html>
+<html lang="${lang}"><head><meta charset="utf-8"><title>Partner</title>
+<meta http-equiv="Content-Security-Policy" content="${policy}">
+<meta name="viewport" content="width=device-width, initial-scale=1"><style>${HOSTILE_CSS}</style>
+<script type="module" src="${origin}/embed.js"></script></head>
+<body><main><h1>Our partner's page</h1><ladder-letter campaign="${slug}" lang="${lang}"></ladder-letter></main></body></html>`;
+};

@@ -2,10 +2,11 @@
  * Letters end to end (issue 13, "Done when"), on the built site, a real server and Chromium, with a real SMTP server
  * (smtp-server) as the council's mail server and every message parsed by mailparser, its DKIM signature verified by
  * mailauth. A letter campaign to a city council (hand-written targets with emails) and one to Congress (imported by
- * `npm run import-targets`, contact forms): supporters write from a partner page whose CSS is hostile, in en, es,
- * fr and ar, and confirm by the link emailed to them; the council members get personal letters and, past the
- * threshold, one digest; an office chooses "digest" and the next day's mail follows it; the refused address shows
- * as bounced on the dashboard; the Congress letter opens the member's form with the letter ready. axe everywhere.
+ * `npm run import-targets`, contact forms): supporters write from a partner page with hostile CSS and a strict
+ * Content-Security-Policy, in en, es, fr and ar, and confirm by the link emailed to them; the council members get
+ * personal letters and, past the threshold, one digest; an office chooses "digest" and the next day's mail follows
+ * it; the refused address shows as bounced on the dashboard; the Congress letter opens the member's form with the
+ * letter ready. axe everywhere.
  *
  * Time: the server's own letter timer is off (LADDER_LETTERS_INTERVAL=0) and each sender pass is the code's own
  * (`sendLetters`, as `npm run dispatch` runs it, configured from the environment by `lettersFromEnv`) on the
@@ -19,10 +20,10 @@ import { type LetterMailConfig, lettersFromEnv, sendLetters } from '../../functi
 import { openSqliteStore } from '../../functions/store/sqlite.ts';
 import type { Store } from '../../functions/store/types.ts';
 import { smtpServer } from '../functions/outbox/servers.ts';
-import { HOSTILE_CSS } from '../widgets/hostile.css.ts';
+import { watchedPage } from './csp-watch.ts';
 import { axeViolations, freePort, launch, type RunningServer, startPartner, startServer } from './harness.ts';
 import { check, dkim, DKIM_KEY, row } from './letter-checks.ts';
-import { CONGRESS, CONTACT_FORM, COUNCIL, FROM, letterContent, OWN, REFUSED } from './letter-campaigns.ts';
+import { CONGRESS, CONTACT_FORM, COUNCIL, FROM, letterContent, OWN, partnerPage, REFUSED } from './letter-campaigns.ts';
 
 const built = inject('built');
 const PARTNER = `http://127.0.0.1:${built.partnerPort}`;
@@ -40,11 +41,6 @@ let catalog: Catalog;
 let letterMail: LetterMailConfig;
 
 /** The partner's page, in a language, with a WordPress theme's and Bootstrap's global CSS. */
-const partnerPage = (slug: string, lang: string) => `<!doctype html>
-<html lang="${lang}"><head><meta charset="utf-8"><title>Partner</title>
-<meta name="viewport" content="width=device-width, initial-scale=1"><style>${HOSTILE_CSS}</style>
-<script type="module" src="${server.url}/embed.js"></script></head>
-<body><main><h1>Our partner's page</h1><ladder-letter campaign="${slug}" lang="${lang}"></ladder-letter></main></body></html>`;
 
 beforeAll(async () => {
   smtp = await smtpServer({ refuse: REFUSED });
@@ -61,8 +57,8 @@ beforeAll(async () => {
     LADDER_LETTERS_INTERVAL: '0',
   });
   partner = await startPartner(built.partnerPort, {
-    ...Object.fromEntries(['en', 'es', 'fr', 'ar'].map((lang) => [`/${lang}`, partnerPage(COUNCIL, lang)])),
-    '/congress': partnerPage(CONGRESS, 'en'),
+    ...Object.fromEntries(['en', 'es', 'fr', 'ar'].map((lang) => [`/${lang}`, partnerPage(server.url, COUNCIL, lang)])),
+    '/congress': partnerPage(server.url, CONGRESS, 'en'),
   });
   store = await openSqliteStore(server.db);
   catalog = await loadCatalog(content);
@@ -103,7 +99,7 @@ interface Writer {
 
 /** A supporter writes from the partner's page, every state checked, and confirms by the link emailed to them. */
 async function write(context: BrowserContext, who: Writer, path = `/${who.lang}`): Promise<Page> {
-  const page = await context.newPage();
+  const { page, violations } = await watchedPage(context);
   page.setDefaultTimeout(15_000);
   await page.goto(`${PARTNER}${path}`);
   const widget = page.locator('ladder-letter');
@@ -127,6 +123,7 @@ async function write(context: BrowserContext, who: Writer, path = `/${who.lang}`
   await widget.locator('[part=submit]').click();
   await widget.locator('[part=thanks] h3').waitFor();
   await check(page);
+  expect(await violations()).toEqual([]);
   await confirm(context, who.email);
   return page;
 }
