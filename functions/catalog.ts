@@ -28,8 +28,11 @@ export function catalogFrom(entries: CampaignEntry[], files: Record<string, Targ
     for (const [code, areas] of [...Object.entries(file.postcodes), ...Object.entries(book.postcodes)]) {
       postcodes[postcodeKey(code)] = areas;
     }
+    // A letter reaches a target by its email or its web form: a member of the imported data with neither (a new
+    // member, not yet in it) would be listed to the supporter and counted "handed" with nothing to hand over.
+    const reachable = entry.kind === 'letter' ? file.targets.filter((t) => t.email || t.contactForm) : file.targets;
     books.set(entry.slug, {
-      targets: [...book.targets, ...file.targets],
+      targets: [...book.targets, ...reachable],
       postcodes,
       areaNames: { ...file.areaNames, ...book.areaNames },
     });

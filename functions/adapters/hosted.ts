@@ -8,7 +8,7 @@ import { createApp } from '../app.ts';
 import type { Catalog } from '../catalog.ts';
 import type { AppEnv } from '../context.ts';
 import { guardFromEnv } from '../guard/config.ts';
-import { requireEmailForLinks, sinksFromEnv, twilioFromEnv } from '../outbox/config.ts';
+import { lettersWithoutEmail, requireEmailForLinks, sinksFromEnv, twilioFromEnv } from '../outbox/config.ts';
 import { dispatch, type DispatchResult } from '../outbox/dispatcher.ts';
 import { prune, pruneOptionsFromEnv } from '../store/prune.ts';
 import { retentionDaysFromEnv, sweepRetention } from '../store/retention.ts';
@@ -29,6 +29,8 @@ export interface Hosted {
 export async function hosted(env: Record<string, string | undefined>, store: Store, catalog: Catalog): Promise<Hosted> {
   const sinks = sinksFromEnv(env, catalog);
   requireEmailForLinks(env, catalog.list());
+  const unsent = lettersWithoutEmail(env, catalog.list());
+  if (unsent) console.warn(`[ladder] ${unsent}`);
   const retentionDays = retentionDaysFromEnv(env);
   const pruning = pruneOptionsFromEnv(env);
   const app = createApp({

@@ -4,7 +4,8 @@
  * Environment: PORT (4321), HOST (all interfaces), LADDER_DB (./data/ladder.sqlite), DATABASE_URL (postgres://…),
  * LADDER_SITE_URL (the public URL, for links; default each request's origin; required with email or SMS),
  * LADDER_CONTENT (campaign files; default site/content/campaigns), LADDER_SITE_OUT (dist/site), LADDER_EMBED_OUT
- * (dist/embed), LADDER_DISPATCH_INTERVAL (ms between delivery passes, 15000), LADDER_DISPATCH_LEASE_MS (how long a
+ * (dist/embed), LADDER_DISPATCH_INTERVAL (ms between delivery passes, 15000), LADDER_LETTERS_INTERVAL (ms between
+ * passes of letters to targets, 300000; 0: none, `npm run dispatch` sends them), LADDER_DISPATCH_LEASE_MS (how long a
  * claimed event stays this instance's: a claim lost with a killed instance comes back after it; 300000) and the
  * sinks' variables (functions/outbox/config.ts).
  * LADDER_RETENTION_DAYS: personal data kept for campaigns without `retentionDays` (unset: kept); swept hourly.
@@ -33,7 +34,7 @@ import { liveCatalog, loadCatalog } from '../catalog.ts';
 import { diskCampaignFiles } from '../editor/disk.ts';
 import { siteBuilder } from '../editor/site-build.ts';
 import { guardFromEnv } from '../guard/config.ts';
-import { requireEmailForLinks, sinksFromEnv, twilioFromEnv } from '../outbox/config.ts';
+import { lettersWithoutEmail, requireEmailForLinks, sinksFromEnv, twilioFromEnv } from '../outbox/config.ts';
 import { type RunningDispatcher, startDispatcher } from '../outbox/dispatcher.ts';
 import { lettersFromEnv, sendLetters } from '../outbox/letters.ts';
 import { openStore } from '../store/open.ts';
@@ -64,6 +65,8 @@ const store = await openStore(env);
 // Read before listening: a mistake in a sink's configuration stops the start, naming the variable.
 const sinks = sinksFromEnv(env, catalog);
 requireEmailForLinks(env, catalog.list());
+const unsent = lettersWithoutEmail(env, catalog.list());
+if (unsent) console.warn(`[ladder] ${unsent}`);
 let dispatcher: RunningDispatcher | null = null;
 const retentionDays = retentionDaysFromEnv(env);
 const pruning = pruneOptionsFromEnv(env);
@@ -171,13 +174,18 @@ const retention = setInterval(() => {
 }, 3600_000);
 retention.unref();
 
-// Letters to targets (functions/outbox/letters.ts): a pass every five minutes, never two at once.
+// Letters to targets (functions/outbox/letters.ts): a pass every LADDER_LETTERS_INTERVAL ms (five minutes), never
+// two at once; 0: none here, `npm run dispatch` (a cron job) sends them.
 const letterMail = await lettersFromEnv(env, store);
+const letterInterval = Number(env.LADDER_LETTERS_INTERVAL ?? 300_000);
 let lettering: Promise<unknown> = Promise.resolve();
-const letterTimer = setInterval(() => {
-  if (letterMail) lettering = lettering.then(() => sendLetters(store, catalog, letterMail)).catch(console.error);
-}, 300_000);
-letterTimer.unref();
+const letterTimer =
+  letterMail && letterInterval > 0
+    ? setInterval(() => {
+        lettering = lettering.then(() => sendLetters(store, catalog, letterMail)).catch(console.error);
+      }, letterInterval)
+    : undefined;
+letterTimer?.unref();
 
 const listener = serve({ fetch: server.fetch, port, hostname: env.HOST }, (info) => {
   // A worker of several says nothing: its supervisor says it once all of them listen.

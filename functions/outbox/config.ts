@@ -122,6 +122,20 @@ export function requireEmailForLinks(
   }
 }
 
+/**
+ * A letter leaves only once its writer follows the link emailed for it (routes/letters.ts): with no email, letter
+ * campaigns take letters that never leave. Not refused at start, as double opt-in is (a fresh checkout's example
+ * campaigns include a letter): said instead, for the adapters to print. Null: nothing to say.
+ */
+export function lettersWithoutEmail(
+  env: Record<string, string | undefined>,
+  campaigns: { slug: string; kind: string }[],
+): string | null {
+  const letters = campaigns.filter((campaign) => campaign.kind === 'letter').map((campaign) => campaign.slug);
+  if (!letters.length || (env.LADDER_SMTP_URL && env.LADDER_MAIL_FROM)) return null;
+  return `${letters.join(', ')}: a letter leaves only once its writer follows the link emailed to them, and no email is configured: set LADDER_SMTP_URL and LADDER_MAIL_FROM, or letters will wait and never be sent.`;
+}
+
 /** `LADDER_TWILIO`, checked; undefined when unset. */
 export const twilioFromEnv = (env: Record<string, string | undefined>) =>
   env.LADDER_TWILIO ? parse('LADDER_TWILIO', Twilio, env.LADDER_TWILIO) : undefined;

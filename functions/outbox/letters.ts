@@ -243,11 +243,11 @@ async function sendDigest(mail: Mail, letters: WaitingLetter[]): Promise<void> {
     [`${l.letter!.givenName} ${l.letter!.familyName}`, l.letter!.postcode].filter(Boolean).join(', ');
   const copies = letters.filter((l) => !l.edited);
   const own = letters.filter((l) => l.edited);
+  // Only letters of their own (the office asked for digests): no suggestion that nobody sent.
   const text = [
-    words.digestIntro(copies.length, own.length),
-    '',
-    fillLetter(campaign.letter.text, target),
-    '',
+    ...(copies.length
+      ? [words.digestIntro(copies.length, own.length), '', fillLetter(campaign.letter.text, target), '']
+      : [words.digestOwn(own.length)]),
     ...copies.map(sign),
     ...own.flatMap((l) => ['', '---', '', fillLetter(l.letter!.text ?? campaign.letter.text, target), '', sign(l)]),
   ].join('\n');

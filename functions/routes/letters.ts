@@ -65,10 +65,14 @@ export const letterChoice = new Hono<AppEnv>();
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
-const page = (lang: Lang, body: string) =>
-  `<!doctype html><html lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}"><head><meta charset="utf-8">` +
-  `<meta name="viewport" content="width=device-width, initial-scale=1"><title>Ladder</title></head>` +
-  `<body><main>${body}</main></body></html>`;
+const page = (lang: Lang, body: string) => {
+  const { heading } = letterWords(lang).confirm;
+  return (
+    `<!doctype html><html lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}"><head><meta charset="utf-8">` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${heading}</title></head>` +
+    `<body><main><h1>${heading}</h1>${body}</main></body></html>`
+  );
+};
 
 async function readChoice(c: Context<AppEnv>, fields: Record<string, string | undefined>) {
   const { a = '', c: choice = '', s = '', l = '' } = fields;

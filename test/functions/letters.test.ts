@@ -1,7 +1,11 @@
 /** `POST /api/campaigns/:slug/letters`: a letter per supporter, to each of their targets, by email or by hand. */
 import { describe, expect, it } from 'vitest';
+import { createApp } from '../../functions/app.ts';
+import { catalogFrom } from '../../functions/catalog.ts';
+import { openSqliteStore } from '../../functions/store/sqlite.ts';
+import { TargetsFile } from '../../schema/call.ts';
 import type { CampaignEntry } from '../../schema/campaign.ts';
-import { ADMIN_TOKEN, post, testApp } from './fixtures.ts';
+import { ADMIN_TOKEN, post, tempDb, testApp } from './fixtures.ts';
 import { confirmLetters, letterCampaign, SUGGESTION } from './letter-fixtures.ts';
 
 const writer = (overrides: Record<string, unknown> = {}) => ({
@@ -73,6 +77,41 @@ describe('POST /api/campaigns/:slug/letters', () => {
     ]);
     const totals = await store.letterTotals('write-council');
     expect(totals.find((t) => t.target === 'ward-2')).toMatchObject({ handed: 1, waiting: 0, delivered: 0 });
+  });
+
+  it('leaves out an imported member with neither email nor form: nobody is sent to them, nothing is counted', async () => {
+    const campaign = letterCampaign('congress', { targets: [], postcodes: {}, targetsFile: 'congress.json' });
+    const member = (id: string, name: string, more: object = {}) => ({
+      id,
+      name,
+      title: 'Representative, CA-12',
+      phones: [{ number: '202-225-0001' }],
+      areas: ['CA-12'],
+      ...more,
+    });
+    const file = TargetsFile.parse({
+      // The data has no form yet for a member sworn in last week.
+      targets: [
+        member('A1', 'Ada Lovelace', { contactForm: 'https://lovelace.house.example/contact' }),
+        member('N2', 'Nia New'),
+      ],
+      postcodes: { '94612': ['CA-12'] },
+    });
+    const store = await openSqliteStore(tempDb());
+    const app = createApp({ store, catalog: catalogFrom([campaign], { congress: file }) });
+    const lookup = await (await app.request('http://localhost/api/campaigns/congress/targets?postcode=94612')).json();
+    expect(lookup.targets.map((t: { id: string }) => t.id)).toEqual(['A1']);
+    const res = await app.request(
+      URL_OF('congress'),
+      post(writer({ person: { ...writer().person, postcode: '94612' } })),
+    );
+    expect(res.status).toBe(202);
+    expect((await res.json()).deliveries).toEqual([
+      { target: 'A1', name: 'Ada Lovelace', via: 'form', contactForm: 'https://lovelace.house.example/contact' },
+    ]);
+    await confirmLetters(store);
+    expect(await store.letterTotals('congress')).toEqual([expect.objectContaining({ target: 'A1', handed: 1 })]);
+    await store.close();
   });
 
   it('refuses a copy of the suggestion when the campaign requires a letter of their own, and changes nothing', async () => {

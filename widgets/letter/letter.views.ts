@@ -167,10 +167,11 @@ function thanks(v: View): TemplateResult {
           <button
             type="button"
             part="copy"
-            @click=${(e: Event) =>
-              void navigator.clipboard.writeText(letter).then(() => {
-                (e.target as HTMLElement).textContent = t.copied;
-              })}
+            @click=${(e: Event) => {
+              // Read now: once the click is dispatched, an event from a shadow tree has no target any more.
+              const button = e.target as HTMLElement;
+              void navigator.clipboard.writeText(letter).then(() => (button.textContent = t.copied));
+            }}
           >
             ${t.copy}
           </button>

@@ -1,12 +1,26 @@
 /** Sinks from the environment, backoff, Retry-After, and the webhook signature as a receiver checks it. */
 import { describe, expect, it } from 'vitest';
 import { backoff, FIRST_RETRY_MS, MAX_RETRY_MS } from '../../../functions/outbox/backoff.ts';
-import { sinksFromEnv } from '../../../functions/outbox/config.ts';
+import { lettersWithoutEmail, sinksFromEnv } from '../../../functions/outbox/config.ts';
 import { retryAfter } from '../../../functions/outbox/http.ts';
 import { signatureHeader, verifySignature } from '../../../functions/outbox/webhook.ts';
 import { catalog } from './fixtures.ts';
 
 const SECRET = 'a-secret-of-16-chars';
+
+describe('lettersWithoutEmail', () => {
+  it('says which letter campaigns cannot send their letters without email, and nothing once email is set', () => {
+    const campaigns = [
+      { slug: 'write-council', kind: 'letter' },
+      { slug: 'library', kind: 'petition' },
+    ];
+    expect(lettersWithoutEmail({}, campaigns)).toMatch(/^write-council: a letter leaves only once .*LADDER_SMTP_URL/);
+    expect(lettersWithoutEmail({ LADDER_SMTP_URL: 'smtp://127.0.0.1:25' }, campaigns)).toMatch(/LADDER_MAIL_FROM/);
+    const mail = { LADDER_SMTP_URL: 'smtp://127.0.0.1:25', LADDER_MAIL_FROM: 'hello@campaign.example' };
+    expect(lettersWithoutEmail(mail, campaigns)).toBeNull();
+    expect(lettersWithoutEmail({}, campaigns.slice(1))).toBeNull();
+  });
+});
 
 describe('sinksFromEnv', () => {
   it('builds every configured sink under its stable name, and none when nothing is set', () => {

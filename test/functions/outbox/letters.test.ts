@@ -143,7 +143,9 @@ describe('letters to targets', () => {
     // Opening the link (as a mail scanner would) shows a button and changes nothing.
     const page = await app.request(`http://localhost${stop.pathname}${stop.search}`);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('<form method="post"');
+    const html = await page.text();
+    expect(html).toContain('<form method="post"');
+    expect(html).toContain('<h1>Letters from constituents</h1>');
     expect((await store.letterTotals('council'))[0].choice).toBeNull();
     const forged = new URLSearchParams(stop.search);
     forged.set('a', 'soto@city.example');
@@ -163,6 +165,10 @@ describe('letters to targets', () => {
     smtp.mails.length = 0;
     expect(await send(hours(TUESDAY_10, 24))).toMatchObject({ sent: 0, digests: 1, stopped: 1 });
     expect(smtp.mails.map((m) => m.to && 'text' in m.to && m.to.text)).toEqual(['soto@city.example']);
+    // A digest of one letter of her own: said so, without the suggestion nobody sent.
+    expect(smtp.mails[0].subject).toBe('Repairs, Ana Soto (1 letter)');
+    expect(smtp.mails[0].text).toMatch(/^1 constituent wrote to you in their own words, below\./);
+    expect(smtp.mails[0].text).not.toContain('sent the letter below');
   });
 
   it('records a refused address as a hard bounce for the organizer, and sends it nothing more', async () => {
