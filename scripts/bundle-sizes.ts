@@ -92,3 +92,20 @@ export function lazyChunks(dir: string, entry: string): { files: string[]; dicti
     gzip: files.reduce((sum, file) => sum + fileSize(dir, file).gzip, 0),
   };
 }
+
+/**
+ * Lazy chunks a supporter meets only off the common path: a CAPTCHA, canvasser mode (its screen and batches), and
+ * the plural rules that only other languages' dictionaries import.
+ */
+const OFF_PATH = /(^|\/)(captcha|canvass|outbox-batch|plural)-[\w-]+\.js$/;
+
+/**
+ * What a supporter's browser downloads to act from a partner's page, up to the success view: `embed.js`, the
+ * widget's static closure, and the chunks it loads on the way (the outbox, later steps, the thank-you), in English.
+ * test/e2e/size.test.ts checks that a real browser signing a petition fetches exactly these files.
+ */
+export function partnerDownload(dir: string, entry: string): { files: string[]; gzip: number } {
+  const lazy = lazyChunks(dir, entry).files.filter((file) => !OFF_PATH.test(file));
+  const files = [...new Set(['embed.js', ...staticClosure(dir, entry), ...lazy])].sort();
+  return { files, gzip: files.reduce((sum, file) => sum + fileSize(dir, file).gzip, 0) };
+}
