@@ -2,12 +2,13 @@ import { adoptStyles, html, type TemplateResult } from 'lit';
 import type { CallResult } from '../../schema/actions.ts';
 import type { Outcome } from '../../schema/call.ts';
 import type { FieldIssue } from '../../schema/errors.ts';
+import { LIMITS } from '../../schema/limits.ts';
 import { campaignUrl, type Answer } from '../core/api.ts';
 import { LadderElement } from '../core/base.ts';
 import { SubmitController } from '../core/controllers.ts';
 import { LadderSubmitEvent } from '../core/events.ts';
-import { field, issueOf, PERSON, personInput } from '../core/form.ts';
 import { $supporter, loadSupporter } from '../core/supporter.ts';
+import { field, type FieldName, issueOf } from './call.form.ts';
 import { styles } from './call.styles.ts';
 import type * as Views from './call.views.ts';
 import { callMessages, type CallMessages } from './i18n/index.ts';
@@ -131,10 +132,11 @@ export class LadderCall extends LadderElement<CallMessages> {
     const { t, data } = this;
     const remembered = $supporter.get();
     return html`<form part="form" method="post" novalidate @submit=${this.#onLookup} @focusin=${this.#loadViews}>
-      ${this.#field(3, remembered?.postcode, true)}
+      ${this.#field('postcode', 'postal-code', LIMITS.postcode, remembered?.postcode, true)}
       <fieldset part="contact">
         <legend>${t.optional}</legend>
-        ${this.#field(0, remembered?.givenName)} ${this.#field(2, remembered?.email)}
+        ${this.#field('givenName', 'given-name', LIMITS.name, remembered?.givenName)}
+        ${this.#field('email', 'email', LIMITS.email, remembered?.email)}
         <label part="consent" class="check">
           <input type="checkbox" name="contact" />
           <span dir="auto">${data?.consent.text}</span>
@@ -144,16 +146,9 @@ export class LadderCall extends LadderElement<CallMessages> {
     </form>`;
   }
 
-  /** PERSON's `index`th field (core/form.ts). */
-  #field(index: number, value?: string, required = false): TemplateResult {
-    const [name] = PERSON[index];
+  #field(name: FieldName, autocomplete: string, max: number, value?: string, required = false): TemplateResult {
     const issue = this.#fields[name];
-    return field(
-      name,
-      this.t[name],
-      personInput(PERSON[index], !!issue, required, value),
-      issue && this.#issueText(issue),
-    );
+    return field(this.t[name], { name, autocomplete, max, value, required }, issue && this.#issueText(issue));
   }
 
   #issueText(issue: Issue): string {

@@ -7,7 +7,6 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import type { CallResult } from '../../schema/actions.ts';
 import type { Outcome, TargetLookup } from '../../schema/call.ts';
 import { LIMITS } from '../../schema/limits.ts';
-import { shareNext } from '../core/form.ts';
 import { honeypot } from '../core/honeypot.ts';
 import type { CoreMessages } from '../core/i18n.ts';
 import type { CallMessages } from './i18n/index.ts';
@@ -21,6 +20,17 @@ type Messages = CoreMessages & CallMessages;
  */
 export const canDial = (matches = (query: string) => matchMedia(query).matches): boolean =>
   matches('(pointer: coarse)') || matches('(max-width: 30em)');
+
+/** Only web links from the API are rendered as links, resolved against it (never `javascript:`). */
+export function webUrl(url: string | undefined, base: string): string | undefined {
+  if (!url) return;
+  try {
+    const resolved = new URL(url, base);
+    return /^https?:$/.test(resolved.protocol) ? resolved.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export interface CallInput {
   target: string;
@@ -160,6 +170,9 @@ export function card(t: Messages, target: LookupTarget, o: CardOptions): Templat
 
 /** All done: thanks, the campaign's calls by outcome, the share link and the next ask. */
 export function thanks(t: Messages, result: CallResult | undefined, api: string, format: (n: number) => string) {
+  const share = webUrl(result?.shareUrl, api);
+  const next = result?.nextAsk;
+  const nextUrl = webUrl(next?.url, api);
   return html`<div part="thanks">
     <h3 tabindex="-1">${t.thanks}</h3>
     ${
@@ -176,7 +189,13 @@ export function thanks(t: Messages, result: CallResult | undefined, api: string,
             </dl>`
         : nothing
     }
-    ${shareNext(t, result, api)}
+    ${
+      share
+        ? html`<p>${t.share}</p>
+            <p><a part="share" href=${share} dir="ltr">${share}</a></p>`
+        : nothing
+    }
+    ${next && nextUrl ? html`<p part="next">${t.next} <a href=${nextUrl} dir="auto">${next.title}</a></p>` : nothing}
   </div>`;
 }
 

@@ -1,12 +1,20 @@
-import { adoptStyles, html, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, type TemplateResult } from 'lit';
 import type { LetterResult } from '../../schema/actions.ts';
+import { LIMITS, POSTCODE_PATTERN } from '../../schema/limits.ts';
 import { LadderElement } from '../core/base.ts';
 import { SubmitController } from '../core/controllers.ts';
-import { field, PERSON, personInput } from '../core/form.ts';
-import { $supporter, loadSupporter } from '../core/supporter.ts';
+import { $supporter, loadSupporter, type Supporter } from '../core/supporter.ts';
 import { letterMessages, type LetterMessages } from './i18n/index.ts';
 import { styles } from './letter.styles.ts';
 import type { Flow } from './letter.views.ts';
+
+/** The supporter's details, asked first: name, autocomplete token, longest value. */
+export const PERSON: [keyof Supporter, string, number][] = [
+  ['givenName', 'given-name', LIMITS.name],
+  ['familyName', 'family-name', LIMITS.name],
+  ['email', 'email', LIMITS.email],
+  ['postcode', 'postal-code', LIMITS.postcode],
+];
 
 /**
  * Write to the people with power: the supporter gives their name, email and postcode, sees whom they write to
@@ -101,9 +109,25 @@ export class LadderLetter extends LadderElement<LetterMessages> {
     const { t, data, flow } = this;
     const remembered = $supporter.get();
     return html`<form part="form" method="post" novalidate @submit=${this.#onLookup} @focusin=${this.#load}>
-      ${PERSON.map((person) => {
-        const error = flow?.issue(person[0]);
-        return field(person[0], t[person[0]], personInput(person, !!error, true, remembered?.[person[0]]), error);
+      ${PERSON.map(([name, autocomplete, max]) => {
+        const error = flow?.issue(name);
+        return html`<div class="field">
+          <label for=${name}>${t[name]}</label>
+          <input
+            id=${name}
+            name=${name}
+            type=${name === 'email' ? 'email' : 'text'}
+            autocomplete=${autocomplete}
+            required
+            maxlength=${max}
+            pattern=${name === 'postcode' ? POSTCODE_PATTERN : nothing}
+            .defaultValue=${remembered?.[name] ?? ''}
+            dir="auto"
+            aria-invalid=${!!error}
+            aria-describedby=${error ? `${name}-error` : nothing}
+          />
+          <p id="${name}-error" part="error" class="error">${error ?? ''}</p>
+        </div>`;
       })}
       <label part="consent" class="check">
         <input type="checkbox" name="contact" />

@@ -1,17 +1,47 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { SignatureResult } from '../../schema/actions.ts';
+import type { NextAsk, SignatureResult } from '../../schema/actions.ts';
 import type { FieldIssue } from '../../schema/errors.ts';
 import { currentGoal } from '../../schema/goal.ts';
-import { LIMITS } from '../../schema/limits.ts';
+import { LIMITS, POSTCODE_PATTERN } from '../../schema/limits.ts';
 import { campaignUrl, type Answer } from '../core/api.ts';
 import { LadderElement } from '../core/base.ts';
 import { SubmitController } from '../core/controllers.ts';
 import { LadderSubmitEvent } from '../core/events.ts';
-import { field, focusFirst, issueOf, PERSON, personInput, shareNext } from '../core/form.ts';
 import { honeypot } from '../core/honeypot.ts';
 import { $supporter, loadSupporter, rememberSupporter, type Supporter } from '../core/supporter.ts';
 import { petitionMessages, type PetitionMessages } from './i18n/index.ts';
 import { styles } from './petition.styles.ts';
+
+type PersonField = keyof Supporter;
+
+/** The person's fields, their autocomplete tokens and native constraints (from schema/limits.ts). */
+const PERSON: { name: PersonField; autocomplete: string; type?: string; max: number; pattern?: string }[] = [
+  { name: 'givenName', autocomplete: 'given-name', max: LIMITS.name },
+  { name: 'familyName', autocomplete: 'family-name', max: LIMITS.name },
+  { name: 'email', autocomplete: 'email', type: 'email', max: LIMITS.email },
+  { name: 'postcode', autocomplete: 'postal-code', max: LIMITS.postcode, pattern: POSTCODE_PATTERN },
+];
+
+/** The issue a native input reports, as the API would name it. */
+function issueOf(input: HTMLInputElement | HTMLTextAreaElement): FieldIssue | undefined {
+  const { validity } = input;
+  if (validity.valid) return;
+  if (validity.valueMissing) return 'required';
+  if (validity.typeMismatch) return 'invalid_email';
+  if (validity.patternMismatch) return input.name === 'postcode' ? 'invalid_postcode' : 'invalid';
+  if (validity.tooLong) return 'too_long';
+  return 'invalid';
+}
+
+/** Only web links from the API are rendered as links, resolved against it (never `javascript:`). */
+function webUrl(url: string, base: string): string | undefined {
+  try {
+    const resolved = new URL(url, base);
+    return /^https?:$/.test(resolved.protocol) ? resolved.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * A petition: the demand, a goal thermometer with the live count, and the form to sign it.
@@ -57,7 +87,7 @@ export class LadderPetition extends LadderElement<PetitionMessages> {
 
   protected readonly submitter = new SubmitController<SignatureResult>(
     this,
-    [...PERSON.map(([name]) => name), 'comment'],
+    [...PERSON.map(({ name }) => name), 'comment'],
     'signature',
     (answer) => this.#settled(answer),
   );
@@ -105,8 +135,22 @@ export class LadderPetition extends LadderElement<PetitionMessages> {
   #form(): TemplateResult {
     const { t, data } = this;
     const sending = this.submitter.state === 'sending';
-    const [given, family, ...rest] = PERSON.map((person) =>
-      this.#field(person[0], personInput(person, !!this.#issue(person[0]))),
+    const [given, family, ...rest] = PERSON.map((field) =>
+      this.#field(
+        field.name,
+        html`<input
+          id=${field.name}
+          name=${field.name}
+          type=${field.type ?? 'text'}
+          autocomplete=${field.autocomplete}
+          required
+          maxlength=${field.max}
+          pattern=${field.pattern ?? nothing}
+          dir="auto"
+          aria-invalid=${!!this.#issue(field.name)}
+          aria-describedby=${this.#issue(field.name) ? `${field.name}-error` : nothing}
+        />`,
+      ),
     );
     return html`<form part="form" method="post" novalidate @submit=${this.#onSubmit}>
       <div class="names">${given}${family}</div>
@@ -137,7 +181,11 @@ export class LadderPetition extends LadderElement<PetitionMessages> {
 
   #field(name: string, input: TemplateResult): TemplateResult {
     const issue = this.#issue(name);
-    return field(name, this.t[name as 'comment'], input, issue && this.t[issue]);
+    return html`<div class="field">
+      <label for=${name}>${this.t[name as 'comment']}</label>
+      ${input}
+      <p id="${name}-error" part="error" class="error">${issue ? this.t[issue] : ''}</p>
+    </div>`;
   }
 
   #issue(name: string): FieldIssue | undefined {
@@ -147,6 +195,9 @@ export class LadderPetition extends LadderElement<PetitionMessages> {
   #thanks(): TemplateResult {
     const { t } = this;
     const { state, result } = this.submitter;
+    const share = result && webUrl(result.shareUrl, this.apiBase);
+    const next: NextAsk | null | undefined = result?.nextAsk;
+    const nextUrl = next && webUrl(next.url, this.apiBase);
     // Double opt-in: nothing counts until the emailed link is followed; the hint is read with the focused heading.
     const pending = state === 'success' && result?.pending;
     const heading = pending
@@ -158,7 +209,14 @@ export class LadderPetition extends LadderElement<PetitionMessages> {
           : t.thanks;
     return html`<div part="thanks">
       <h2 tabindex="-1" aria-describedby=${pending ? 'pending' : nothing}>${heading}</h2>
-      ${pending ? html`<p id="pending">${t.checkEmailHint}</p>` : nothing} ${shareNext(t, result, this.apiBase)}
+      ${pending ? html`<p id="pending">${t.checkEmailHint}</p>` : nothing}
+      ${
+        share
+          ? html`<p>${t.share}</p>
+              <p><a part="share" href=${share} dir="ltr">${share}</a></p>`
+          : nothing
+      }
+      ${next && nextUrl ? html`<p part="next">${t.next} <a href=${nextUrl} dir="auto">${next.title}</a></p>` : nothing}
     </div>`;
   }
 
@@ -192,7 +250,7 @@ export class LadderPetition extends LadderElement<PetitionMessages> {
       return this.#focus();
     }
     if (!this.dispatchEvent(new LadderSubmitEvent({ campaign: this.campaign }))) return;
-    const person = Object.fromEntries(PERSON.map(([name]) => [name, value(name)])) as unknown as Supporter;
+    const person = Object.fromEntries(PERSON.map(({ name }) => [name, value(name)])) as unknown as Supporter;
     const params = new URLSearchParams(location.search);
     this.#remember = checked('remember') ? person : null;
     await this.submitter.send(`${campaignUrl(this.apiBase, this.campaign)}/signatures`, {
@@ -210,8 +268,12 @@ export class LadderPetition extends LadderElement<PetitionMessages> {
   }
 
   /** After an answer: focus the first invalid field, or the thank-you heading. */
-  #focus(): Promise<void> {
-    return focusFirst(this, '[part=thanks] h2');
+  async #focus(): Promise<void> {
+    await this.updateComplete;
+    const root = this.renderRoot;
+    (
+      root.querySelector<HTMLElement>('[aria-invalid=true]') ?? root.querySelector<HTMLElement>('[part=thanks] h2')
+    )?.focus();
   }
 
   /** Fills what is still empty from the remembered supporter, while the form is untouched. */
@@ -220,7 +282,7 @@ export class LadderPetition extends LadderElement<PetitionMessages> {
     await this.updateComplete;
     const form = this.renderRoot.querySelector('form');
     if (!form) return;
-    for (const [name] of PERSON) {
+    for (const { name } of PERSON) {
       const input = form.elements.namedItem(name) as HTMLInputElement;
       if (!input.value) input.value = supporter[name];
     }

@@ -7,8 +7,8 @@ import { campaignUrl, type Answer } from '../core/api.ts';
 import { LadderElement } from '../core/base.ts';
 import { SubmitController } from '../core/controllers.ts';
 import { LadderSubmitEvent } from '../core/events.ts';
-import { field, focusFirst, webUrl } from '../core/form.ts';
 import { honeypot } from '../core/honeypot.ts';
+import { webUrl } from './links.ts';
 import { rsvpMessages, type RsvpMessages } from './i18n/index.ts';
 import { styles } from './rsvp.styles.ts';
 import type { thanks } from './thanks.ts';
@@ -114,7 +114,7 @@ export class LadderRsvp extends LadderElement<RsvpMessages> {
       ${this.#details(data?.event)}
       ${
         done && this.#confirm
-          ? this.#confirm(t, data as Parameters<Thanks>[1], result!, this.apiBase)
+          ? this.#confirm(t, data as Parameters<Thanks>[1], result!, (url) => webUrl(url, this.apiBase))
           : done || state === 'queued'
             ? // Queued, or the confirmation's chunk could not be fetched (offline since the form was started).
               html`<div part="thanks">
@@ -244,7 +244,11 @@ export class LadderRsvp extends LadderElement<RsvpMessages> {
 
   #field(name: string, input: TemplateResult): TemplateResult {
     const issue = this.#issue(name);
-    return field(name, this.t[name as 'email'], input, issue && this.t[issue]);
+    return html`<div class="field">
+      <label for=${name}>${this.t[name as 'email']}</label>
+      ${input}
+      <p id="${name}-error" part="error" class="error">${issue ? this.t[issue] : ''}</p>
+    </div>`;
   }
 
   #issue(name: string): FieldIssue | undefined {
@@ -325,7 +329,11 @@ export class LadderRsvp extends LadderElement<RsvpMessages> {
   }
 
   /** After an answer: focus the first invalid field, or the confirmation's heading. */
-  #focus(): Promise<void> {
-    return focusFirst(this, '[part=thanks] h2');
+  async #focus(): Promise<void> {
+    await this.updateComplete;
+    const root = this.renderRoot;
+    (
+      root.querySelector<HTMLElement>('[aria-invalid=true]') ?? root.querySelector<HTMLElement>('[part=thanks] h2')
+    )?.focus();
   }
 }

@@ -8,15 +8,14 @@ import type { RsvpResult } from '../../schema/actions.ts';
 import type { PublicCampaign } from '../../schema/campaign.ts';
 import { googleUrl, outlookUrl } from './calendar.ts';
 import type { RsvpMessages } from './i18n/en.ts';
-import { shareNext, webUrl as web } from '../core/form.ts';
 
 export function thanks(
-  t: RsvpMessages & { next: string; share: string },
+  t: RsvpMessages & { next: string },
   data: PublicCampaign & { event: NonNullable<PublicCampaign['event']> },
   result: RsvpResult,
-  api: string,
+  /** `webUrl` (links.ts) against the API: passed in, so that this chunk imports nothing from the widget's. */
+  webUrl: (url: string | undefined) => string | undefined,
 ): TemplateResult {
-  const webUrl = (url: string | undefined) => web(url, api);
   const { event } = data;
   const status = result.rsvp.status === 'waitlisted' ? t.waitlisted : t.going;
   const { startsAt: start, endsAt: end } = event.shifts.find(({ id }) => id === result.rsvp.shift) ?? event;
@@ -28,6 +27,9 @@ export function thanks(
     start,
     end,
   };
+  const share = webUrl(result.shareUrl);
+  const next = result.nextAsk;
+  const nextUrl = webUrl(next?.url);
   const link = (href: string, text: string) =>
     html`<li><a href=${href} target="_blank" rel="noopener">${text}</a></li>`;
   return html`<div part="thanks">
@@ -38,6 +40,7 @@ export function thanks(
       ${link(googleUrl(details), 'Google Calendar')} ${link(outlookUrl(details), 'Outlook.com')}
     </ul>
     <p><a part="manage" href=${webUrl(result.rsvp.manageUrl) ?? nothing}>${t.manage}</a></p>
-    ${shareNext(t, result, api)}
+    ${share ? html`<p>${t.share} <a part="share" href=${share} dir="ltr">${share}</a></p>` : nothing}
+    ${next && nextUrl ? html`<p part="next">${t.next} <a href=${nextUrl} dir="auto">${next.title}</a></p>` : nothing}
   </div>`;
 }

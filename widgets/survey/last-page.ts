@@ -4,13 +4,21 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FieldIssue } from '../../schema/errors.ts';
+import { LIMITS, POSTCODE_PATTERN } from '../../schema/limits.ts';
 import type { PublicSurvey } from '../../schema/survey.ts';
-import { field, PERSON, personInput } from '../core/form.ts';
 import { honeypot } from '../core/honeypot.ts';
 import type { CoreMessages } from '../core/i18n.ts';
 import type { SurveyMessages } from './i18n/index.ts';
 
 type Messages = CoreMessages & SurveyMessages;
+
+/** The respondent's fields, their autocomplete tokens and native constraints (from schema/limits.ts). */
+const PERSON = [
+  ['givenName', 'given-name', LIMITS.name],
+  ['familyName', 'family-name', LIMITS.name],
+  ['email', 'email', LIMITS.email],
+  ['postcode', 'postal-code', LIMITS.postcode],
+] as const;
 
 export const PERSON_FIELDS = PERSON.map(([name]) => name);
 
@@ -21,12 +29,25 @@ export function lastPage(
   issue: (name: string) => FieldIssue | undefined,
 ): TemplateResult {
   const { anonymous, help } = survey;
-  const fields = PERSON.map((person) => {
-    const [name] = person;
+  const fields = PERSON.map(([name, autocomplete, max]) => {
     const required = !anonymous && name !== 'postcode';
     const problem = issue(name);
-    const label = html`${t[name]} ${required ? nothing : html`<span class="optional">${t.optional}</span>`}`;
-    return field(name, label, personInput(person, !!problem, required), problem && t[problem]);
+    return html`<div class="field">
+      <label for=${name}>${t[name]} ${required ? nothing : html`<span class="optional">${t.optional}</span>`}</label>
+      <input
+        id=${name}
+        name=${name}
+        type=${name === 'email' ? 'email' : 'text'}
+        autocomplete=${autocomplete}
+        ?required=${required}
+        maxlength=${max}
+        pattern=${name === 'postcode' ? POSTCODE_PATTERN : nothing}
+        dir="auto"
+        aria-invalid=${!!problem}
+        aria-describedby=${problem ? `${name}-error` : nothing}
+      />
+      <p id="${name}-error" part="error" class="error">${problem ? t[problem] : ''}</p>
+    </div>`;
   });
   return html`${
       help

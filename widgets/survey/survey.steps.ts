@@ -9,7 +9,6 @@ import type { FieldIssue } from '../../schema/errors.ts';
 import { LIMITS } from '../../schema/limits.ts';
 import type { PublicSurvey } from '../../schema/survey.ts';
 import type { SubmitState } from '../core/controllers.ts';
-import { issueOf, shareNext, webUrl } from '../core/form.ts';
 import type { CoreMessages } from '../core/i18n.ts';
 import type { SurveyMessages } from './i18n/index.ts';
 import { lastPage, PERSON_FIELDS } from './last-page.ts';
@@ -37,9 +36,18 @@ export function checkContact(form: HTMLFormElement): Record<string, FieldIssue> 
   const inputs = PERSON_FIELDS.map((name) => form.elements.namedItem(name) as HTMLInputElement);
   // Anonymous answers may leave every contact field empty; once any is given, the person must be complete.
   const given = inputs.some((input) => (input.value = input.value.trim()));
-  for (const input of inputs) {
-    const issue = given && input.name !== 'postcode' && !input.value ? 'required' : issueOf(input);
-    if (issue) fields[input.name] = issue;
+  for (const { name, value, validity } of inputs) {
+    const issue: FieldIssue | undefined =
+      (given && name !== 'postcode' && !value) || validity.valueMissing
+        ? 'required'
+        : validity.typeMismatch
+          ? 'invalid_email'
+          : validity.patternMismatch
+            ? 'invalid_postcode'
+            : validity.valid
+              ? undefined
+              : 'invalid';
+    if (issue) fields[name] = issue;
   }
   return fields;
 }
@@ -84,6 +92,17 @@ export function response(form: HTMLFormElement, answers: Answers, canvassing: bo
   };
 }
 
+/** Only web links from the API are rendered as links, resolved against it (never `javascript:`). */
+function webUrl(url: string | undefined, base: string): string | undefined {
+  if (!url) return;
+  try {
+    const resolved = new URL(url, base);
+    return /^https?:$/.test(resolved.protocol) ? resolved.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** What replaces the form once answered (or stored on the device): thanks, the share link, the next ask. */
 export function thanks(
   t: CoreMessages & SurveyMessages,
@@ -91,6 +110,9 @@ export function thanks(
   result: ResponseResult | undefined,
   api: string,
 ): TemplateResult {
+  const share = webUrl(result?.shareUrl, api);
+  const next = result?.nextAsk;
+  const nextUrl = webUrl(next?.url, api);
   // `results: public`: the community's results, linked from here (this chunk is lazy: no static byte).
   const results = webUrl(result?.resultsUrl, api);
   // Double opt-in: nothing counts until the emailed link is followed; the hint is read with the focused heading.
@@ -105,7 +127,14 @@ export function thanks(
   return html`<div part="thanks">
     <h2 tabindex="-1" aria-describedby=${pending ? 'pending' : nothing}>${heading}</h2>
     ${pending ? html`<p id="pending">${t.checkEmailHint}</p>` : nothing}
-    ${results ? html`<p><a part="results" href=${results}>${t.results}</a></p>` : nothing} ${shareNext(t, result, api)}
+    ${
+      share
+        ? html`<p>${t.share}</p>
+            <p><a part="share" href=${share} dir="ltr">${share}</a></p>`
+        : nothing
+    }
+    ${results ? html`<p><a part="results" href=${results}>${t.results}</a></p>` : nothing}
+    ${next && nextUrl ? html`<p part="next">${t.next} <a href=${nextUrl} dir="auto">${next.title}</a></p>` : nothing}
   </div>`;
 }
 
