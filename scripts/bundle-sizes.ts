@@ -24,6 +24,10 @@ export function fileSize(dir: string, file: string): FileSize {
   };
 }
 
+/** package.json's `sizeBudgets` (bytes gzip -9 by widget, `all`, `partner`, `embed.js`). Run from the repository root. */
+export const sizeBudgets = (): Record<string, number> =>
+  (JSON.parse(readFileSync('package.json', 'utf8')) as { sizeBudgets: Record<string, number> }).sizeBudgets;
+
 export function jsFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.js'))
