@@ -10,7 +10,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { closureSize, fileSize, jsFiles, lazyChunks } from '../scripts/bundle-sizes.ts';
+import { closureSize, fileSize, jsFiles, lazyChunks, partnerDownload, sizeBudgets } from '../scripts/bundle-sizes.ts';
 import { load, type LoadResult } from './load.ts';
 import { lighthouseBench } from './lighthouse.ts';
 import { publishBench } from './publish.ts';
@@ -41,18 +41,24 @@ function sizes(): void {
       `${file.padEnd(36)}${String(s.bytes).padStart(8)}${String(s.gzip).padStart(8)}${String(s.brotli).padStart(8)}`,
     );
   }
-  // Per widget: what loads before the form is usable (the budget), then what it may load later.
+  // Per widget: what loads before the form is usable (the budget), then what it may load later; and what a
+  // supporter's browser downloads to act from a partner's page (embed.js, the closure, the chunks up to the thanks).
+  const budgets = sizeBudgets();
   console.log(
-    '\nPer widget (gzip): static closure (budgeted) + lazy chunks (idle, first interaction, after submitting)',
+    '\nPer widget (gzip): static closure (budgeted) + lazy chunks (idle, first interaction, after submitting); ' +
+      'partner-page download up to the thank-you',
   );
-  for (const file of jsFiles(out).filter((f) => /^w\/(petition|survey|rsvp|call)-/.test(f))) {
+  for (const file of jsFiles(out).filter((f) => /^w\/(petition|survey|rsvp|call|letter)-/.test(f))) {
     const name = file.replace(/^w\/|-[\w-]+\.js$/g, '');
     const c = closureSize(out, file);
     const lazy = lazyChunks(out, file);
-    const each = lazy.files.map((f) => `${f.replace(/^w\/|-[\w-]+\.js$/g, '')} ${fileSize(out, f).gzip}`);
+    const partner = partnerDownload(out, file);
+    // The chunk's name without its 8-character hash (`outbox-batch-DjLaSS20.js` -> `outbox-batch`).
+    const each = lazy.files.map((f) => `${f.replace(/^w\/|-[\w-]{8}\.js$/g, '')} ${fileSize(out, f).gzip}`);
     console.log(
-      `${name.padEnd(10)}static ${c.gzip} (${c.files.join(', ')}; brotli ${c.brotli}); lazy ${lazy.gzip} (${each.join(', ')}); ` +
-        `with everything ${c.gzip + lazy.gzip}`,
+      `${name.padEnd(10)}static ${c.gzip} of ${budgets[name]} (${c.files.join(', ')}; brotli ${c.brotli}); ` +
+        `partner download ${partner.gzip}${name === 'petition' ? ` of ${budgets.partner}` : ''} ` +
+        `(${partner.files.join(', ')}); lazy ${lazy.gzip} (${each.join(', ')}); with everything ${c.gzip + lazy.gzip}`,
     );
     // A language other than English loads two dictionaries: the core's and the widget's.
     const languages = ['es', 'fr', 'ar'].map((lang) => {

@@ -24,6 +24,10 @@ export function fileSize(dir: string, file: string): FileSize {
   };
 }
 
+/** package.json's `sizeBudgets` (bytes gzip -9 by widget, `all`, `partner`, `embed.js`). Run from the repository root. */
+export const sizeBudgets = (): Record<string, number> =>
+  (JSON.parse(readFileSync('package.json', 'utf8')) as { sizeBudgets: Record<string, number> }).sizeBudgets;
+
 export function jsFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.js'))
@@ -91,4 +95,21 @@ export function lazyChunks(dir: string, entry: string): { files: string[]; dicti
     dictionaries: all.filter(isDictionary),
     gzip: files.reduce((sum, file) => sum + fileSize(dir, file).gzip, 0),
   };
+}
+
+/**
+ * Lazy chunks a supporter meets only off the common path: a CAPTCHA, canvasser mode (its screen and batches), and
+ * the plural rules that only other languages' dictionaries import.
+ */
+const OFF_PATH = /(^|\/)(captcha|canvass|outbox-batch|plural)-[\w-]+\.js$/;
+
+/**
+ * What a supporter's browser downloads to act from a partner's page, up to the success view: `embed.js`, the
+ * widget's static closure, and the chunks it loads on the way (the outbox, later steps, the thank-you), in English.
+ * test/e2e/size.test.ts checks that a real browser signing a petition fetches exactly these files.
+ */
+export function partnerDownload(dir: string, entry: string): { files: string[]; gzip: number } {
+  const lazy = lazyChunks(dir, entry).files.filter((file) => !OFF_PATH.test(file));
+  const files = [...new Set(['embed.js', ...staticClosure(dir, entry), ...lazy])].sort();
+  return { files, gzip: files.reduce((sum, file) => sum + fileSize(dir, file).gzip, 0) };
 }

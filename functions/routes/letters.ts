@@ -50,7 +50,11 @@ letters.post('/:slug/letters', limitBody, async (c) => {
     edited: changed,
   };
   const result = await c.get('options').store.recordLetter(record, (outcome) => {
-    const body: LetterResult = { letter: { id: outcome.actionId }, ...actionResult(c, campaign, outcome), deliveries };
+    const result = actionResult(c, campaign, outcome);
+    // Held only until its writer confirms the address it goes out from: the letter is written, so the next ask is
+    // offered now, as after the other kinds (an action held by the campaign's doubleOptIn gets it on confirming).
+    if (outcome.pending) result.nextAsk = actionResult(c, campaign, { ...outcome, pending: false }).nextAsk;
+    const body: LetterResult = { letter: { id: outcome.actionId }, ...result, deliveries };
     return { status: outcome.pending ? 202 : outcome.duplicate ? 200 : 201, body };
   });
   return answer(c, result);

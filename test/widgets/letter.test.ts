@@ -2,6 +2,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { LadderSuccessEvent } from '../../widgets/core/events.ts';
+import { en as core } from '../../widgets/core/i18n/en.ts';
 import { en } from '../../widgets/letter/i18n/en.ts';
 import { click, part, recordEvents } from './helpers.ts';
 import { details, focused, has, letterWidget, send, text, until, value } from './letter-helpers.ts';
@@ -34,8 +35,10 @@ describe('<ladder-letter>', () => {
     expect(text(el, '[part=thanks] h3')).to.equal(en.checkEmail);
     expect(focused(el) === part(el, '[part=thanks] h3'), 'focus').to.equal(true);
     expect(part<HTMLProgressElement>(el, '[part=progress]').max).to.equal(100);
-    // Waiting for its link: shared already; the next ask comes with the confirmation, not before.
+    // Waiting for its link to leave, the letter is written: the share link and the next ask, as after the others.
     expect(text(el, '[part=share]')).to.equal(`${location.origin}/act/write/`);
+    expect(text(el, '[part=next]')).to.equal(`${core.next} Fund the buses`);
+    expect(part<HTMLAnchorElement>(el, '[part=next] a').href).to.equal(`${location.origin}/act/buses/`);
     // Both targets take email: nothing to hand over.
     expect(has(el, '[part=handed]')).to.equal(false);
 

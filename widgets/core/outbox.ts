@@ -7,21 +7,15 @@
  * Known limit: on a partner's page, IndexedDB belongs to the partner's origin, so the pending submission (with
  * the supporter's details) sits there until it is sent. A script on a page cannot store anything elsewhere.
  */
-import type { ErrorBody, FieldIssue } from '../../schema/errors.ts';
+import type { FieldIssue } from '../../schema/errors.ts';
 import type { Answer } from './api.ts';
 import { LadderErrorEvent, LadderQueuedEvent, LadderSuccessEvent } from './events.ts';
 import { challengeIfAsked, renew, retoken, stale, withToken } from '../guard/submission.ts';
 import { post } from './outbox-post.ts';
+import type * as BatchModule from './outbox-batch.ts';
 
 export { prepare } from '../guard/submission.ts';
 export { newKey } from './outbox-post.ts';
-
-/** One item of a batch endpoint's answer: the status and body it would have had on its own. */
-interface BatchResult {
-  key: string;
-  status: number;
-  body: unknown;
-}
 
 export interface OutboxEntry {
   /** The idempotency key, also the record's key. */
@@ -46,8 +40,13 @@ export type OutboxListener = (key: string, answer: Answer<unknown>) => void;
 const STORE = 'outbox';
 const BASE_DELAY = 2_000;
 const MAX_DELAY = 5 * 60_000;
-/** Entries per batch request (`LIMITS.batch`). */
-const BATCH = 50;
+
+/**
+ * The batches' code (outbox-batch.ts): a chunk of its own, loaded by the first `enqueue` (or a flush that finds a
+ * batch left by an earlier page). A page that never batched (a petition on a partner's page) does not download it.
+ */
+let batching: typeof BatchModule | undefined;
+const loadBatching = async () => (batching ??= await import('./outbox-batch.ts'));
 
 const request = <T>(r: IDBRequest<T>): Promise<T> =>
   new Promise((resolve, reject) => {
@@ -71,7 +70,8 @@ export class Outbox {
   #db?: Promise<IDBDatabase | null>;
   #memory = new Map<string, OutboxEntry>();
   #listeners = new Set<OutboxListener>();
-  #inflight = new Set<string>();
+  /** Keys on their way (outbox-batch.ts adds its own). */
+  readonly inflight = new Set<string>();
   #timer?: ReturnType<typeof setTimeout>;
   #started = false;
 
@@ -120,6 +120,7 @@ export class Outbox {
 
   /** Stores a submission for the batch endpoint `batch` (see `OutboxEntry.batch`), then sends what is due. */
   async enqueue(url: string, body: string, key: string, batch: string): Promise<void> {
+    await loadBatching();
     const entry: OutboxEntry = { key, url, body, batch, created: Date.now(), attempts: 0, due: Date.now() };
     await this.#put(entry).catch(() => this.#memory.set(key, entry));
     this.start();
@@ -136,11 +137,7 @@ export class Outbox {
     const due = entries.filter((entry) => all || entry.due <= now);
     // One at a time: a reconnecting phone should not burst, and order is kept.
     for (const entry of due) if (!entry.batch) await this.#send(entry);
-    for (const batch of new Set(due.map((entry) => entry.batch))) {
-      if (!batch) continue;
-      const group = entries.filter((entry) => entry.batch === batch && !this.#inflight.has(entry.key));
-      for (let i = 0; i < group.length; i += BATCH) await this.#sendBatch(batch, group.slice(i, i + BATCH));
-    }
+    if (due.some((entry) => entry.batch)) await (batching ?? (await loadBatching())).sendBatches(this, entries, due);
     await this.#schedule();
   }
 
@@ -154,8 +151,8 @@ export class Outbox {
 
   /** Sends one entry; `undefined` when it is already on its way. */
   async #send(entry: OutboxEntry): Promise<Answer<unknown> | undefined> {
-    if (this.#inflight.has(entry.key)) return;
-    this.#inflight.add(entry.key);
+    if (this.inflight.has(entry.key)) return;
+    this.inflight.add(entry.key);
     let answer: Answer<unknown>;
     try {
       answer = await post(entry.url, withToken(entry.url, entry.body), entry.key);
@@ -164,55 +161,21 @@ export class Outbox {
         entry = { ...entry, body: await retoken(entry.url, entry.body) };
         answer = await post(entry.url, entry.body, entry.key);
       }
-      await this.#keep(entry, answer);
+      await this.keep(entry, answer);
       // The next submission from this page gets a token of its own (held for its min fill time, not refused).
       if (answer.kind === 'ok') void renew(entry.url);
     } finally {
-      this.#inflight.delete(entry.key);
+      this.inflight.delete(entry.key);
     }
-    this.#tell(entry, answer);
+    this.tell(entry, answer);
     return answer;
-  }
-
-  /** Sends entries in one request to a batch endpoint; each is then kept or dropped by its own item's answer. */
-  async #sendBatch(url: string, entries: OutboxEntry[]): Promise<void> {
-    for (const entry of entries) this.#inflight.add(entry.key);
-    const answers: Answer<unknown>[] = [];
-    try {
-      const items = entries.map((e) => `{"key":${JSON.stringify(e.key)},"response":${withToken(url, e.body)}}`);
-      // No key of its own: each item carries its key, which makes resending the whole batch safe.
-      const answer = await post<{ results: BatchResult[] }>(url, `{"responses":[${items}]}`);
-      let renewed: Promise<boolean> | undefined;
-      for (let entry of entries) {
-        const item = answer.kind === 'ok' ? answer.body.results.find((result) => result.key === entry.key) : undefined;
-        const itemAnswer: Answer<unknown> =
-          answer.kind !== 'ok'
-            ? answer
-            : !item || item.status === 408 || item.status === 429 || item.status >= 500
-              ? { kind: 'retry' }
-              : item.status < 300
-                ? { kind: 'ok', body: item.body }
-                : {
-                    kind: 'refused',
-                    error: (item.body as ErrorBody | null)?.error ?? { code: 'internal', message: '' },
-                  };
-        // A stale token: renewed once for the batch; the entry goes again with the next batch.
-        if (stale(itemAnswer) && (await (renewed ??= renew(url))))
-          entry = { ...entry, body: await retoken(url, entry.body) };
-        answers.push(stale(itemAnswer) ? { kind: 'retry' } : itemAnswer);
-        await this.#keep(entry, answers[answers.length - 1]);
-      }
-    } finally {
-      for (const entry of entries) this.#inflight.delete(entry.key);
-    }
-    entries.forEach((entry, i) => this.#tell(entry, answers[i]));
   }
 
   /**
    * Drops an entry the server decided on; keeps one it did not, due again after a backoff. One waiting for a CAPTCHA
    * is kept too (tried again later, when the risk may have passed), in case nobody is there to solve it.
    */
-  async #keep(entry: OutboxEntry, answer: Answer<unknown>): Promise<void> {
+  async keep(entry: OutboxEntry, answer: Answer<unknown>): Promise<void> {
     const held = answer.kind === 'refused' && answer.error.code === 'captcha_required';
     if (answer.kind !== 'retry' && !held) return this.#delete(entry.key);
     if (held) answer.key = entry.key;
@@ -228,7 +191,8 @@ export class Outbox {
     if (entry) await this.#send({ ...entry, body: JSON.stringify({ ...(JSON.parse(entry.body) as object), captcha }) });
   }
 
-  #tell(entry: OutboxEntry, answer: Answer<unknown>): void {
+  /** Tells the listeners of a decided entry (outbox-batch.ts too). */
+  tell(entry: OutboxEntry, answer: Answer<unknown>): void {
     if (answer.kind !== 'retry') for (const listener of this.#listeners) listener(entry.key, answer);
   }
 
