@@ -14,6 +14,7 @@
  *    all pass.
  * 5. Rate limits per campaign, per client IP and per email (429, `Retry-After`: the outbox retries, so a school
  *    behind one address is slowed, never lost); requests with no `Origin` (not a browser) count as one address.
+ *    Counted in the round trip of the look at 1 and 4 (on PostgreSQL three in all with the claim and the pass).
  *    A burst from one IP, or no `Origin`, is a risk.
  * 6. A risk asks for a CAPTCHA when a provider is configured (see `captcha.ts`, `challenge`).
  */
@@ -128,12 +129,14 @@ export async function guardAction(
   const browser = !!c.req.header('Origin');
   const ipHash = await keyedHash(mac, `ip\n${campaign.slug}\n${browser ? (ip ?? 'unknown') : 'no Origin'}`);
   const buckets = limited(guard, ipHash, emailHash, canvass);
-  // One round trip for the look and the rate limits: whether the key was recorded, how the token was used before,
-  // and the windows' hits. The store counts the submission only when the look lets it on to the limits: its key
-  // not recorded, not a resend of the same token and key, and the token's reuse rules (`checkReuse`, the same in
-  // SQL: store/guard.ts `counts`) pass; nor when the checks above refused it. So a submission refused before the
-  // rate limits (recorded key or resend aside, which pass) is counted no more than it was when the limits were a
-  // round trip of their own: too fast, token used up, replayed under a new key, expired, forged, disposable.
+  // One round trip for the look and the rate limits (issue 14): whether the key was recorded, how the token was
+  // used before, and the windows' hits. The store counts the submission only when the look lets it on to the
+  // limits, by the same rules as here: its key not recorded, no resend of the same token and key, and the token's
+  // reuse rules pass (`checkReuse`; in SQL, store/guard.ts `counts`); and it is asked to count only when the checks
+  // above passed. So no refusal counts that did not when the limits were a round trip of their own after the look
+  // (none before the limits: no token, forged, expired, too young, disposable, same person under a new key, token
+  // used up, next person too soon); the ones after them count as before (a 429 itself, a CAPTCHA asked or failed,
+  // a refusal on the look after the claim: concurrent submissions on one token).
   const count = refusal
     ? undefined
     : { buckets, now, cap: reuseCap(guard, canvass), minFillMs: canvass ? 0 : token!.minFillMs };
