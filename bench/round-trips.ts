@@ -3,7 +3,8 @@
  * trip, since a transaction's statements go one after another. Counts a signature, a survey response, an RSVP
  * and a call, each by a new supporter (`ROUND_TRIP_SAMPLES`, 5), through the app on a fresh schema, with the
  * abuse guard off, then on (its render token fetched first, not counted; a clock past the min fill time; generous
- * limits, so that every submission passes). `node bench/round-trips.ts`; issue 14 wants at most 3 each, guard on.
+ * limits, so that every submission passes). `node bench/round-trips.ts`; issue 14 wants at most 3 each, guard on:
+ * the guard's look with its rate limits, its claim on the token, then its pass with the ask.
  */
 import pg from 'pg';
 import { createApp } from '../functions/app.ts';

@@ -14,6 +14,7 @@
  *    all pass.
  * 5. Rate limits per campaign, per client IP and per email (429, `Retry-After`: the outbox retries, so a school
  *    behind one address is slowed, never lost); requests with no `Origin` (not a browser) count as one address.
+ *    Counted in the round trip of the look at 1 and 4 (on PostgreSQL three in all with the claim and the pass).
  *    A burst from one IP, or no `Origin`, is a risk.
  * 6. A risk asks for a CAPTCHA when a provider is configured (see `captcha.ts`, `challenge`).
  */
@@ -23,7 +24,7 @@ import type { CampaignEntry } from '../../schema/campaign.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { sha256 } from '../store/ids.ts';
-import type { Store, TokenUse, TokenUses } from '../store/types.ts';
+import type { Hits, Store, TokenUse, TokenUses } from '../store/types.ts';
 import { challenge, type Risk } from './challenge.ts';
 import type { GuardOptions } from './config.ts';
 import { decoy } from './decoy.ts';
@@ -103,39 +104,59 @@ export async function guardAction(
     at: now,
     expiresAt: verified.issued + guard.maxAgeMs,
   };
-  // One read for both: whether the key was recorded, and how the token was used before.
-  const seen = await store.guardLook(campaign.slug, key, use);
-  // A resend of what was recorded (its answer was lost) gets the stored answer, whatever its token's age: the
-  // outbox's retries never meet a defense, and a bot replaying a key only learns what it already knew.
-  if (key && seen.recorded) return;
-  const token = checkToken(guard, verified, input.token, now);
-
   const risks: Risk[] = [];
-  if (email && guard.disposable !== 'allow' && (await isDisposable(email))) {
-    if (guard.disposable === 'refuse' || !guard.captcha) {
-      throw new ApiError('invalid_input', 'Use an email address you keep, not a disposable one.', {
-        codes: { 'person.email': 'disposable_email' },
-      });
+  // The checks that need no database, first: their verdict is thrown after the look, since the resend of a
+  // recorded key passes whatever its token's age (and a refused submission is not counted against the limits).
+  let token: VerifiedToken | undefined;
+  let refusal: unknown;
+  try {
+    token = checkToken(guard, verified, input.token, now);
+    if (email && guard.disposable !== 'allow' && (await isDisposable(email))) {
+      if (guard.disposable === 'refuse' || !guard.captcha) {
+        throw new ApiError('invalid_input', 'Use an email address you keep, not a disposable one.', {
+          codes: { 'person.email': 'disposable_email' },
+        });
+      }
+      risks.push('strong');
     }
-    risks.push('strong');
+  } catch (error) {
+    refusal = error;
   }
-
-  // The same submission again (same token, same key) after a failure before it was stored (a 503, a lost
-  // connection): it passed every check the first time, and its retries must not use up the person's limits.
-  if (await checkReuse(store, guard, token, use!, canvass, seen.uses!)) return;
-
   const ip = clientIp(c, guard.trustProxy);
   // Every browser sends an Origin with a POST: without one, it is a server relaying its own form, or a script.
   // They share one address per campaign, so that a script spread over many addresses gets no more than one
   // server does (without a CAPTCHA provider, nothing else would tell it from as many people).
   const browser = !!c.req.header('Origin');
   const ipHash = await keyedHash(mac, `ip\n${campaign.slug}\n${browser ? (ip ?? 'unknown') : 'no Origin'}`);
-  if (await rateLimit(store, guard, ipHash, emailHash, canvass, now)) risks.push('soft');
+  const buckets = limited(guard, ipHash, emailHash, canvass);
+  // One round trip for the look and the rate limits (issue 14): whether the key was recorded, how the token was
+  // used before, and the windows' hits. The store counts the submission only when the look lets it on to the
+  // limits, by the same rules as here: its key not recorded, no resend of the same token and key, and the token's
+  // reuse rules pass (`checkReuse`; in SQL, store/guard.ts `counts`); and it is asked to count only when the checks
+  // above passed. So no refusal counts that did not when the limits were a round trip of their own after the look
+  // (none before the limits: no token, forged, expired, too young, disposable, same person under a new key, token
+  // used up, next person too soon); the ones after them count as before (a 429 itself, a CAPTCHA asked or failed,
+  // a refusal on the look after the claim: concurrent submissions on one token).
+  const count = refusal
+    ? undefined
+    : { buckets, now, cap: reuseCap(guard, canvass), minFillMs: canvass ? 0 : token!.minFillMs };
+  const seen = await store.guardLook(campaign.slug, key, use, count);
+  // A resend of what was recorded (its answer was lost) gets the stored answer, whatever its token's age: the
+  // outbox's retries never meet a defense, and a bot replaying a key only learns what it already knew.
+  if (key && seen.recorded) return;
+  if (refusal) throw refusal;
+
+  // The same submission again (same token, same key) after a failure before it was stored (a 503, a lost
+  // connection): it passed every check the first time, and its retries must not use up the person's limits.
+  if (await checkReuse(store, guard, token!, use!, canvass, seen.uses!)) return;
+
+  // Counted with the look, unless the store's rules and checkReuse disagreed (then counted now).
+  if (rateLimit(guard, seen.hits ?? (await store.hit(buckets, now)), canvass, now)) risks.push('soft');
   if (!browser) risks.push('soft');
   if (risks.length) await challenge(guard, risks, input.captcha, ip);
   // Claimed first, then looked at again: of submissions sharing the token at the same moment, each sees the
   // others' claims (20 requests fired at once on one token passed the look above together, all of them).
-  await checkReuse(store, guard, token, use!, canvass, await store.claimToken(use!), true);
+  await checkReuse(store, guard, token!, use!, canvass, await store.claimToken(use!), true);
   // The pass: recorded by the store with the action, in its round trip (store/records.ts `guardPass`).
   return use!;
 }
@@ -170,7 +191,7 @@ async function checkReuse(
 ): Promise<boolean> {
   if (before.resend && !claimed) return true;
   // The same person again under a new key is a captured request replayed; past the cap, a token farm.
-  if (before.sameEmail || before.before >= (canvass ? guard.canvassUses : guard.tokenUses)) {
+  if (before.sameEmail || before.before >= reuseCap(guard, canvass)) {
     throw new ApiError('token_expired', 'This token is used up: fetch the campaign again for a fresh one.');
   }
   // The next person at the same page needs time to type too; a canvasser records offline and syncs at once.
@@ -186,30 +207,26 @@ async function checkReuse(
   return false;
 }
 
+const reuseCap = (guard: GuardOptions, canvass: boolean) => (canvass ? guard.canvassUses : guard.tokenUses);
+
+/** A canvasser's sync is a burst by nature: its items count against a larger budget, and no burst rule. */
+const perIpOf = (guard: GuardOptions, canvass: boolean) =>
+  canvass ? { ...guard.perIp, limit: guard.canvassUses } : guard.perIp;
+
+/** The windows a submission is counted in: per campaign and client IP (and its bursts), and per email. */
+const limited = (guard: GuardOptions, ipHash: string, emailHash: string | null, canvass: boolean) => [
+  { key: `ip:${ipHash}`, windowMs: perIpOf(guard, canvass).windowMs },
+  { key: `burst:${ipHash}`, windowMs: guard.burst.windowMs },
+  ...(emailHash ? [{ key: `email:${emailHash}`, windowMs: guard.perEmail.windowMs }] : []),
+];
+
 /**
- * Counts the submission per campaign and client IP, and per email: past a limit, 429 with `Retry-After`. True
- * for a burst from one IP when a CAPTCHA can tell (without a provider, a burst is a 429 too).
+ * The submission's hits in its windows (`limited`): past a limit, 429 with `Retry-After`. True for a burst from
+ * one IP when a CAPTCHA can tell (without a provider, a burst is a 429 too).
  */
-async function rateLimit(
-  store: Store,
-  guard: GuardOptions,
-  ipHash: string,
-  emailHash: string | null,
-  canvass: boolean,
-  now: number,
-): Promise<boolean> {
-  // A canvasser's sync is a burst by nature: its items count against a larger budget, and no burst rule.
-  const perIp = canvass ? { ...guard.perIp, limit: guard.canvassUses } : guard.perIp;
-  const [byIp, quick, byEmail] = await store.hit(
-    [
-      { key: `ip:${ipHash}`, windowMs: perIp.windowMs },
-      { key: `burst:${ipHash}`, windowMs: guard.burst.windowMs },
-      ...(emailHash ? [{ key: `email:${emailHash}`, windowMs: guard.perEmail.windowMs }] : []),
-    ],
-    now,
-  );
-  const over: [typeof byIp | undefined, number][] = [
-    [byIp, perIp.limit],
+function rateLimit(guard: GuardOptions, [byIp, quick, byEmail]: Hits[], canvass: boolean, now: number): boolean {
+  const over: [Hits | undefined, number][] = [
+    [byIp, perIpOf(guard, canvass).limit],
     [byEmail, guard.perEmail.limit],
     [canvass || guard.captcha ? undefined : quick, guard.burst.limit],
   ];

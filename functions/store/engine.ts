@@ -37,6 +37,7 @@ import type {
   RsvpView,
   SignatureRecord,
   TokenUse,
+  GuardCount,
 } from './records.ts';
 import type { Store } from './types.ts';
 
@@ -363,8 +364,8 @@ export class SqlStore implements Store {
     return guard.useToken(this.#db, use);
   }
 
-  guardLook(campaign: string, key: string | null, use: TokenUse | null) {
-    return guard.guardLook(this.#db, campaign, key, use);
+  guardLook(campaign: string, key: string | null, use: TokenUse | null, count?: GuardCount) {
+    return guard.guardLook(this.#db, campaign, key, use, count);
   }
 
   claimToken(use: TokenUse) {

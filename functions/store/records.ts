@@ -208,6 +208,26 @@ export interface TokenUses {
   sameEmail: boolean;
 }
 
+/**
+ * The guard's rate-limit windows, counted in the round trip of its look (store/guard.ts `guardLook`), with the rules
+ * of the token's reuse the look applies first (functions/guard/check.ts `checkReuse`): a submission it refuses or
+ * lets through as a resend is not counted.
+ */
+export interface GuardCount {
+  buckets: { key: string; windowMs: number }[];
+  now: number;
+  /** Other submissions on the token that use it up. */
+  cap: number;
+  /** The least time between two submissions on the token (0: no pace, a canvasser's batch). */
+  minFillMs: number;
+}
+
+/** A rate-limit window after a hit: its hits, and when it ends (ms). */
+export interface Hits {
+  hits: number;
+  resetAt: number;
+}
+
 /** An outbox event on its way to one sink. */
 export interface Delivery {
   event: OutboxEvent;

@@ -39,6 +39,8 @@ import type {
   SignatureRecord,
   TokenUse,
   TokenUses,
+  GuardCount,
+  Hits,
   WaitingLetter,
 } from './records.ts';
 
@@ -154,19 +156,24 @@ export interface Store {
   /** A submission under this idempotency key was recorded already: a resend is answered from the record. */
   recorded(campaign: string, key: string): Promise<boolean>;
   /** One more hit in each bucket's current fixed window; the hits after it and when each window ends (ms). */
-  hit(buckets: { key: string; windowMs: number }[], now: number): Promise<{ hits: number; resetAt: number }[]>;
+  hit(buckets: { key: string; windowMs: number }[], now: number): Promise<Hits[]>;
   /** How a render token was used before this submission. */
   tokenUses(use: TokenUse): Promise<TokenUses>;
   /** Records a render token's use by a submission that passed every check (or its claim, `use.claim`). */
   useToken(use: TokenUse): Promise<void>;
   /** Records the submission's claim (`useToken` with `claim`), then how the token was used, the claim included. */
   claimToken(use: TokenUse): Promise<TokenUses>;
-  /** `recorded` and `tokenUses` in one read (null uses: no token). */
+  /**
+   * `recorded` and `tokenUses` in one read (null uses: no token); with `count`, one more `hit` in its windows in
+   * the same round trip, only when the key was not recorded, it is not a resend and the token's reuse rules pass
+   * (`hits`; null: not counted).
+   */
   guardLook(
     campaign: string,
     key: string | null,
     use: TokenUse | null,
-  ): Promise<{ recorded: boolean; uses: TokenUses | null }>;
+    count?: GuardCount,
+  ): Promise<{ recorded: boolean; uses: TokenUses | null; hits: Hits[] | null }>;
   /**
    * Double opt-in: counts the action held under this link's token (once, however often it is followed) and vouches
    * for the browser that sent it. Null: no such token, or it expired. `candidates`: next asks, for `done`.

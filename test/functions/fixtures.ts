@@ -157,14 +157,16 @@ export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 const PG_URL = process.env.LADDER_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 const schemas: string[] = [];
 let opened = 0;
-// Registered as the test file loads (a hook registered inside a test never runs): drops the file's schemas.
-afterAll(async () => {
-  if (!schemas.length) return;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  for (const name of schemas.splice(0)) await admin.query(`DROP SCHEMA IF EXISTS ${name} CASCADE`);
-  await admin.end();
-});
+// Registered as the test file loads (a hook registered inside a test never runs): drops the file's schemas. Not
+// outside vitest (bench/round-trips.ts imports the fixtures: there, afterAll throws).
+if (process.env.VITEST)
+  afterAll(async () => {
+    if (!schemas.length) return;
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    for (const name of schemas.splice(0)) await admin.query(`DROP SCHEMA IF EXISTS ${name} CASCADE`);
+    await admin.end();
+  });
 
 /**
  * The store a test's app runs on when it brings none: SQLite, or with `LADDER_TEST_STORE=postgres` PostgreSQL (a

@@ -206,6 +206,54 @@ describe.each(['sqlite', 'postgres'] as const)('guarded actions on %s', (dialect
     expect((await g.store.outboxEvents(10)).map((event) => event.type)).toHaveLength(1);
   });
 
+  it('counts no resend and no refusal before the limits against them, only what gets through', async () => {
+    const g = await guardedApp({
+      dialect,
+      guard: { tokenUses: 2, perIp: { limit: 4, windowMs: 600_000 }, burst: { limit: 100, windowMs: 10_000 } },
+    });
+    const ta = await g.token();
+    g.wait(3000);
+    expect((await g.send('library/signatures', signing(ta, 'a@example.org'), { key: 'k-a' })).status).toBe(201);
+    // The answer was lost: the outbox resends under the recorded key, with the same token, then with a fresh one.
+    for (let n = 0; n < 3; n++) {
+      expect((await g.send('library/signatures', signing(ta, 'a@example.org'), { key: 'k-a' })).status).toBe(200);
+    }
+    const fresh = await g.token();
+    g.wait(3000);
+    expect((await g.send('library/signatures', signing(fresh, 'a@example.org'), { key: 'k-a' })).status).toBe(200);
+    // No idempotency key: the same token and body again is the same submission (its key is the body's hash).
+    const tb = await g.token();
+    g.wait(3000);
+    expect((await g.send('library/signatures', signing(tb, 'b@example.org'))).status).toBe(201);
+    for (let n = 0; n < 3; n++) {
+      expect((await g.send('library/signatures', signing(tb, 'b@example.org'))).status).toBe(200);
+    }
+    // Refused before the limits, by the token's own checks (no token; too young) and by its reuse rules, which the
+    // store applies with the look that counts (the same person under a new key; the next person too soon; the
+    // token used up, by b and by the claim of the one who came too soon).
+    const tc = await g.token();
+    const refused = [
+      await g.send('library/signatures', signing(undefined, 'c@example.org')),
+      await g.send('library/signatures', signing(tc, 'c@example.org')),
+      await g.send('library/signatures', signing(tb, 'b@example.org'), { key: 'another-key' }),
+      await g.send('library/signatures', signing(tb, 'x@example.org')),
+    ];
+    g.wait(3000);
+    refused.push(await g.send('library/signatures', signing(tb, 'y@example.org')));
+    const codes = await Promise.all(refused.map(async (res) => (await res.json()).error.code));
+    expect(codes).toEqual(['token_expired', 'too_fast', 'token_expired', 'too_fast', 'token_expired']);
+    // So the address has used two of its four: two more get through, the next is limited.
+    expect((await g.send('library/signatures', signing(tc, 'c@example.org'))).status).toBe(201);
+    const td = await g.token();
+    g.wait(3000);
+    expect((await g.send('library/signatures', signing(td, 'd@example.org'))).status).toBe(201);
+    const te = await g.token();
+    g.wait(3000);
+    const limited = await g.send('library/signatures', signing(te, 'e@example.org'));
+    expect((await limited.json()).error.code).toBe('rate_limited');
+    expect(await g.store.count('library')).toBe(4);
+  });
+
   it('refuses a disposable email with a field error when there is no CAPTCHA; nothing is stored', async () => {
     const g = await guardedApp({ dialect, guard: { disposable: 'refuse' } });
     const token = await g.token();
