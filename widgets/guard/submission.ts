@@ -63,18 +63,3 @@ export async function retoken(url: string, body: string): Promise<string> {
   const token = await ripe(campaignOf(url));
   return JSON.stringify({ ...(JSON.parse(body) as object), token });
 }
-
-/**
- * When the server asks for a CAPTCHA, shows it in the widget (its own lazy chunk, with the provider's script) and
- * sends the same submission again with the answer (`solve`). Until then the submission waits in the outbox.
- */
-export function challengeIfAsked(
-  host: HTMLElement,
-  answer: Answer<unknown>,
-  solve: (key: string, response: string) => void,
-) {
-  if (answer.kind !== 'refused' || !answer.error.captcha || !answer.key) return;
-  const { captcha } = answer.error;
-  const key = answer.key;
-  void import('./captcha.ts').then((m) => m.challenge(host, captcha, (response) => solve(key, response)));
-}
