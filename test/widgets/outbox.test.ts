@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { LadderSuccessEvent } from '../../widgets/core/events.ts';
 import { Outbox } from '../../widgets/core/outbox.ts';
+import { flush } from '../../widgets/core/outbox-retry.ts';
 import '../../widgets/petition/petition.ts';
 import type { LadderPetition } from '../../widgets/petition/petition.component.ts';
 import { fill, getCampaign, network, part, person, state, submit, until } from './helpers.ts';
@@ -91,7 +92,7 @@ describe('the offline outbox', () => {
 
     // The page is gone: a new outbox (a new page on this origin) flushes what was left.
     el.remove();
-    await new Outbox().flush(true);
+    await flush(new Outbox(), true);
     expect(await pending(who.email)).to.deep.equal([]);
     expect((await getCampaign('offline')).count).to.equal(before + 1);
   });

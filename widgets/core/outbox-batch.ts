@@ -5,7 +5,8 @@
  */
 import type { ErrorBody } from '../../schema/errors.ts';
 import type { Answer } from './api.ts';
-import { renew, retoken, stale, withToken } from '../guard/submission.ts';
+import { renew, stale, withToken } from '../guard/submission.ts';
+import { retoken } from './outbox-retry.ts';
 import type { Outbox, OutboxEntry } from './outbox.ts';
 import { post } from './outbox-post.ts';
 

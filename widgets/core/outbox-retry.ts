@@ -7,6 +7,8 @@
 import type { Answer } from './api.ts';
 import type { Outbox, OutboxEntry } from './outbox.ts';
 import type * as BatchModule from './outbox-batch.ts';
+import { post } from './outbox-post.ts';
+import { campaignOf, renew, ripe } from '../guard/submission.ts';
 
 const BASE_DELAY = 2_000;
 const MAX_DELAY = 5 * 60_000;
@@ -32,9 +34,9 @@ export function start(outbox: Outbox): void {
  */
 export async function flush(outbox: Outbox, all = false): Promise<void> {
   const now = Date.now();
-  const entries = await outbox.entries();
+  const entries = (await outbox.entries()).sort((a, b) => a.created - b.created);
   const due = entries.filter((entry) => all || entry.due <= now);
-  // One at a time: a reconnecting phone should not burst, and order is kept.
+  // One at a time, oldest first: a reconnecting phone should not burst, and order is kept.
   for (const entry of due) if (!entry.batch) await outbox.send(entry);
   if (due.some((entry) => entry.batch)) await (await loadBatching()).sendBatches(outbox, entries, due);
   await schedule(outbox);
@@ -49,7 +51,11 @@ export async function hold(outbox: Outbox, entry: OutboxEntry, answer: Answer<un
   const held = answer.kind === 'refused';
   if (held) answer.key = entry.key;
   const backoff = Math.min(BASE_DELAY * 2 ** entry.attempts, MAX_DELAY) * (0.5 + Math.random() / 2);
-  const wait = held ? MAX_DELAY : answer.kind === 'retry' && answer.retryAfter ? answer.retryAfter * 1000 : backoff;
+  const wait = held
+    ? MAX_DELAY
+    : answer.kind === 'retry' && answer.retryAfter! > 0
+      ? answer.retryAfter! * 1000
+      : backoff;
   await outbox.put({ ...entry, attempts: entry.attempts + 1, due: Date.now() + wait });
   void schedule(outbox);
 }
@@ -61,6 +67,22 @@ export async function enqueue(outbox: Outbox, url: string, body: string, key: st
   await outbox.put(entry);
   start(outbox);
   void flush(outbox);
+}
+
+/** `body` with the campaign's current token, once it is ripe. */
+export async function retoken(url: string, body: string): Promise<string> {
+  const token = await ripe(campaignOf(url));
+  return JSON.stringify({ ...(JSON.parse(body) as object), token });
+}
+
+/**
+ * After a stale token (widgets/guard/submission.ts `stale`): a fresh one, and the same submission (same key) sent
+ * again with it. `entry` takes the new body, kept so if this answer is not a decision either.
+ */
+export async function fresh(entry: OutboxEntry, answer: Answer<unknown>): Promise<Answer<unknown>> {
+  if (!(await renew(entry.url))) return answer;
+  entry.body = await retoken(entry.url, entry.body);
+  return post(entry.url, entry.body, entry.key);
 }
 
 /** Sends a submission kept for a CAPTCHA again, with the provider's answer. */

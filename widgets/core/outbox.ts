@@ -11,7 +11,7 @@
 import type { FieldIssue } from '../../schema/errors.ts';
 import type { Answer } from './api.ts';
 import { LadderErrorEvent, LadderQueuedEvent, LadderSuccessEvent } from './events.ts';
-import { renew, retoken, stale, withToken } from '../guard/submission.ts';
+import { renew, stale, withToken } from '../guard/submission.ts';
 import { post } from './outbox-post.ts';
 import type * as RetryModule from './outbox-retry.ts';
 
@@ -46,7 +46,7 @@ const STORE = 'outbox';
  */
 let retrying: Promise<typeof RetryModule> | undefined;
 /** One function, so one listener however many loads failed. */
-const resume = () => void outbox.flush(true);
+const resume = () => void retry().then((m) => m.flush(outbox, true));
 const retry = (): Promise<typeof RetryModule> =>
   (retrying ??= import('./outbox-retry.ts').catch((error: unknown) => {
     retrying = undefined;
@@ -60,14 +60,14 @@ const request = <T>(r: IDBRequest<T>): Promise<T> =>
     r.onerror = () => reject(r.error);
   });
 
-function openDb(name: string): Promise<IDBDatabase | null> {
+async function openDb(name: string): Promise<IDBDatabase | null> {
   try {
     const open = indexedDB.open(name, 1);
     open.onupgradeneeded = () => open.result.createObjectStore(STORE, { keyPath: 'key' });
-    // Blocked storage (some private modes, sandboxed iframes): fall back to memory for this page.
-    return request(open).catch(() => null);
+    return await request(open);
   } catch {
-    return Promise.resolve(null);
+    // Blocked storage (some private modes, sandboxed iframes): fall back to memory for this page.
+    return null;
   }
 }
 
@@ -78,7 +78,7 @@ export class Outbox {
   #listeners = new Set<OutboxListener>();
   /** Keys on their way (outbox-batch.ts adds its own). */
   readonly inflight = new Set<string>();
-  #started = false;
+  #started?: boolean;
 
   constructor(name = 'ladder') {
     this.name = name;
@@ -106,11 +106,10 @@ export class Outbox {
     this.#memory.delete(key);
   }
 
-  /** Everything waiting to be sent, oldest first. */
+  /** Everything waiting to be sent (in no given order). */
   async entries(): Promise<OutboxEntry[]> {
     const store = await this.#store('readonly');
-    const all = store ? await request(store.getAll() as IDBRequest<OutboxEntry[]>) : [...this.#memory.values()];
-    return all.sort((a, b) => a.created - b.created);
+    return store ? request(store.getAll() as IDBRequest<OutboxEntry[]>) : [...this.#memory.values()];
   }
 
   /** Hears every answer the outbox gets; returns the unsubscribe function. */
@@ -127,16 +126,6 @@ export class Outbox {
     return (await this.send(entry)) ?? { kind: 'retry' };
   }
 
-  /** Stores a submission for the batch endpoint `batch` (see `OutboxEntry.batch`), then sends what is due. */
-  async enqueue(url: string, body: string, key: string, batch: string): Promise<void> {
-    await (await retry()).enqueue(this, url, body, key, batch);
-  }
-
-  /** Sends every entry that is due (every entry with `all`, as when the browser comes back online). */
-  async flush(all = false): Promise<void> {
-    await (await retry()).flush(this, all);
-  }
-
   /** Sends what earlier pages left (with outbox-retry.ts, only if they left something). Browser only; idempotent. */
   start(): void {
     if (this.#started) return;
@@ -151,11 +140,12 @@ export class Outbox {
     let answer: Answer<unknown>;
     try {
       answer = await post(entry.url, withToken(entry.url, entry.body), entry.key);
-      // A stale token is renewed and the same submission sent again (widgets/guard/submission.ts).
-      if (stale(answer) && (await renew(entry.url))) {
-        entry = { ...entry, body: await retoken(entry.url, entry.body) };
-        answer = await post(entry.url, entry.body, entry.key);
-      }
+      // A stale token is renewed and the same submission sent again (outbox-retry.ts `fresh`).
+      if (stale(answer))
+        answer = await retry().then(
+          (m) => m.fresh(entry, answer),
+          () => answer,
+        );
       await this.keep(entry, answer);
       // The next submission from this page gets a token of its own (held for its min fill time, not refused).
       if (answer.kind === 'ok') void renew(entry.url);
@@ -175,11 +165,6 @@ export class Outbox {
       return this.#delete(entry.key);
     }
     await (await retry().catch(() => null))?.hold(this, entry, answer);
-  }
-
-  /** Sends a submission kept for a CAPTCHA again, with the provider's answer. */
-  async solve(key: string, captcha: string): Promise<void> {
-    await (await retry()).solve(this, key, captcha);
   }
 
   /** Tells the listeners of a decided entry (outbox-batch.ts too). */
