@@ -120,6 +120,7 @@ export class Outbox {
 
   /** Stores the submission, then tries to send it now. A `retry` answer means it stays queued. */
   async submit(url: string, body: string, key: string): Promise<Answer<unknown>> {
+    // Not due for a flush meanwhile (what earlier pages left) while its first try is on its way.
     const entry: OutboxEntry = { key, url, body, created: Date.now(), attempts: 0, due: Date.now() + 2_000 };
     await this.put(entry);
     this.start();
