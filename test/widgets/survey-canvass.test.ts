@@ -21,8 +21,9 @@ import {
 
 const BATCH = /\/api\/campaigns\/doors\/responses\/batch$/;
 
+/** The outbox's batch entries, oldest first (the order they are sent in; `entries()` gives them in no order). */
 const pending = async (): Promise<OutboxEntry[]> =>
-  (await new Outbox().entries()).filter((entry) => BATCH.test(entry.batch ?? ''));
+  (await new Outbox().entries()).filter((entry) => BATCH.test(entry.batch ?? '')).sort((a, b) => a.created - b.created);
 
 /** Counts the requests the page makes to the batch endpoint. */
 function countBatches(): { count: () => number; restore: () => void } {
