@@ -98,10 +98,11 @@ export function lazyChunks(dir: string, entry: string): { files: string[]; dicti
 }
 
 /**
- * Lazy chunks a supporter meets only off the common path: a CAPTCHA, canvasser mode (its screen and batches), and
+ * Lazy chunks a supporter meets only off the common path: a CAPTCHA, canvasser mode (its screen and batches), a
+ * second try (outbox-retry: a send that failed, or one an earlier page left), and
  * the plural rules that only other languages' dictionaries import.
  */
-const OFF_PATH = /(^|\/)(captcha|canvass|outbox-batch|plural)-[\w-]+\.js$/;
+const OFF_PATH = /(^|\/)(captcha|canvass|outbox-batch|outbox-retry|plural)-[\w-]+\.js$/;
 
 /**
  * What a supporter's browser downloads to act from a partner's page, up to the success view: `embed.js`, the

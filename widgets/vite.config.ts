@@ -58,9 +58,30 @@ const squeezeTemplates = (): Plugin => ({
   },
 });
 
+/**
+ * Lit's production build still carries what only a developer reads: long error messages (a misused `css` or
+ * `html`, which our code never does: the tests render every widget) and its version numbers pushed on globals, for
+ * a dev-mode warning about two Lits on one page. Shorter messages, no versions; a Lit that changes these texts is
+ * left as it is.
+ */
+const LIT_DEV_TEXT: [RegExp, string][] = [
+  [/throw Error\("CSSResult is not constructable[^"]*"\)/, 'throw Error("css only")'],
+  [/throw Error\("Value passed to 'css' function[^"]*"\+(\w+)\+"[^"]*"\)/, 'throw Error("not css: "+$1)'],
+  [/throw Error\("invalid template strings array"\)/, 'throw Error("not a template")'],
+  [/\(\w+\.(?:reactiveElement|litHtml|litElement)Versions\?\?=\[\]\)\.push\("[\d.]+"\)/, 'void 0'],
+];
+const leanLit = (): Plugin => ({
+  name: 'ladder-lean-lit',
+  transform(code, id) {
+    if (!/node_modules[\\/](lit-html|lit-element|@lit[\\/]reactive-element)[\\/]/.test(id)) return null;
+    const lean = LIT_DEV_TEXT.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), code);
+    return lean === code ? null : { code: lean, map: null };
+  },
+});
+
 export default defineConfig({
   publicDir: false,
-  plugins: [squeezeTemplates()],
+  plugins: [squeezeTemplates(), leanLit()],
   // Libraries keep dev-only checks behind it (nanostores did); a browser has no `process`.
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {

@@ -1,6 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { LadderSuccessEvent } from '../../widgets/core/events.ts';
+import { campaignUrl, tokens } from '../../widgets/core/api.ts';
 import { Outbox } from '../../widgets/core/outbox.ts';
+import { flush } from '../../widgets/core/outbox-retry.ts';
 import '../../widgets/petition/petition.ts';
 import type { LadderPetition } from '../../widgets/petition/petition.component.ts';
 import { fill, getCampaign, network, part, person, state, submit, until } from './helpers.ts';
@@ -76,6 +78,35 @@ describe('the offline outbox', () => {
     expect(localStorage.getItem('ladder-device')).to.equal(devices[0]);
   });
 
+  it('renews a token the API refuses and sends the same signature again with it: counted once', async () => {
+    const before = (await getCampaign('offline')).count;
+    const el = await petition();
+    await fill(el, person());
+    // The page's token has gone bad (as when the site's secret changed): the real API refuses it.
+    const url = campaignUrl(el.apiBase, 'offline');
+    tokens[url] = ['bogus.0.token.mac', performance.now()];
+    const sent: { token: string; key: string | null }[] = [];
+    const real = window.fetch;
+    window.fetch = (input, init) => {
+      if (init?.method === 'POST' && String(input).endsWith('/signatures')) {
+        const key = new Headers(init.headers).get('idempotency-key');
+        sent.push({ token: (JSON.parse(String(init.body)) as { token: string }).token, key });
+      }
+      return real(input, init);
+    };
+    try {
+      await submit(el);
+      await until(el, 'success');
+    } finally {
+      window.fetch = real;
+    }
+    expect(sent).to.have.length(2);
+    expect(sent[0].token).to.equal('bogus.0.token.mac');
+    expect(sent[1].token).to.not.equal('bogus.0.token.mac');
+    expect(sent[1].key).to.equal(sent[0].key);
+    expect((await getCampaign('offline')).count).to.equal(before + 1);
+  });
+
   it('counts once a signature the API stored but whose answer was lost, when a reloaded page sends it again', async () => {
     const before = (await getCampaign('offline')).count;
     const el = await petition();
@@ -91,7 +122,7 @@ describe('the offline outbox', () => {
 
     // The page is gone: a new outbox (a new page on this origin) flushes what was left.
     el.remove();
-    await new Outbox().flush(true);
+    await flush(new Outbox(), true);
     expect(await pending(who.email)).to.deep.equal([]);
     expect((await getCampaign('offline')).count).to.equal(before + 1);
   });

@@ -3,6 +3,7 @@
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { Outbox, type OutboxEntry } from '../../widgets/core/outbox.ts';
+import { enqueue, flush } from '../../widgets/core/outbox-retry.ts';
 import '../../widgets/survey/survey.ts';
 import type { LadderSurvey } from '../../widgets/survey/survey.component.ts';
 import { click, getCampaign, network, part, recordEvents, type } from './helpers.ts';
@@ -20,8 +21,9 @@ import {
 
 const BATCH = /\/api\/campaigns\/doors\/responses\/batch$/;
 
+/** The outbox's batch entries, oldest first (the order they are sent in; `entries()` gives them in no order). */
 const pending = async (): Promise<OutboxEntry[]> =>
-  (await new Outbox().entries()).filter((entry) => BATCH.test(entry.batch ?? ''));
+  (await new Outbox().entries()).filter((entry) => BATCH.test(entry.batch ?? '')).sort((a, b) => a.created - b.created);
 
 /** Counts the requests the page makes to the batch endpoint. */
 function countBatches(): { count: () => number; restore: () => void } {
@@ -175,10 +177,10 @@ describe('<ladder-survey canvasser>', () => {
           consent: { contact: false },
           canvass: { canvasser: 'Lee', collectedAt: new Date(Date.now() - i * 1000).toISOString() },
         });
-      for (let i = 0; i < 51; i++) await box.enqueue(url, response(i), `batch-test-${before}-${i}`, `${url}/batch`);
+      for (let i = 0; i < 51; i++) await enqueue(box, url, response(i), `batch-test-${before}-${i}`, `${url}/batch`);
       await network('up');
       // Attempts started while offline may still be on their way: flush until nothing is left.
-      await waitUntil(async () => (await box.flush(true), !(await box.entries()).length), 'all sent', {
+      await waitUntil(async () => (await flush(box, true), !(await box.entries()).length), 'all sent', {
         timeout: 5000,
       });
     } finally {

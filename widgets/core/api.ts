@@ -11,7 +11,7 @@ export type Answer<T> =
   | { kind: 'ok'; body: T }
   /** `key`: the submission's, when the outbox keeps it for a CAPTCHA (`captcha_required`). */
   | { kind: 'refused'; error: ErrorBody['error']; key?: string }
-  | { kind: 'retry'; retryAfter?: number };
+  | { kind: 'retry'; retryAfter?: number /* seconds, as the server said (NaN or 0 when it did not) */ };
 
 /**
  * The default API base: the origin that served this module, i.e. the campaign site that served `embed.js`.

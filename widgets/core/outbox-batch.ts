@@ -1,11 +1,12 @@
 /**
- * The outbox's batches (canvasser mode, `Outbox.enqueue`): entries tagged alike go out together, up to 50 per
- * request, as `{ responses: [{ key, response }] }`. A chunk of its own, loaded by the outbox only when a batch is
- * due: a page that never batched (a petition on a partner's page) does not download it.
+ * The outbox's batches (canvasser mode, `enqueue` in outbox-retry.ts): entries tagged alike go out together, up to
+ * 50 per request, as `{ responses: [{ key, response }] }`. A chunk of its own, loaded by outbox-retry.ts only when a
+ * batch is due: a page that never batched (a petition on a partner's page) does not download it.
  */
 import type { ErrorBody } from '../../schema/errors.ts';
 import type { Answer } from './api.ts';
-import { renew, retoken, stale, withToken } from '../guard/submission.ts';
+import { renew, stale, withToken } from '../guard/submission.ts';
+import { retoken } from './outbox-retry.ts';
 import type { Outbox, OutboxEntry } from './outbox.ts';
 import { post } from './outbox-post.ts';
 

@@ -25,8 +25,7 @@ export async function post<T>(url: string, body: string, key?: string): Promise<
   const { status } = response;
   // 429 and 5xx: nothing was decided (a 500 is retried with the same key, see schema/errors.ts); 408 likewise.
   if (status === 408 || status === 429 || status >= 500) {
-    const retryAfter = Number(response.headers.get('retry-after'));
-    return { kind: 'retry', retryAfter: retryAfter > 0 ? retryAfter : undefined };
+    return { kind: 'retry', retryAfter: Number(response.headers.get('retry-after')) };
   }
   const json: unknown = await response.json().catch(() => null);
   if (response.ok) return { kind: 'ok', body: json as T };

@@ -1,8 +1,9 @@
 /**
  * The offline outbox: every submission is written to IndexedDB with its idempotency key before it is sent, and
  * removed only when the server has answered with a decision (stored, duplicate, or refused). Until then it is
- * retried with backoff, after a reload too, and at once when the browser says it is back online. The key makes
- * retries safe: the server counts a submission once however often it arrives (from this page or another tab).
+ * retried with backoff, after a reload too, and at once when the browser says it is back online (outbox-retry.ts, a
+ * chunk loaded only when something is left to send again). The key makes retries safe: the server counts a
+ * submission once however often it arrives (from this page or another tab).
  *
  * Known limit: on a partner's page, IndexedDB belongs to the partner's origin, so the pending submission (with
  * the supporter's details) sits there until it is sent. A script on a page cannot store anything elsewhere.
@@ -10,9 +11,9 @@
 import type { FieldIssue } from '../../schema/errors.ts';
 import type { Answer } from './api.ts';
 import { LadderErrorEvent, LadderQueuedEvent, LadderSuccessEvent } from './events.ts';
-import { challengeIfAsked, renew, retoken, stale, withToken } from '../guard/submission.ts';
+import { renew, stale, withToken } from '../guard/submission.ts';
 import { post } from './outbox-post.ts';
-import type * as BatchModule from './outbox-batch.ts';
+import type * as RetryModule from './outbox-retry.ts';
 
 export { prepare } from '../guard/submission.ts';
 export { newKey } from './outbox-post.ts';
@@ -38,15 +39,20 @@ export interface OutboxEntry {
 export type OutboxListener = (key: string, answer: Answer<unknown>) => void;
 
 const STORE = 'outbox';
-const BASE_DELAY = 2_000;
-const MAX_DELAY = 5 * 60_000;
 
 /**
- * The batches' code (outbox-batch.ts): a chunk of its own, loaded by the first `enqueue` (or a flush that finds a
- * batch left by an earlier page). A page that never batched (a petition on a partner's page) does not download it.
+ * The second tries (outbox-retry.ts). Offline, its chunk may not load: the entry is stored all the same, and the
+ * browser coming back online loads it and sends what waits.
  */
-let batching: typeof BatchModule | undefined;
-const loadBatching = async () => (batching ??= await import('./outbox-batch.ts'));
+let retrying: Promise<typeof RetryModule> | undefined;
+/** One function, so one listener however many loads failed. */
+const resume = () => void retry().then((m) => m.flush(outbox, true));
+const retry = (): Promise<typeof RetryModule> =>
+  (retrying ??= import('./outbox-retry.ts').catch((error: unknown) => {
+    retrying = undefined;
+    addEventListener('online', resume, { once: true });
+    throw error;
+  }));
 
 const request = <T>(r: IDBRequest<T>): Promise<T> =>
   new Promise((resolve, reject) => {
@@ -54,14 +60,14 @@ const request = <T>(r: IDBRequest<T>): Promise<T> =>
     r.onerror = () => reject(r.error);
   });
 
-function openDb(name: string): Promise<IDBDatabase | null> {
+async function openDb(name: string): Promise<IDBDatabase | null> {
   try {
     const open = indexedDB.open(name, 1);
     open.onupgradeneeded = () => open.result.createObjectStore(STORE, { keyPath: 'key' });
-    // Blocked storage (some private modes, sandboxed iframes): fall back to memory for this page.
-    return request(open).catch(() => null);
+    return await request(open);
   } catch {
-    return Promise.resolve(null);
+    // Blocked storage (some private modes, sandboxed iframes): fall back to memory for this page.
+    return null;
   }
 }
 
@@ -72,8 +78,7 @@ export class Outbox {
   #listeners = new Set<OutboxListener>();
   /** Keys on their way (outbox-batch.ts adds its own). */
   readonly inflight = new Set<string>();
-  #timer?: ReturnType<typeof setTimeout>;
-  #started = false;
+  #started?: boolean;
 
   constructor(name = 'ladder') {
     this.name = name;
@@ -84,10 +89,15 @@ export class Outbox {
     return db ? db.transaction(STORE, mode).objectStore(STORE) : null;
   }
 
-  async #put(entry: OutboxEntry): Promise<void> {
-    const store = await this.#store('readwrite');
-    if (store) await request(store.put(entry));
-    else this.#memory.set(entry.key, entry);
+  /** Stores an entry; where storage is full or failing, for this page only (it will not survive a reload). */
+  async put(entry: OutboxEntry): Promise<void> {
+    try {
+      const store = await this.#store('readwrite');
+      if (store) return void (await request(store.put(entry)));
+    } catch {
+      // Kept in memory below.
+    }
+    this.#memory.set(entry.key, entry);
   }
 
   async #delete(key: string): Promise<void> {
@@ -96,11 +106,10 @@ export class Outbox {
     this.#memory.delete(key);
   }
 
-  /** Everything waiting to be sent, oldest first. */
+  /** Everything waiting to be sent (in no given order). */
   async entries(): Promise<OutboxEntry[]> {
     const store = await this.#store('readonly');
-    const all = store ? await request(store.getAll() as IDBRequest<OutboxEntry[]>) : [...this.#memory.values()];
-    return all.sort((a, b) => a.created - b.created);
+    return store ? request(store.getAll() as IDBRequest<OutboxEntry[]>) : [...this.#memory.values()];
   }
 
   /** Hears every answer the outbox gets; returns the unsubscribe function. */
@@ -111,56 +120,33 @@ export class Outbox {
 
   /** Stores the submission, then tries to send it now. A `retry` answer means it stays queued. */
   async submit(url: string, body: string, key: string): Promise<Answer<unknown>> {
-    const entry: OutboxEntry = { key, url, body, created: Date.now(), attempts: 0, due: Date.now() + BASE_DELAY };
-    // Storage full or failing: still send now; it just will not survive a reload.
-    await this.#put(entry).catch(() => this.#memory.set(key, entry));
+    // Not due for a flush meanwhile (what earlier pages left) while its first try is on its way.
+    const entry: OutboxEntry = { key, url, body, created: Date.now(), attempts: 0, due: Date.now() + 2_000 };
+    await this.put(entry);
     this.start();
-    return (await this.#send(entry)) ?? { kind: 'retry' };
+    return (await this.send(entry)) ?? { kind: 'retry' };
   }
 
-  /** Stores a submission for the batch endpoint `batch` (see `OutboxEntry.batch`), then sends what is due. */
-  async enqueue(url: string, body: string, key: string, batch: string): Promise<void> {
-    await loadBatching();
-    const entry: OutboxEntry = { key, url, body, batch, created: Date.now(), attempts: 0, due: Date.now() };
-    await this.#put(entry).catch(() => this.#memory.set(key, entry));
-    this.start();
-    void this.flush();
-  }
-
-  /**
-   * Sends every entry that is due (every entry with `all`, as when the browser comes back online). A batch goes
-   * out whole as soon as one of its entries is due.
-   */
-  async flush(all = false): Promise<void> {
-    const now = Date.now();
-    const entries = await this.entries();
-    const due = entries.filter((entry) => all || entry.due <= now);
-    // One at a time: a reconnecting phone should not burst, and order is kept.
-    for (const entry of due) if (!entry.batch) await this.#send(entry);
-    if (due.some((entry) => entry.batch)) await (batching ?? (await loadBatching())).sendBatches(this, entries, due);
-    await this.#schedule();
-  }
-
-  /** Listens for the browser coming back online and flushes what earlier pages left. Browser only; idempotent. */
+  /** Sends what earlier pages left (with outbox-retry.ts, only if they left something). Browser only; idempotent. */
   start(): void {
     if (this.#started) return;
     this.#started = true;
-    addEventListener('online', () => void this.flush(true));
-    void this.flush();
+    void this.entries().then((left) => void (left.length && retry().then((m) => m.start(this))));
   }
 
   /** Sends one entry; `undefined` when it is already on its way. */
-  async #send(entry: OutboxEntry): Promise<Answer<unknown> | undefined> {
+  async send(entry: OutboxEntry): Promise<Answer<unknown> | undefined> {
     if (this.inflight.has(entry.key)) return;
     this.inflight.add(entry.key);
     let answer: Answer<unknown>;
     try {
       answer = await post(entry.url, withToken(entry.url, entry.body), entry.key);
-      // A stale token is renewed and the same submission sent again (widgets/guard/submission.ts).
-      if (stale(answer) && (await renew(entry.url))) {
-        entry = { ...entry, body: await retoken(entry.url, entry.body) };
-        answer = await post(entry.url, entry.body, entry.key);
-      }
+      // A stale token is renewed and the same submission sent again (outbox-retry.ts `fresh`).
+      if (stale(answer))
+        answer = await retry().then(
+          (m) => m.fresh(entry, answer),
+          () => answer,
+        );
       await this.keep(entry, answer);
       // The next submission from this page gets a token of its own (held for its min fill time, not refused).
       if (answer.kind === 'ok') void renew(entry.url);
@@ -172,34 +158,19 @@ export class Outbox {
   }
 
   /**
-   * Drops an entry the server decided on; keeps one it did not, due again after a backoff. One waiting for a CAPTCHA
-   * is kept too (tried again later, when the risk may have passed), in case nobody is there to solve it.
+   * Drops an entry the server decided on; keeps one it did not (or one waiting for a CAPTCHA), due again after a
+   * backoff (outbox-retry.ts `hold`). Stored already, it is not lost if that chunk cannot load (offline).
    */
   async keep(entry: OutboxEntry, answer: Answer<unknown>): Promise<void> {
-    const held = answer.kind === 'refused' && answer.error.code === 'captcha_required';
-    if (answer.kind !== 'retry' && !held) return this.#delete(entry.key);
-    if (held) answer.key = entry.key;
-    const backoff = Math.min(BASE_DELAY * 2 ** entry.attempts, MAX_DELAY) * (0.5 + Math.random() / 2);
-    const wait = held ? MAX_DELAY : answer.kind === 'retry' && answer.retryAfter ? answer.retryAfter * 1000 : backoff;
-    await this.#put({ ...entry, attempts: entry.attempts + 1, due: Date.now() + wait });
-    void this.#schedule();
-  }
-
-  /** Sends a submission kept for a CAPTCHA again, with the provider's answer. */
-  async solve(key: string, captcha: string): Promise<void> {
-    const entry = (await this.entries()).find((e) => e.key === key);
-    if (entry) await this.#send({ ...entry, body: JSON.stringify({ ...(JSON.parse(entry.body) as object), captcha }) });
+    if (answer.kind === 'ok' || (answer.kind === 'refused' && answer.error.code !== 'captcha_required')) {
+      return this.#delete(entry.key);
+    }
+    await (await retry().catch(() => null))?.hold(this, entry, answer);
   }
 
   /** Tells the listeners of a decided entry (outbox-batch.ts too). */
   tell(entry: OutboxEntry, answer: Answer<unknown>): void {
     if (answer.kind !== 'retry') for (const listener of this.#listeners) listener(entry.key, answer);
-  }
-
-  async #schedule(): Promise<void> {
-    clearTimeout(this.#timer);
-    const next = Math.min(...(await this.entries()).map((entry) => entry.due));
-    if (Number.isFinite(next)) this.#timer = setTimeout(() => void this.flush(), Math.max(next - Date.now(), 0));
   }
 }
 
@@ -234,7 +205,8 @@ export function announce<R extends { duplicate: boolean; count: number }>(
   answer: Answer<R>,
 ): void {
   const { campaign } = host;
-  challengeIfAsked(host, answer, (key, response) => void outbox.solve(key, response));
+  // A submission kept for a CAPTCHA (`keep`) has its key: the challenge shows in the form (outbox-retry.ts).
+  if (answer.kind === 'refused' && answer.key) void retry().then((m) => m.challenge(outbox, host, answer));
   host.dispatchEvent(
     answer.kind === 'ok'
       ? new LadderSuccessEvent({

@@ -12,16 +12,18 @@
 import { HONEYPOT } from '../../schema/errors.ts';
 import { type Answer, tokens } from '../core/api.ts';
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(ms, 0)));
+/** A negative wait (the token is ripe already) is no wait: setTimeout takes it as 0. */
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The campaign's URL, from an action's (`…/campaigns/<slug>/signatures`, `…/responses/batch`). */
-const campaignOf = (url: string): string => url.replace(/\/(signatures|responses|rsvps|calls|letters)(\/batch)?$/, '');
+export const campaignOf = (url: string): string =>
+  url.replace(/\/(signatures|responses|rsvps|calls|letters)(\/batch)?$/, '');
 
 /** The min fill time a token carries (`<issued>.<min fill ms>.<nonce>.<mac>`). */
 const minFill = (token: string): number => Number(token.split('.')[1]) || 0;
 
 /** Waits until the campaign's token is old enough to be accepted. */
-async function ripe(campaign: string): Promise<string | undefined> {
+export async function ripe(campaign: string): Promise<string | undefined> {
   const [token, at] = tokens[campaign] ?? [];
   if (token) await pause(minFill(token) - (performance.now() - at!));
   return token;
@@ -56,25 +58,4 @@ export async function renew(url: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/** `body` with the campaign's current token, once it is ripe. */
-export async function retoken(url: string, body: string): Promise<string> {
-  const token = await ripe(campaignOf(url));
-  return JSON.stringify({ ...(JSON.parse(body) as object), token });
-}
-
-/**
- * When the server asks for a CAPTCHA, shows it in the widget (its own lazy chunk, with the provider's script) and
- * sends the same submission again with the answer (`solve`). Until then the submission waits in the outbox.
- */
-export function challengeIfAsked(
-  host: HTMLElement,
-  answer: Answer<unknown>,
-  solve: (key: string, response: string) => void,
-) {
-  if (answer.kind !== 'refused' || !answer.error.captcha || !answer.key) return;
-  const { captcha } = answer.error;
-  const key = answer.key;
-  void import('./captcha.ts').then((m) => m.challenge(host, captcha, (response) => solve(key, response)));
 }

@@ -16,6 +16,7 @@ import { campaignUrl } from '../core/api.ts';
 import { LadderErrorEvent, LadderQueuedEvent, LadderSuccessEvent } from '../core/events.ts';
 import type { CoreMessages } from '../core/i18n.ts';
 import { newKey, outbox } from '../core/outbox.ts';
+import { enqueue } from '../core/outbox-retry.ts';
 import type { SurveyMessages } from './i18n/index.ts';
 
 export { en } from './i18n/en.canvass.ts';
@@ -184,7 +185,7 @@ export class CanvassController implements ReactiveController {
     const key = newKey();
     this.#keys.add(key);
     const canvass = { ...this.who, collectedAt: new Date().toISOString() };
-    await outbox.enqueue(this.#url, JSON.stringify({ ...response, canvass }), key, `${this.#url}/batch`);
+    await enqueue(outbox, this.#url, JSON.stringify({ ...response, canvass }), key, `${this.#url}/batch`);
     this.#host.dispatchEvent(new LadderQueuedEvent({ campaign: this.#host.campaign }));
     await this.count();
   }
