@@ -1,8 +1,9 @@
-/** Follow-ups as the store's domain verbs (store/followups.ts, followup-work.ts, followup-figures.ts). */
+/** Follow-ups as the store's domain verbs (store/followups.ts, followup-take.ts, followup-work.ts, followup-figures.ts). */
 import type { FollowupChannel, NewFollowup, OutcomeInput } from '../../schema/followup.ts';
 import { reachable } from './followup-rules.ts';
 import type { Db, Row } from './db.ts';
 import { followupFigures, volunteerFigures } from './followup-figures.ts';
+import { takeBatch } from './followup-take.ts';
 import * as work from './followup-work.ts';
 import * as lists from './followups.ts';
 
@@ -32,7 +33,7 @@ export class FollowupStore {
    * routes/followup-work.ts).
    */
   take = async (id: string, worker: string, now = new Date()): Promise<{ rebuild: Promise<void> } | null> => {
-    if (!(await lists.takeBatch(this.#db, id, worker, now))) return null;
+    if (!(await takeBatch(this.#db, id, worker, now))) return null;
     const rebuild: Promise<void> = lists.refreshList(this.#db, id, now).finally(() => this.#refreshing.delete(rebuild));
     this.#refreshing.add(rebuild);
     return { rebuild };

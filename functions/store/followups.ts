@@ -1,20 +1,13 @@
 /**
  * Follow-ups in the store (issue 12): lists built from a ladder rule, refreshed as the ladder changes, and worked in
- * leased batches. Taking a batch is one transaction under the list's lock (a PostgreSQL advisory lock; SQLite's
- * transactions are serial anyway): expired leases go back to the pool, then the free contacts are handed out, the
- * caller's earlier people first, so two workers never hold the same contact. The rebuild from the rule is not in
- * it: the take that finds the list due claims the rebuild, which then runs beside the takes (refreshList), and every
- * take meanwhile hands out the list as it stands.
+ * leased batches (followup-take.ts: two workers never hold the same contact). The rebuild from the rule is not in
+ * a take: the take that finds the list due claims the rebuild, which then runs beside the takes (refreshList), and
+ * every take meanwhile hands out the list as it stands.
  */
 import type { ContactState, Followup, NewFollowup } from '../../schema/followup.ts';
 import { type Db, marks, type Param, readJson, readTime, type Row, type Tx } from './db.ts';
 import { actedSince, reachable, ruleSql } from './followup-rules.ts';
 import { newId } from './ids.ts';
-
-/** A batch's lease: what is not done by then goes back to the pool. */
-export const LEASE_MS = 20 * 60_000;
-/** A list is rebuilt from its rule when a batch is taken, at most this often (the take does not wait for it). */
-export const REFRESH_MS = 30_000;
 
 /** A held contact as the store knows it; routes/followup-view.ts makes the worker's view of it. */
 export interface ContactRow {
@@ -143,9 +136,12 @@ export async function refresh(db: Db, tx: Tx, id: string, now: Date): Promise<vo
     ...reach.params,
     ...acted.params,
   );
+  // Never back in time: a take may have claimed a later rebuild while this one ran.
   await tx.run(
-    'UPDATE followups SET unreachable = ?, refreshed_at = ? WHERE id = ?',
+    `UPDATE followups SET unreachable = ?,
+       refreshed_at = CASE WHEN refreshed_at IS NULL OR refreshed_at < ? THEN ? ELSE refreshed_at END WHERE id = ?`,
     Number(unreachable?.n ?? 0),
+    at,
     at,
     id,
   );
@@ -160,72 +156,6 @@ export async function refreshList(db: Db, id: string, now: Date): Promise<void> 
   await db.transaction(async (tx) => {
     await tx.lock(`followup-refresh\n${id}`);
     await refresh(db, tx, id, now);
-  });
-}
-
-/**
- * Takes up to the list's batch size (counting what the worker already holds) under a new lease, which also
- * extends the lease on what they hold. Contacts waiting for a reply to this worker come first, then people they
- * worked on earlier lists, then people nobody worked, then the rest (replies waiting for another worker included).
- * True when the list is due to be rebuilt and this take claimed it (the caller runs refreshList; the other takes
- * meanwhile see the list as rebuilt now, and claim nothing).
- */
-export async function takeBatch(db: Db, id: string, worker: string, now: Date): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    await tx.lock(`followup\n${id}`);
-    const f = await tx.get('SELECT batch_size, refreshed_at FROM followups WHERE id = ?', id);
-    if (!f) return false;
-    const at = now.toISOString();
-    const refreshed = f.refreshed_at == null ? 0 : Date.parse(readTime(f.refreshed_at));
-    const due = now.getTime() - refreshed >= REFRESH_MS;
-    if (due) await tx.run('UPDATE followups SET refreshed_at = ? WHERE id = ?', at, id);
-    await tx.run(
-      `UPDATE followup_contacts SET holder = NULL, lease_until = NULL
-       WHERE followup_id = ? AND holder IS NOT NULL AND lease_until <= ?`,
-      id,
-      at,
-    );
-    const until = new Date(now.getTime() + LEASE_MS).toISOString();
-    await tx.run(
-      `UPDATE followup_contacts SET lease_until = ? WHERE followup_id = ? AND holder = ? AND state <> 'closed'`,
-      until,
-      id,
-      worker,
-    );
-    const held = await tx.get(
-      `SELECT COUNT(*) AS n FROM followup_contacts WHERE followup_id = ? AND holder = ? AND state <> 'closed'`,
-      id,
-      worker,
-    );
-    let need = Number(f.batch_size) - Number(held?.n ?? 0);
-    const free = `followup_id = ? AND holder IS NULL AND left_at IS NULL`;
-    const passes: [string, Param[]][] = [
-      [`${free} AND state = 'needs-reply' AND worker = ?`, [id, worker]],
-      [`${free} AND state = 'queued' AND preferred = ?`, [id, worker]],
-      [`${free} AND state = 'queued' AND preferred IS NULL`, [id]],
-      // Last, what others had: a reply waiting for someone whose lease ended is not stranded.
-      [`${free} AND state IN ('queued', 'needs-reply')`, [id]],
-    ];
-    for (const [where, params] of passes) {
-      if (need <= 0) break;
-      const rows = await tx.all(
-        `SELECT id FROM followup_contacts WHERE ${where} ORDER BY created_at, id LIMIT ?`,
-        ...params,
-        need,
-      );
-      if (!rows.length) continue;
-      const ids = rows.map((row) => String(row.id));
-      await tx.run(
-        `UPDATE followup_contacts SET holder = ?, worker = ?, lease_until = ? WHERE id IN (${marks(ids)})
-         AND left_at IS NULL`,
-        worker,
-        worker,
-        until,
-        ...ids,
-      );
-      need -= ids.length;
-    }
-    return due;
   });
 }
 
