@@ -41,16 +41,16 @@ export type OutboxListener = (key: string, answer: Answer<unknown>) => void;
 const STORE = 'outbox';
 
 /**
- * The second tries (outbox-retry.ts). Offline, its chunk may not load: the entry is stored all the same, and the
- * browser coming back online loads it and sends what waits.
+ * The second tries (outbox-retry.ts). Offline, or with our server down, its chunk may not load: the entry is stored
+ * all the same, and the load is tried again every 2 s until it comes (then it sends what waits). Not only on
+ * `online`: a server killed mid-send leaves the browser online (test/faults/browser.e2e.test.ts).
  */
 let retrying: Promise<typeof RetryModule> | undefined;
-/** One function, so one listener however many loads failed. */
 const resume = () => void retry().then((m) => m.flush(outbox, true));
 const retry = (): Promise<typeof RetryModule> =>
   (retrying ??= import('./outbox-retry.ts').catch((error: unknown) => {
     retrying = undefined;
-    addEventListener('online', resume, { once: true });
+    setTimeout(resume, 2e3);
     throw error;
   }));
 
