@@ -1,6 +1,6 @@
 /**
  * What the store is handed and hands back for one action, and the other records of its interface: plain data,
- * importing nothing of the store's own (store/types.ts adds the \`Store\` interface over them), so that no store file
+ * importing nothing of the store's own (store/types.ts adds the `Store` interface over them), so that no store file
  * imports another in a circle (test/functions/store-imports.test.ts).
  */
 import type { CallInput, Contact, LetterInput, ResponseInput, SignatureInput } from '../../schema/actions.ts';

@@ -18,8 +18,6 @@ import type {
   OutboxEvent,
   RecruitNode,
   SupporterRecord,
-} from '../../schema/admin.ts';
-import type {
   ActionOutcome,
   CallOutcome,
   ConfirmOutcome,
